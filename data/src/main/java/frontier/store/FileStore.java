@@ -1,0 +1,110 @@
+package frontier.store;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/** A store on a local directory. Keys never escape the root; writes go through a temporary name. */
+public final class FileStore implements Store {
+    private final Path root;
+
+    public FileStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The file for a key, refusing keys that would leave the root ("..", absolute paths). */
+    public Path resolve(String key) {
+        Path p = root.resolve(key).normalize();
+        if (key.startsWith("/") || !p.startsWith(root)) {
+            throw new IllegalArgumentException("key '" + key + "' escapes the store " + root);
+        }
+        return p;
+    }
+
+    @Override
+    public byte[] get(String key) throws IOException {
+        Path p = resolve(key);
+        try {
+            if (Files.isDirectory(p)) return null;
+            return Files.readAllBytes(p);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public byte[] getRange(String key, long offset, int length) throws IOException {
+        Path p = resolve(key);
+        if (!Files.isRegularFile(p)) return null;
+        try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "r")) {
+            long size = f.length();
+            long from = Math.min(offset, size);
+            int n = (int) Math.min(length, size - from);
+            byte[] out = new byte[n];
+            f.seek(from);
+            f.readFully(out);
+            return out;
+        }
+    }
+
+    @Override
+    public boolean contains(String key) {
+        return Files.isRegularFile(resolve(key));
+    }
+
+    @Override
+    public void put(String key, byte[] value) throws IOException {
+        Path target = resolve(key);
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".part-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        try {
+            Files.write(tmp, value);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(resolve(key));
+    }
+
+    @Override
+    public List<String> list(String prefix) throws IOException {
+        Path dir = prefix.isEmpty() ? root : resolve(prefix);
+        List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(dir)) return names;
+        try (Stream<Path> s = Files.list(dir)) {
+            s.forEach(p -> names.add(p.getFileName().toString()));
+        }
+        names.sort(null);
+        return names;
+    }
+
+    @Override
+    public boolean isListable() {
+        return true;
+    }
+
+    @Override
+    public String locate(String key) {
+        return key.isEmpty() ? root.toString() : root.resolve(key).toString();
+    }
+}

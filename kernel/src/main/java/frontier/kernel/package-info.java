@@ -1,0 +1,2 @@
+/** The Jupyter kernel: messaging, JShell evaluation, display renderers, install. */
+package frontier.kernel;

@@ -1,0 +1,30 @@
+package frontier.array;
+
+import java.io.IOException;
+
+/**
+ * A chunked n-d array that lives somewhere (a Zarr array on disk, over HTTP, on IPFS): what a
+ * lazy {@code ChunkedArray} needs to read it chunk by chunk. Chunk indices are positions in
+ * the chunk grid. Edge chunks come back full-size (as stored), the part past the array's edge
+ * holding fill values; a missing chunk comes back filled with the fill value.
+ */
+public interface ChunkSource {
+    long[] shape();
+
+    int[] chunks();
+
+    DType dtype();
+
+    /** A decoded chunk, full chunk shape. */
+    NdArray readChunk(long[] chunkIndex) throws IOException;
+
+    /** The store key of a chunk, e.g. "0/0.1.0" (for tables and error messages). */
+    String chunkKey(long[] chunkIndex);
+
+    /**
+     * Where this array lives, as a location that {@code frontier.zarr.Zarr.openArray(location)}
+     * reopens in another process (a path, a URL, an ipfs:// address), so that tasks that read
+     * chunks are plain serializable values. Null for arrays that cannot be reopened (in memory).
+     */
+    String location();
+}

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /** A test ChunkSource over an in-memory array: full-size chunks (edge chunks padded with zeros), counts reads. */
-final class ArraySource implements ChunkSource {
+class ArraySource implements ChunkSource {
     final NdArray array;
     final int[] chunks;
     final java.util.concurrent.ConcurrentHashMap<String, Integer> reads = new java.util.concurrent.ConcurrentHashMap<>();

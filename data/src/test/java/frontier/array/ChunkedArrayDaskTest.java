@@ -169,8 +169,10 @@ class ChunkedArrayDaskTest {
             JsonNode spec = null;
             for (JsonNode n : oracle.inputs) if (n.get("name").asText().equals(name)) spec = n;
             DType t = DType.fromNumpyName(spec.get("dtype").asText());
-            NdArray a = oracle.readBin(name, t, DaskOracle.ints(spec.get("shape")));
-            arrays.put(name, ChunkedArray.fromZarr(new ArraySource(a, inputChunks.get(name))));
+            // Inputs are the arrays zarr-python wrote, read through frontier.zarr, as from_zarr reads them.
+            frontier.zarr.ZarrArray z = frontier.zarr.Zarr.openArray(oracle.out(name + ".zarr"));
+            assertEquals(oracle.readBin(name, t, DaskOracle.ints(spec.get("shape"))), z.read(), name + " as read by frontier.zarr");
+            arrays.put(name, ChunkedArray.fromZarr(z));
         }
         arrays.put("fixture", ChunkedArray.fromZarr(ArraySource.metadata(DType.UINT16, new long[]{1, 2, 236, 275, 271}, 1, 1, 1, 275, 271)));
         arrays.put("small3d", ChunkedArray.fromZarr(ArraySource.metadata(DType.UINT16, new long[]{32, 96, 80}, 1, 96, 80)));
@@ -236,6 +238,14 @@ class ChunkedArrayDaskTest {
                     default: throw new IllegalArgumentException(op);
                 }
             }
+        }
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void cleanUp() throws java.io.IOException {
+        if (oracle.dir == null) return;
+        try (var files = java.nio.file.Files.walk(oracle.dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }
 

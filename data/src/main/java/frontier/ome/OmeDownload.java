@@ -86,7 +86,7 @@ public final class OmeDownload {
         Path target = outputDir.resolve(name).toAbsolutePath().normalize();
         try (OmeSession session = new OmeSession()) {
             OmeLocation root = session.openForCopy(source);
-            OmeReader reader = new OmeReader();
+            OmeReader reader = new OmeReader((field, n, where) -> checkName(n, field, where, target), true);
             List<OmeNode> nodes = new ArrayList<>(reader.read(root));
             if (nodes.isEmpty()) throw new OmeException("nothing to download at " + root.path() + ": no OME-Zarr node found");
             // masks/ (ome-zarr-py skips them): probed like labels/, after the nodes ome-zarr-py takes.
@@ -101,7 +101,6 @@ public final class OmeDownload {
                     // A label's source image outside the image folder: ome-zarr-py would copy it beside; we stay inside.
                     continue;
                 }
-                checkNames(n, target);
                 copied.add(n);
             }
             if (out != null) {
@@ -146,22 +145,6 @@ public final class OmeDownload {
     }
 
     /** Refuses names from remote metadata that would leave the target folder. */
-    private static void checkNames(OmeNode n, Path target) throws OmeException {
-        OmeMetadata md = n.metadata();
-        String where = n.location().locate(".zattrs");
-        if (md.labels() != null) {
-            for (int i = 0; i < md.labels().size(); i++) checkName(md.labels().get(i), "labels[" + i + "]", where, target);
-        }
-        JsonNode masks = md.attrs().get("masks");
-        if (masks != null && masks.isArray()) {
-            for (int i = 0; i < masks.size(); i++) checkName(masks.get(i).asText(), "masks[" + i + "]", where, target);
-        }
-        if (md.multiscale() != null) {
-            List<Dataset> ds = md.multiscale().datasets();
-            for (int i = 0; i < ds.size(); i++) checkName(ds.get(i).path(), "multiscales[0].datasets[" + i + "].path", where, target);
-        }
-    }
-
     static void checkName(String name, String field, String where, Path target) throws OmeException {
         String why = null;
         if (name.isEmpty()) why = "is empty";

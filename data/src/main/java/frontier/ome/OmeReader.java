@@ -13,8 +13,26 @@ import java.util.List;
  * files a node will need are requested together, before any of them is awaited.
  */
 final class OmeReader {
+    /** Vets a name taken from metadata before it is followed (download refuses names that leave its folder). */
+    @FunctionalInterface
+    interface NameCheck {
+        void check(String field, String name, String where) throws OmeException;
+    }
+
     private final List<OmeLocation> seen = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final NameCheck names;
+    private final boolean stayInStore;
+
+    OmeReader() {
+        this((f, n, w) -> { }, false);
+    }
+
+    /** stayInStore: do not follow a label's source image out of the store being walked. */
+    OmeReader(NameCheck names, boolean stayInStore) {
+        this.names = names;
+        this.stayInStore = stayInStore;
+    }
 
     /** The nodes in output order; a bare array gives one node without specs. */
     List<OmeNode> read(OmeLocation root) throws IOException {
@@ -46,6 +64,7 @@ final class OmeReader {
         OmeNode node = node(loc, false);
         JsonNode masks = node.metadata.attrs().get("masks");
         if (node.metadata.labels() == null && masks != null && masks.isArray()) {
+            for (int i = 0; i < masks.size(); i++) names.check("masks[" + i + "]", masks.get(i).asText(), loc.locate(".zattrs"));
             for (JsonNode name : masks) {
                 OmeLocation child = loc.child(name.asText()).prefetch();
                 if (child.exists()) add(node, child, false, null);
@@ -73,19 +92,26 @@ final class OmeReader {
         boolean group = loc.zgroup() != null;
 
         // Ask for everything this node will look at before waiting for any of it.
+        String where = loc.locate(".zattrs");
         List<OmeLocation> labelChildren = new ArrayList<>();
         if (md.labels() != null) {
+            for (int i = 0; i < md.labels().size(); i++) names.check("labels[" + i + "]", md.labels().get(i), where);
             for (String name : md.labels()) labelChildren.add(loc.child(name).prefetch());
         }
         OmeLocation source = null;
         if (md.imageLabel() != null && md.imageLabel().sourceImage() != null && !md.imageLabel().sourceImage().isEmpty()) {
-            source = loc.child(md.imageLabel().sourceImage());
-            if (!seen.contains(source)) source.prefetch();
+            String rel = md.imageLabel().sourceImage();
+            if (!stayInStore || OmeLocation.normalize(loc.prefix() + rel) != null) {
+                source = loc.child(rel);
+                if (!seen.contains(source)) source.prefetch();
+            }
         }
         boolean multiscales = group && md.multiscale() != null;
         OmeLocation labelsGroup = null;
         if (multiscales) {
-            for (Dataset d : md.multiscale().datasets()) loc.fetcher().prefetch(loc.child(d.path()).prefix() + ".zarray");
+            List<Dataset> ds = md.multiscale().datasets();
+            for (int i = 0; i < ds.size(); i++) names.check("multiscales[0].datasets[" + i + "].path", ds.get(i).path(), where);
+            for (Dataset d : ds) loc.fetcher().prefetch(loc.child(d.path()).prefix() + ".zarray");
             labelsGroup = loc.child("labels");
             if (!seen.contains(labelsGroup)) labelsGroup.prefetch();
         }

@@ -295,6 +295,19 @@ public final class ChunkedArray implements Displayable {
         return new TaskGraph(g.tasks.values(), out);
     }
 
+    /**
+     * One row per stored chunk this array reads: key, index, shape, and (when the source knows)
+     * stored bytes, compression ratio and CID. Reads no chunk data.
+     */
+    public tech.tablesaw.api.Table chunkTable() {
+        return ChunkTable.of(this, null);
+    }
+
+    /** chunkTable() with a CID for each chunk key (for arrays on IPFS). */
+    public tech.tablesaw.api.Table chunkTable(java.util.function.Function<String, String> cidOf) {
+        return ChunkTable.of(this, cidOf);
+    }
+
     // ---- properties --------------------------------------------------------------------
 
     public long[] shape() {

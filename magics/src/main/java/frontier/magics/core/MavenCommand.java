@@ -69,15 +69,14 @@ public final class MavenCommand implements Magic {
                 + " to the classpath:", resolved);
     }
 
+    /** The innermost resolver message: it names the artifact and the repository URL ("Could not find artifact ... in central (https://...)"). */
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
         String message = e.getMessage();
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-            if (t.getMessage() != null) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().startsWith("org.eclipse.aether") && t.getMessage() != null) {
                 message = t.getMessage();
             }
         }
-        return message;
+        return message == null ? e.getClass().getSimpleName() : message;
     }
 }

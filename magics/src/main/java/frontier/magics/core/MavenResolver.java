@@ -86,7 +86,9 @@ public final class MavenResolver {
                     .setRepositoryListener(new AbstractRepositoryListener() {
                         @Override
                         public void artifactResolved(RepositoryEvent event) {
-                            progress[0].advance(1);
+                            if (event.getException() == null) {
+                                progress[0].advance(1);
+                            }
                         }
                     });
             try (RepositorySystemSession.CloseableSession session = builder.build()) {

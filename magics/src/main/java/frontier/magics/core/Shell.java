@@ -48,8 +48,10 @@ public final class Shell {
             err.join();
             return status;
         } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            // the shell first (so it runs nothing more), then the children it had started
+            List<ProcessHandle> children = process.descendants().toList();
             process.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
             Thread.currentThread().interrupt();
             throw MagicException.internal(command.get(0) + " was interrupted", e);
         }

@@ -51,15 +51,11 @@ public final class TimeCommand implements CellMagic, CodeMagic {
         double[] ticks0 = CpuClock.procStat();
         CpuClock.Reading cpu0 = CpuClock.now();
         long wall0 = System.nanoTime();
-        Object value;
-        try {
-            value = context.eval(source);
-        } finally {
-            long wall = System.nanoTime() - wall0;
-            CpuClock.Reading cpu = CpuClock.between(cpu0, ticks0, CpuClock.now(), CpuClock.procStat());
-            context.out().println(report(cpu.user(), cpu.system(), wall / 1e9));
-            context.out().flush();
-        }
+        Object value = context.eval(source); // a failure propagates without times, as in IPython
+        long wall = System.nanoTime() - wall0;
+        CpuClock.Reading cpu = CpuClock.between(cpu0, ticks0, CpuClock.now(), CpuClock.procStat());
+        context.out().println(report(cpu.user(), cpu.system(), wall / 1e9));
+        context.out().flush();
         return value;
     }
 

@@ -139,10 +139,10 @@ public final class View {
             if (d.constant[c]) notes.add(name + ": every voxel is " + fmt(d.range[c][0]) + " (constant).");
             else if (d.nanCount[c] == (long) d.nz * d.ny * d.nx) notes.add(name + ": every voxel is NaN: nothing to show.");
         }
-        String size = String.format(Locale.ROOT, "%.1f MB", d.bytes() / 1048576.0);
+        String size = bytes(d.bytes());
         String factors = v.downsampled()
-                ? String.format(Locale.ROOT, "; downsampled by (z %d, y %d, x %d) with %s pooling to fit the budget of %.1f MB",
-                f[0], f[1], f[2], o.pooling.name().toLowerCase(Locale.ROOT), o.budgetBytes / 1048576.0)
+                ? String.format(Locale.ROOT, "; downsampled by (z %d, y %d, x %d) with %s pooling to fit the budget of %s",
+                f[0], f[1], f[2], o.pooling.name().toLowerCase(Locale.ROOT), bytes(o.budgetBytes))
                 : "";
         String label = what + factors + ": shown as (c " + d.channels() + ", z " + d.nz + ", y " + d.ny + ", x " + d.nx + "), "
                 + size + " of uint8 voxels (each channel's range mapped to 0-255).";
@@ -181,6 +181,12 @@ public final class View {
                     base == null || base.visible());
         }
         return out;
+    }
+
+    static String bytes(long n) {
+        if (n < 1024) return n + " B";
+        if (n < 1024 * 1024) return String.format(Locale.ROOT, "%.1f kB", n / 1024.0);
+        return String.format(Locale.ROOT, "%.1f MB", n / 1048576.0);
     }
 
     private static String fmt(double v) {

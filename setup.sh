@@ -23,5 +23,5 @@ for dir in peers viewer; do
 done
 [ "${1:-}" = "--deps-only" ] && exit 0
 
-mvn -B -q install -DskipTests
+mvn -B -q package -DskipTests
 exec bin/run-notebooks

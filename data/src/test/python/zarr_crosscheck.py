@@ -177,14 +177,15 @@ def read(d):
                 exp = case["expect_fill"]
                 fv = z.fill_value
                 if exp is None:
-                    r["fill_equal"] = fv is None
+                    r["fill_equal"] = bool(fv is None)
                 elif exp == "NaN":
                     r["fill_equal"] = bool(np.isnan(fv))
                 elif isinstance(exp, list):
-                    r["fill_equal"] = complex(exp[0], exp[1]) == fv
+                    r["fill_equal"] = bool(complex(exp[0], exp[1]) == fv)
                 else:
                     r["fill_equal"] = bool(fv == (float(exp) if exp in ("Infinity", "-Infinity") else exp))
-            r["ok"] = r["values_equal"] and r["zarray_style_equal"] and r.get("fill_equal", True)
+            r = {k: (bool(v) if isinstance(v, np.bool_) else v) for k, v in r.items()}
+            r["ok"] = bool(r["values_equal"] and r["zarray_style_equal"] and r.get("fill_equal", True))
         except Exception as e:  # report, never stop: every case gets a line
             r["ok"] = False
             r["error"] = "%s: %s" % (type(e).__name__, e)

@@ -40,7 +40,7 @@ public final class RegistryMagicRunner implements MagicRunner {
             }
             return new RegistryMagicRunner(t, instance);
         } catch (ReflectiveOperationException | LinkageError e) {
-            return new MissingMagics(e.toString());
+            return new MissingMagics("frontier.magics.MagicRegistry is missing from this build");
         }
     }
 
@@ -90,12 +90,12 @@ public final class RegistryMagicRunner implements MagicRunner {
     private record MissingMagics(String why) implements MagicRunner {
         @Override
         public Object runLine(String name, String args, MagicContext ctx) {
-            throw new MagicException("no magics are installed in this kernel (" + why + ")");
+            throw new MagicException("magics are not available: " + why);
         }
 
         @Override
         public Object runCell(String name, String args, String body, MagicContext ctx) {
-            throw new MagicException("no magics are installed in this kernel (" + why + ")");
+            throw new MagicException("magics are not available: " + why);
         }
 
         @Override

@@ -7,7 +7,7 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
-/** numcodecs' Zlib: a zlib stream. */
+/** numcodecs' Zlib: a zlib stream (RFC 1950). */
 public final class ZlibCodec implements Codec {
     private final int level;
 
@@ -17,29 +17,36 @@ public final class ZlibCodec implements Codec {
 
     @Override
     public byte[] decode(byte[] encoded) throws CodecException {
-        Inflater inf = new Inflater();
+        return inflate(encoded, false, "zlib");
+    }
+
+    /** Inflates a whole zlib (or, with nowrap, raw deflate) stream; trailing bytes are an error. */
+    static byte[] inflate(byte[] encoded, boolean nowrap, String what) throws CodecException {
+        Inflater inf = new Inflater(nowrap);
         try {
             inf.setInput(encoded);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, encoded.length * 4));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, Math.min(encoded.length * 4, 1 << 24)));
             byte[] buf = new byte[65536];
             while (!inf.finished()) {
                 int n = inf.inflate(buf);
-                if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                    throw new CodecException("zlib stream is truncated (" + encoded.length + " bytes)");
-                }
                 out.write(buf, 0, n);
+                if (n == 0 && !inf.finished() && (inf.needsInput() || inf.needsDictionary())) {
+                    throw new CodecException(what + " stream is truncated (" + encoded.length + " bytes)");
+                }
+            }
+            if (inf.getRemaining() > 0 && !nowrap) {
+                throw new CodecException(what + " stream has " + inf.getRemaining() + " unexpected bytes after its end");
             }
             return out.toByteArray();
         } catch (DataFormatException e) {
-            throw new CodecException("corrupt zlib stream: " + e.getMessage(), e);
+            throw new CodecException("corrupt " + what + " stream: " + e.getMessage(), e);
         } finally {
             inf.end();
         }
     }
 
-    @Override
-    public byte[] encode(byte[] raw, int itemSize) {
-        Deflater def = new Deflater(level);
+    static byte[] deflate(byte[] raw, int level, boolean nowrap) {
+        Deflater def = new Deflater(level, nowrap);
         try {
             def.setInput(raw);
             def.finish();
@@ -52,6 +59,11 @@ public final class ZlibCodec implements Codec {
         } finally {
             def.end();
         }
+    }
+
+    @Override
+    public byte[] encode(byte[] raw, int itemSize) {
+        return deflate(raw, level, false);
     }
 
     @Override

@@ -1,0 +1,55 @@
+package frontier.array.ops;
+
+import frontier.array.graph.Op;
+
+import java.util.List;
+
+/** Merges partial reductions of neighbouring blocks (one inner node of the reduction tree). */
+public record CombineReduce(ReduceKind kind) implements Op {
+    @Override
+    public Object apply(List<Object> inputs) {
+        Partial acc = null;
+        for (Object o : inputs) acc = acc == null ? copy((Partial) o) : merge(kind, acc, (Partial) o);
+        return acc;
+    }
+
+    private static Partial copy(Partial p) {
+        return new Partial(p.count(), p.shape(), p.l() == null ? null : p.l().clone(),
+                p.d() == null ? null : p.d().clone(), p.m2() == null ? null : p.m2().clone());
+    }
+
+    /** Merges b into a (a is owned and modified). */
+    static Partial merge(ReduceKind kind, Partial a, Partial b) {
+        long[] al = a.l(), bl = b.l();
+        double[] ad = a.d(), bd = b.d();
+        switch (kind) {
+            case SUM:
+            case MEAN:
+                if (al != null) for (int i = 0; i < al.length; i++) al[i] += bl[i];
+                else for (int i = 0; i < ad.length; i++) ad[i] += bd[i];
+                return new Partial(a.count() + b.count(), a.shape(), al, ad, null);
+            case MIN:
+                if (al != null) for (int i = 0; i < al.length; i++) al[i] = Math.min(al[i], bl[i]);
+                else for (int i = 0; i < ad.length; i++) ad[i] = Math.min(ad[i], bd[i]);
+                return new Partial(a.count() + b.count(), a.shape(), al, ad, null);
+            case MAX:
+                if (al != null) for (int i = 0; i < al.length; i++) al[i] = Math.max(al[i], bl[i]);
+                else for (int i = 0; i < ad.length; i++) ad[i] = Math.max(ad[i], bd[i]);
+                return new Partial(a.count() + b.count(), a.shape(), al, ad, null);
+            default: {
+                // Chan et al.: merge (n, mean, M2) pairs.
+                double na = a.count(), nb = b.count();
+                if (nb == 0) return a;
+                if (na == 0) return copy(b);
+                double n = na + nb;
+                double[] m2a = a.m2(), m2b = b.m2();
+                for (int i = 0; i < ad.length; i++) {
+                    double delta = bd[i] - ad[i];
+                    ad[i] += delta * nb / n;
+                    m2a[i] += m2b[i] + delta * delta * na * nb / n;
+                }
+                return new Partial(a.count() + b.count(), a.shape(), null, ad, m2a);
+            }
+        }
+    }
+}

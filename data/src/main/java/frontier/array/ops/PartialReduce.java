@@ -1,0 +1,123 @@
+package frontier.array.ops;
+
+import frontier.array.DType;
+import frontier.array.NdArray;
+import frontier.array.graph.Op;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Reduces one block over the chosen axes (keeping them as length 1): the first step of a tree reduction. */
+public record PartialReduce(ReduceKind kind, boolean[] reduced) implements Op {
+    @Override
+    public Object apply(List<Object> inputs) {
+        return reduce((NdArray) inputs.get(0), kind, reduced);
+    }
+
+    static Partial reduce(NdArray a, ReduceKind kind, boolean[] reduced) {
+        int nd = a.ndim();
+        int[] shape = a.shape();
+        int[] oshape = shape.clone();
+        long count = 1;
+        for (int i = 0; i < nd; i++) {
+            if (reduced[i]) {
+                oshape[i] = 1;
+                count *= shape[i];
+            }
+        }
+        int on = NdArray.checkedSize(oshape);
+        DType t = a.dtype();
+        boolean ints = kind.integerAccumulator(t);
+        long[] l = ints ? new long[on] : null;
+        double[] d = ints ? null : new double[on];
+        double[] m2 = kind == ReduceKind.STD ? new double[on] : null;
+        if (kind == ReduceKind.MIN || kind == ReduceKind.MAX) {
+            if (ints) Arrays.fill(l, kind == ReduceKind.MIN ? Long.MAX_VALUE : Long.MIN_VALUE);
+            else Arrays.fill(d, kind == ReduceKind.MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+        }
+        if (a.size() == 0) return new Partial(count, oshape, l, d, m2);
+        int rowLen = nd == 0 ? 1 : shape[nd - 1];
+        boolean lastReduced = nd > 0 && reduced[nd - 1];
+        int rows = a.size() / rowLen;
+        int[] ostr = Blocks.strides(oshape);
+        long[] lb = ints ? new long[rowLen] : null;
+        double[] db = ints ? null : new double[rowLen];
+        int[] pos = new int[Math.max(nd - 1, 0)];
+        boolean flip = t == DType.UINT64 && kind != ReduceKind.SUM;
+        for (int pass = 0; pass < (kind == ReduceKind.STD ? 2 : 1); pass++) {
+            Arrays.fill(pos, 0);
+            if (pass == 1) for (int i = 0; i < on; i++) d[i] /= count; // d holds the mean from now on
+            for (int r = 0; r < rows; r++) {
+                int base = 0;
+                for (int i = 0; i < nd - 1; i++) if (!reduced[i]) base += pos[i] * ostr[i];
+                int off = r * rowLen;
+                if (ints) {
+                    Rows.longs(a, off, rowLen, lb, flip);
+                    accumulateLongs(kind, lb, rowLen, l, base, lastReduced);
+                } else {
+                    Rows.doubles(a, off, rowLen, db);
+                    if (pass == 0) accumulateDoubles(kind, db, rowLen, d, base, lastReduced);
+                    else squaredDeviations(db, rowLen, d, m2, base, lastReduced);
+                }
+                for (int i = nd - 2; i >= 0; i--) {
+                    if (++pos[i] < shape[i]) break;
+                    pos[i] = 0;
+                }
+            }
+        }
+        return new Partial(count, oshape, l, d, m2);
+    }
+
+    private static void accumulateLongs(ReduceKind kind, long[] buf, int n, long[] acc, int base, boolean lastReduced) {
+        if (lastReduced) {
+            long v = acc[base];
+            switch (kind) {
+                case SUM: for (int i = 0; i < n; i++) v += buf[i]; break;
+                case MIN: for (int i = 0; i < n; i++) v = Math.min(v, buf[i]); break;
+                default: for (int i = 0; i < n; i++) v = Math.max(v, buf[i]); break;
+            }
+            acc[base] = v;
+        } else {
+            switch (kind) {
+                case SUM: for (int i = 0; i < n; i++) acc[base + i] += buf[i]; break;
+                case MIN: for (int i = 0; i < n; i++) acc[base + i] = Math.min(acc[base + i], buf[i]); break;
+                default: for (int i = 0; i < n; i++) acc[base + i] = Math.max(acc[base + i], buf[i]); break;
+            }
+        }
+    }
+
+    private static void accumulateDoubles(ReduceKind kind, double[] buf, int n, double[] acc, int base, boolean lastReduced) {
+        if (lastReduced) {
+            double v = acc[base];
+            switch (kind) {
+                case MIN: for (int i = 0; i < n; i++) v = Math.min(v, buf[i]); break;
+                case MAX: for (int i = 0; i < n; i++) v = Math.max(v, buf[i]); break;
+                default: for (int i = 0; i < n; i++) v += buf[i]; break;
+            }
+            acc[base] = v;
+        } else {
+            switch (kind) {
+                case MIN: for (int i = 0; i < n; i++) acc[base + i] = Math.min(acc[base + i], buf[i]); break;
+                case MAX: for (int i = 0; i < n; i++) acc[base + i] = Math.max(acc[base + i], buf[i]); break;
+                default: for (int i = 0; i < n; i++) acc[base + i] += buf[i]; break;
+            }
+        }
+    }
+
+    private static void squaredDeviations(double[] buf, int n, double[] mean, double[] m2, int base, boolean lastReduced) {
+        if (lastReduced) {
+            double m = mean[base];
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                double x = buf[i] - m;
+                s += x * x;
+            }
+            m2[base] += s;
+        } else {
+            for (int i = 0; i < n; i++) {
+                double x = buf[i] - mean[base + i];
+                m2[base + i] += x * x;
+            }
+        }
+    }
+}

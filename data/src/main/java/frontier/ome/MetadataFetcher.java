@@ -1,0 +1,138 @@
+package frontier.ome;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import frontier.store.FileStore;
+import frontier.store.Store;
+import frontier.zarr.store.HttpStore;
+
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Fetches metadata files of one store concurrently, each at most once. Consolidated metadata
+ * ({@code .zmetadata} at the store's root) answers every metadata key under it without a request,
+ * and a key it does not list is known to be absent.
+ */
+final class MetadataFetcher implements AutoCloseable {
+    private final Store store;
+    private final Map<String, CompletableFuture<byte[]>> cache = new ConcurrentHashMap<>();
+    private final AtomicLong gets = new AtomicLong();
+    private final ExecutorService pool;
+    private volatile Map<String, byte[]> consolidated;
+
+    MetadataFetcher(Store store) {
+        this.store = store;
+        // HttpStore is asynchronous itself; local files are fast; other stores (ipfs://) get a few threads.
+        this.pool = store instanceof HttpStore || store instanceof FileStore ? null
+                : Executors.newFixedThreadPool(8, r -> {
+                    Thread t = new Thread(r, "ome-metadata");
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    Store store() {
+        return store;
+    }
+
+    /** Store reads issued so far (not counting retries inside the store). */
+    long gets() {
+        return gets.get();
+    }
+
+    /** Reads .zmetadata once; afterwards metadata keys are answered from it. */
+    void loadConsolidated() throws IOException {
+        byte[] z = get(".zmetadata");
+        if (z == null) return;
+        JsonNode root = json(z, ".zmetadata");
+        JsonNode md = root.get("metadata");
+        if (md == null || !md.isObject()) {
+            throw new OmeException("invalid consolidated metadata " + store.locate(".zmetadata") + ": no 'metadata' object");
+        }
+        Map<String, byte[]> m = new ConcurrentHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = md.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            m.put(e.getKey(), OmeMetadata.JSON.writeValueAsBytes(e.getValue()));
+        }
+        consolidated = m;
+    }
+
+    boolean isConsolidated() {
+        return consolidated != null;
+    }
+
+    /** Starts fetching a key (no-op when already started). */
+    CompletableFuture<byte[]> prefetch(String key) {
+        Map<String, byte[]> c = consolidated;
+        if (c != null && isMetadataKey(key)) {
+            return CompletableFuture.completedFuture(c.get(key));
+        }
+        return cache.computeIfAbsent(key, this::start);
+    }
+
+    byte[] get(String key) throws IOException {
+        try {
+            return prefetch(key).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading " + store.locate(key));
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) throw io;
+            if (c instanceof RuntimeException re) throw re;
+            throw new IOException(store.locate(key) + ": " + c, c);
+        }
+    }
+
+    /** The key's JSON, or null when it does not exist. */
+    JsonNode getJson(String key) throws IOException {
+        byte[] b = get(key);
+        return b == null ? null : json(b, key);
+    }
+
+    JsonNode json(byte[] b, String key) throws OmeException {
+        try {
+            if (b.length == 0) throw new OmeException("invalid JSON in " + store.locate(key) + ": the file is empty");
+            return OmeMetadata.JSON.readTree(b);
+        } catch (IOException e) {
+            if (e instanceof OmeException oe) throw oe;
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            throw new OmeException("invalid JSON in " + store.locate(key) + ": " + msg, e);
+        }
+    }
+
+    private CompletableFuture<byte[]> start(String key) {
+        gets.incrementAndGet();
+        if (store instanceof HttpStore http) return http.getAsync(key);
+        if (pool == null) {
+            try {
+                return CompletableFuture.completedFuture(store.get(key));
+            } catch (IOException | RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return store.get(key);
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, pool);
+    }
+
+    private static boolean isMetadataKey(String key) {
+        return key.endsWith(".zgroup") || key.endsWith(".zarray") || key.endsWith(".zattrs");
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) pool.shutdownNow();
+    }
+}

@@ -1,0 +1,346 @@
+package frontier.ome;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import frontier.progress.Progress;
+import frontier.progress.ProgressSink;
+import frontier.store.Store;
+import frontier.zarr.store.HttpStore;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code ome_zarr download}: copies an OME-Zarr image, every pyramid level, {@code labels/} and
+ * {@code masks/} byte for byte under DIR/NAME.zarr. HTTP cannot list, so chunk keys come from
+ * each .zarray; chunks are fetched concurrently. Every file is written under a temporary name
+ * and renamed when complete, so an interrupted run leaves no complete-looking wrong file, and a
+ * second run fetches only what is still missing. Names from remote metadata that would leave
+ * the target folder are refused before anything is written.
+ */
+public final class OmeDownload {
+    static final String PART = ".frontier-part";
+    private static final int WINDOW = 256; // chunk fetches outstanding at once (the store bounds requests in flight)
+
+    private final String source;
+    private final Path outputDir;
+    private PrintStream out;
+    private ProgressSink progress;
+
+    private final AtomicLong filesWritten = new AtomicLong();
+    private final AtomicLong bytesWritten = new AtomicLong();
+    private final AtomicLong filesPresent = new AtomicLong();
+    private final AtomicLong chunksMissing = new AtomicLong();
+    private final AtomicLong chunksFetched = new AtomicLong();
+
+    public OmeDownload(String source, Path outputDir) {
+        this.source = source;
+        this.outputDir = outputDir;
+    }
+
+    /** Where the "downloading..." lines go (none by default). */
+    public OmeDownload output(PrintStream out) {
+        this.out = out;
+        return this;
+    }
+
+    /** Where the progress bars go (the thread's current sink by default). */
+    public OmeDownload progress(ProgressSink sink) {
+        this.progress = sink;
+        return this;
+    }
+
+    /** The image's name: the last path segment of the URL or path. */
+    static String name(String source) {
+        String s = source;
+        int q = s.indexOf('?');
+        if (q >= 0 && s.contains("://")) s = s.substring(0, q);
+        while (s.endsWith("/")) s = s.substring(0, s.length() - 1);
+        String n = s.substring(s.lastIndexOf('/') + 1);
+        if (n.isEmpty() || n.equals("..") || n.equals(".") || n.contains("\\") || n.matches("[a-zA-Z][a-zA-Z0-9+.-]*:")) {
+            throw new IllegalArgumentException("cannot name the download after " + source + ": its last path segment is '" + n + "'");
+        }
+        return n;
+    }
+
+    public DownloadReport run() throws IOException {
+        long t0 = System.nanoTime();
+        ProgressSink sink = progress != null ? progress : ProgressSink.current();
+        String name = name(source);
+        Path target = outputDir.resolve(name).toAbsolutePath().normalize();
+        try (OmeSession session = new OmeSession()) {
+            OmeLocation root = session.openForCopy(source);
+            OmeReader reader = new OmeReader((field, n, where) -> checkName(n, field, where, target), true);
+            List<OmeNode> nodes = new ArrayList<>(reader.read(root));
+            if (nodes.isEmpty()) throw new OmeException("nothing to download at " + root.path() + ": no OME-Zarr node found");
+            // masks/ (ome-zarr-py skips them): probed like labels/, after the nodes ome-zarr-py takes.
+            for (OmeNode n : List.copyOf(nodes)) {
+                if (!n.specs().contains("Multiscales") || !under(root, n.location())) continue;
+                OmeLocation masks = n.location().child("masks").prefetch();
+                if (masks.exists()) nodes.addAll(reader.readMore(masks));
+            }
+            List<OmeNode> copied = new ArrayList<>();
+            for (OmeNode n : nodes) {
+                if (!under(root, n.location())) {
+                    // A label's source image outside the image folder: ome-zarr-py would copy it beside; we stay inside.
+                    continue;
+                }
+                copied.add(n);
+            }
+            if (out != null) {
+                out.println("downloading...");
+                for (OmeNode n : copied) {
+                    String rel = n.location().prefix();
+                    out.println("   " + name + (rel.isEmpty() ? "" : "/" + rel.substring(0, rel.length() - 1)));
+                }
+                out.println("to " + outputDir);
+                out.flush();
+            }
+            Files.createDirectories(target);
+            Store store = root.store();
+            // .zmetadata, when present, goes along as is.
+            copyMetadata(root, target, ".zmetadata");
+            try (Fetcher fetcher = new Fetcher(store)) {
+                for (OmeNode n : copied) {
+                    OmeLocation loc = n.location();
+                    Path dir = dir(target, loc.prefix());
+                    Files.createDirectories(dir);
+                    cleanParts(dir);
+                    copyMetadata(loc, target, ".zgroup");
+                    copyMetadata(loc, target, ".zattrs");
+                    if (n.levels().isEmpty() || n.levels().get(0).path() == null) continue;
+                    String version = n.metadata().multiscale() != null ? n.metadata().multiscale().version() : null;
+                    List<OmeNode.Level> levels = new ArrayList<>(n.levels());
+                    java.util.Collections.reverse(levels); // smallest first, as ome-zarr-py does
+                    for (OmeNode.Level level : levels) {
+                        OmeLocation arr = loc.child(level.path());
+                        copyArray(arr, level.array(), version, target, fetcher, sink, name);
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return new DownloadReport(target, filesWritten.get(), bytesWritten.get(), filesPresent.get(),
+                    chunksMissing.get(), chunksFetched.get(), seconds, session.requests());
+        }
+    }
+
+    private static boolean under(OmeLocation root, OmeLocation loc) {
+        return loc.fetcher() == root.fetcher();
+    }
+
+    /** Refuses names from remote metadata that would leave the target folder. */
+    static void checkName(String name, String field, String where, Path target) throws OmeException {
+        String why = null;
+        if (name.isEmpty()) why = "is empty";
+        else if (name.startsWith("/") || name.matches("^[a-zA-Z]:.*")) why = "is an absolute path";
+        else if (name.contains("\\")) why = "contains a backslash";
+        else if (name.indexOf('\0') >= 0) why = "contains a NUL character";
+        else {
+            for (String seg : name.split("/", -1)) {
+                if (seg.equals("..")) {
+                    why = "contains '..'";
+                    break;
+                }
+                if (seg.isEmpty() || seg.equals(".")) {
+                    why = "has an empty or '.' path segment";
+                    break;
+                }
+            }
+        }
+        if (why != null) {
+            throw new OmeException("refusing to download: " + field + " = '" + name + "' in " + where + " " + why
+                    + " and would write outside " + target);
+        }
+    }
+
+    private static Path dir(Path target, String prefix) throws OmeException {
+        Path d = prefix.isEmpty() ? target : target.resolve(prefix).normalize();
+        if (!d.startsWith(target)) throw new OmeException("refusing to write " + d + ": outside " + target);
+        return d;
+    }
+
+    /** Copies a metadata file exactly as served (fetched once: the walk already has it). */
+    private void copyMetadata(OmeLocation loc, Path target, String file) throws IOException {
+        byte[] b = loc.fetcher().get(loc.prefix() + file);
+        if (b == null) return;
+        Path p = dir(target, loc.prefix()).resolve(file);
+        if (Files.isRegularFile(p) && Arrays.equals(Files.readAllBytes(p), b)) {
+            filesPresent.incrementAndGet();
+            return;
+        }
+        write(p, b);
+    }
+
+    private void copyArray(OmeLocation arr, ArrayInfo info, String version, Path target, Fetcher fetcher,
+                           ProgressSink sink, String name) throws IOException {
+        Path dir = dir(target, arr.prefix());
+        Files.createDirectories(dir);
+        cleanPartsRecursively(dir);
+        copyMetadata(arr, target, ".zarray");
+        copyMetadata(arr, target, ".zattrs");
+        String sep = separator(arr, info, version, fetcher, dir);
+        long total = info.chunkCount();
+        String label = name + "/" + arr.prefix().substring(0, arr.prefix().length() - 1);
+        Set<String> made = new LinkedHashSet<>();
+        try (Progress bar = sink.start(label, total, "chunks")) {
+            Semaphore window = new Semaphore(WINDOW);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            List<CompletableFuture<Void>> pending = new ArrayList<>();
+            for (String key : info.chunkKeys(sep)) {
+                if (failure.get() != null) break;
+                Path file = dir.resolve(key).normalize();
+                if (!file.startsWith(dir)) throw new OmeException("refusing chunk key " + key + ": outside " + dir);
+                if (Files.isRegularFile(file)) {
+                    filesPresent.incrementAndGet();
+                    bar.advance(1);
+                    continue;
+                }
+                if (sep.equals("/") && key.indexOf('/') > 0) {
+                    Path parent = file.getParent();
+                    if (made.add(parent.toString())) Files.createDirectories(parent);
+                }
+                window.acquireUninterruptibly();
+                String storeKey = arr.prefix() + key;
+                CompletableFuture<Void> f = fetcher.get(storeKey).thenAccept(bytes -> {
+                    chunksFetched.incrementAndGet();
+                    if (bytes == null) {
+                        chunksMissing.incrementAndGet(); // missing chunk = fill value: absent in the copy too
+                    } else {
+                        try {
+                            write(file, bytes);
+                        } catch (IOException e) {
+                            throw new java.util.concurrent.CompletionException(e);
+                        }
+                    }
+                    bar.advance(1);
+                }).whenComplete((v, e) -> {
+                    window.release();
+                    if (e != null) failure.compareAndSet(null, e);
+                });
+                pending.add(f);
+                if (pending.size() >= 4 * WINDOW) pending.removeIf(CompletableFuture::isDone);
+            }
+            try {
+                CompletableFuture.allOf(pending.toArray(new CompletableFuture[0])).get();
+            } catch (InterruptedException e) {
+                for (CompletableFuture<Void> f : pending) f.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("download interrupted at " + arr.path());
+            } catch (ExecutionException e) {
+                // reported below through failure
+            }
+            Throwable t = failure.get();
+            if (t != null) {
+                while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException || t instanceof ExecutionException)) t = t.getCause();
+                if (t instanceof IOException io) throw io;
+                throw new IOException("download of " + arr.path() + " failed: " + t, t);
+            }
+        }
+    }
+
+    /**
+     * The chunk key separator: .zarray's dimension_separator, else the one NGFF implies ('.' for
+     * 0.1, '/' after) if the first chunk is there under it, else the other one if that is.
+     */
+    private static String separator(OmeLocation arr, ArrayInfo info, String version, Fetcher fetcher, Path dir) throws IOException {
+        if (info.dimensionSeparator() != null) return info.dimensionSeparator();
+        String first = version == null || version.equals("0.1") ? "." : "/";
+        if (info.shape().length <= 1 || info.chunkCount() == 0) return first;
+        String other = first.equals(".") ? "/" : ".";
+        // A previous run settled it already: ask the disk, not the server.
+        if (Files.isRegularFile(dir.resolve(info.firstChunkKey(first)))) return first;
+        if (Files.isRegularFile(dir.resolve(info.firstChunkKey(other)))) return other;
+        byte[] probe = fetcher.head(arr.prefix() + info.firstChunkKey(first));
+        if (probe != null) return first;
+        return fetcher.head(arr.prefix() + info.firstChunkKey(other)) != null ? other : first;
+    }
+
+    /** Removes temporary files a previous, interrupted run left in a folder. */
+    private static void cleanParts(Path dir) throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*" + PART)) {
+            for (Path p : ds) Files.deleteIfExists(p);
+        }
+    }
+
+    private static void cleanPartsRecursively(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (p.getFileName().toString().endsWith(PART)) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Writes under a temporary name and renames, so that a file with the final name is always complete. */
+    private void write(Path file, byte[] bytes) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + PART);
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        filesWritten.incrementAndGet();
+        bytesWritten.addAndGet(bytes.length);
+    }
+
+    /** Chunk fetches: asynchronous over HTTP, a few threads for other stores. */
+    private static final class Fetcher implements AutoCloseable {
+        private final Store store;
+        private final ExecutorService pool;
+        private final java.util.Map<String, byte[]> probed = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Fetcher(Store store) {
+            this.store = store;
+            this.pool = store instanceof HttpStore ? null : Executors.newFixedThreadPool(8, r -> {
+                Thread t = new Thread(r, "ome-download");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        CompletableFuture<byte[]> get(String key) {
+            byte[] p = probed.remove(key);
+            if (p != null) return CompletableFuture.completedFuture(p);
+            if (store instanceof HttpStore http) return http.getAsync(key);
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return store.get(key);
+                } catch (IOException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, pool);
+        }
+
+        /** Fetches a chunk to see whether it exists, keeping it for the copy (no request is wasted). */
+        byte[] head(String key) throws IOException {
+            byte[] b = store.get(key);
+            if (b != null) probed.put(key, b);
+            return b;
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) pool.shutdownNow();
+        }
+    }
+}

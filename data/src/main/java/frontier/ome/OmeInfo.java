@@ -1,0 +1,95 @@
+package frontier.ome;
+
+import frontier.display.Displayable;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of {@code ome_zarr info}: the nodes walked, in order. {@link #toString()} is the
+ * text ome-zarr-py prints; {@link #mimeBundle()} adds an HTML tree with channels (color
+ * swatches), axes with units and the pyramid levels (shape, chunks, dtype, compressor).
+ */
+public final class OmeInfo implements Displayable {
+    private final String source;
+    private final List<OmeNode> nodes;
+    private final List<String> warnings;
+    private final long requests;
+    private final boolean stats;
+
+    OmeInfo(String source, List<OmeNode> nodes, List<String> warnings, long requests, boolean stats) {
+        this.source = source;
+        this.nodes = List.copyOf(nodes);
+        this.warnings = List.copyOf(warnings);
+        this.requests = requests;
+        this.stats = stats;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public List<OmeNode> nodes() {
+        return nodes;
+    }
+
+    /** Problems that did not stop the walk (a malformed omero block, a label without its image). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Requests (HTTP) or reads the walk made. */
+    public long requests() {
+        return requests;
+    }
+
+    /** ome-zarr-py's text, one line per item, each ending in a newline. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (OmeNode n : nodes) {
+            if (n.specs().isEmpty()) {
+                sb.append("not an ome-zarr node: ").append(n.header()).append('\n');
+                continue;
+            }
+            sb.append(n.header()).append('\n');
+            sb.append(" - metadata\n");
+            for (String s : n.specs()) sb.append("   - ").append(s).append('\n');
+            sb.append(" - data\n");
+            for (int i = 0; i < n.levels().size(); i++) {
+                sb.append("   - ").append(ArrayInfo.tuple(n.levels().get(i).shape()));
+                if (stats && i < n.stats().size()) {
+                    Number[] mm = n.stats().get(i);
+                    sb.append(" minmax=(").append(num(mm[0])).append(", ").append(num(mm[1])).append(')');
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String num(Number n) {
+        if (n == null) return "nan";
+        if (n instanceof Double || n instanceof Float) {
+            double d = n.doubleValue();
+            if (Double.isNaN(d)) return "nan";
+            if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
+            if (d == Math.rint(d) && Math.abs(d) < 1e16) return String.format("%.1f", d);
+            return Double.toString(d);
+        }
+        return n.toString();
+    }
+
+    @Override
+    public Map<String, Object> mimeBundle() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text/plain", toString());
+        m.put("text/html", OmeInfoHtml.render(this));
+        return m;
+    }
+
+    boolean hasStats() {
+        return stats;
+    }
+}

@@ -1,0 +1,214 @@
+package frontier.ome;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Walks an OME-Zarr hierarchy the way ome-zarr-py's Reader does, without ever listing the
+ * store: the image, then (hidden) its {@code labels} group, then each label listed there; a
+ * label whose source image was not yet seen puts that image (hidden) before itself. Metadata
+ * files a node will need are requested together, before any of them is awaited.
+ */
+final class OmeReader {
+    /** Vets a name taken from metadata before it is followed (download refuses names that leave its folder). */
+    @FunctionalInterface
+    interface NameCheck {
+        void check(String field, String name, String where) throws OmeException;
+    }
+
+    private final List<OmeLocation> seen = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final NameCheck names;
+    private final boolean stayInStore;
+
+    OmeReader() {
+        this((f, n, w) -> { }, false);
+    }
+
+    /** stayInStore: do not follow a label's source image out of the store being walked. */
+    OmeReader(NameCheck names, boolean stayInStore) {
+        this.names = names;
+        this.stayInStore = stayInStore;
+    }
+
+    /** The nodes in output order; a bare array gives one node without specs. */
+    List<OmeNode> read(OmeLocation root) throws IOException {
+        root.prefetch();
+        if (!root.exists()) {
+            throw new NotAZarrException(root.path(), "no .zgroup or .zarray at " + root.locate(""));
+        }
+        seen.add(root);
+        OmeNode node = node(root, true);
+        List<OmeNode> out = new ArrayList<>();
+        if (!node.specs.isEmpty()) {
+            descend(node, out);
+        } else if (root.zarray() != null) {
+            ArrayInfo a = ArrayInfo.parse(root.zarray(), root.locate(".zarray"));
+            node.levels.add(new OmeNode.Level("", a, a.shape()));
+            out.add(node);
+        }
+        return out;
+    }
+
+    /**
+     * Walks another group with the same memory of what was seen (download's {@code masks/}, which
+     * ome-zarr-py skips). Its children are listed under "labels" or, in early files, "masks".
+     */
+    List<OmeNode> readMore(OmeLocation loc) throws IOException {
+        List<OmeNode> out = new ArrayList<>();
+        if (seen.contains(loc)) return out;
+        seen.add(loc);
+        OmeNode node = node(loc, false);
+        JsonNode masks = node.metadata.attrs().get("masks");
+        if (node.metadata.labels() == null && masks != null && masks.isArray()) {
+            for (int i = 0; i < masks.size(); i++) names.check("masks[" + i + "]", masks.get(i).asText(), loc.locate(".zattrs"));
+            for (JsonNode name : masks) {
+                OmeLocation child = loc.child(name.asText()).prefetch();
+                if (child.exists()) add(node, child, false, null);
+            }
+        }
+        descend(node, out);
+        return out;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    private void descend(OmeNode node, List<OmeNode> out) {
+        for (OmeNode n : node.pre) descend(n, out);
+        out.add(node);
+        for (OmeNode n : node.post) descend(n, out);
+    }
+
+    private OmeNode node(OmeLocation loc, boolean visible) throws IOException {
+        JsonNode attrs = loc.zattrs();
+        OmeMetadata md = OmeMetadata.parse(attrs, loc.locate(".zattrs"));
+        warnings.addAll(md.warnings());
+        OmeNode node = new OmeNode(loc, loc.describe(), visible, md);
+        boolean group = loc.zgroup() != null;
+
+        // Ask for everything this node will look at before waiting for any of it.
+        String where = loc.locate(".zattrs");
+        List<OmeLocation> labelChildren = new ArrayList<>();
+        if (md.labels() != null) {
+            for (int i = 0; i < md.labels().size(); i++) names.check("labels[" + i + "]", md.labels().get(i), where);
+            for (String name : md.labels()) labelChildren.add(loc.child(name).prefetch());
+        }
+        OmeLocation source = null;
+        if (md.imageLabel() != null && md.imageLabel().sourceImage() != null && !md.imageLabel().sourceImage().isEmpty()) {
+            String rel = md.imageLabel().sourceImage();
+            if (!stayInStore || OmeLocation.normalize(loc.prefix() + rel) != null) {
+                source = loc.child(rel);
+                if (!seen.contains(source)) source.prefetch();
+            }
+        }
+        boolean multiscales = group && md.multiscale() != null;
+        OmeLocation labelsGroup = null;
+        if (multiscales) {
+            List<Dataset> ds = md.multiscale().datasets();
+            for (int i = 0; i < ds.size(); i++) names.check("multiscales[0].datasets[" + i + "].path", ds.get(i).path(), where);
+            for (Dataset d : ds) loc.fetcher().prefetch(loc.child(d.path()).prefix() + ".zarray");
+            labelsGroup = loc.child("labels");
+            if (!seen.contains(labelsGroup)) labelsGroup.prefetch();
+        }
+
+        if (md.labels() != null) {
+            node.specs.add("Labels");
+            for (OmeLocation child : labelChildren) {
+                if (child.exists()) add(node, child, false, null);
+            }
+        }
+        if (md.imageLabel() != null) {
+            node.specs.add("Label");
+            if (source != null && source.exists()) {
+                add(node, source, true, false);
+            } else {
+                warnings.add("no parent image found for " + loc.path() + ": " + (md.imageLabel().sourceImage()));
+            }
+        }
+        if (multiscales) {
+            node.specs.add("Multiscales");
+            String version = md.multiscale().version();
+            for (Dataset d : md.multiscale().datasets()) {
+                OmeLocation level = loc.child(d.path());
+                JsonNode z = level.fetcher().getJson(level.prefix() + ".zarray");
+                if (z == null) {
+                    throw new OmeException("invalid OME-Zarr image " + loc.path() + ": multiscales dataset '" + d.path()
+                            + "' has no array (" + level.locate(".zarray") + " not found)");
+                }
+                ArrayInfo a = ArrayInfo.parse(z, level.locate(".zarray"));
+                node.levels.add(new OmeNode.Level(d.path(), a, a.shape()));
+            }
+            if (labelsGroup.exists()) add(node, labelsGroup, false, false);
+        }
+        if (md.omero() != null || md.has("omero")) node.specs.add("OMERO");
+        if (md.plate() != null) {
+            node.specs.add("Plate");
+            plateLevels(loc, md.plate(), node);
+        }
+        if (md.well() != null) {
+            node.specs.add("Well");
+            wellLevels(loc, md.well(), node);
+        }
+        return node;
+    }
+
+    /** ome-zarr-py's Node.add: a child node unless its location was seen already. */
+    private void add(OmeNode parent, OmeLocation loc, boolean prepend, Boolean visibility) throws IOException {
+        if (seen.contains(loc)) return;
+        seen.add(loc);
+        boolean v = visibility == null ? parent.visible() : visibility;
+        OmeNode child = node(loc, v);
+        (prepend ? parent.pre : parent.post).add(child);
+    }
+
+    /** The level shapes of a well's first image, for a grid of all its fields (as ome-zarr-py stitches them). */
+    private void wellLevels(OmeLocation loc, Well well, OmeNode node) throws IOException {
+        int n = well.images().size();
+        int cols = (int) Math.ceil(Math.sqrt(n));
+        int rows = (int) Math.ceil(n / (double) cols);
+        stitch(node, firstImageLevels(loc.child(well.images().get(0).path()), loc), rows, cols);
+    }
+
+    private void plateLevels(OmeLocation loc, Plate plate, OmeNode node) throws IOException {
+        List<String> paths = new ArrayList<>(plate.wells().stream().map(Plate.WellRef::path).toList());
+        paths.sort(null);
+        OmeLocation wellLoc = loc.child(paths.get(0)).prefetch();
+        if (!wellLoc.exists()) throw new OmeException("invalid OME-Zarr plate " + loc.path() + ": well '" + paths.get(0) + "' not found");
+        OmeMetadata wmd = OmeMetadata.parse(wellLoc.zattrs(), wellLoc.locate(".zattrs"));
+        if (wmd.well() == null) throw new OmeException("invalid OME-Zarr plate " + loc.path() + ": " + wellLoc.locate(".zattrs") + " has no 'well'");
+        OmeLocation image = wellLoc.child(wmd.well().images().get(0).path());
+        stitch(node, firstImageLevels(image, wellLoc), plate.rows().size(), plate.columns().size());
+    }
+
+    private List<ArrayInfo> firstImageLevels(OmeLocation image, OmeLocation from) throws IOException {
+        image.prefetch();
+        if (!image.exists()) throw new OmeException("invalid OME-Zarr " + from.path() + ": image " + image.path() + " not found");
+        OmeMetadata md = OmeMetadata.parse(image.zattrs(), image.locate(".zattrs"));
+        if (md.multiscale() == null) throw new OmeException("invalid OME-Zarr " + from.path() + ": " + image.locate(".zattrs") + " has no 'multiscales'");
+        List<ArrayInfo> out = new ArrayList<>();
+        for (Dataset d : md.multiscale().datasets()) image.fetcher().prefetch(image.child(d.path()).prefix() + ".zarray");
+        for (Dataset d : md.multiscale().datasets()) {
+            OmeLocation level = image.child(d.path());
+            JsonNode z = level.fetcher().getJson(level.prefix() + ".zarray");
+            if (z == null) throw new OmeException("invalid OME-Zarr image " + image.path() + ": dataset '" + d.path() + "' has no array");
+            out.add(ArrayInfo.parse(z, level.locate(".zarray")));
+        }
+        return out;
+    }
+
+    private static void stitch(OmeNode node, List<ArrayInfo> levels, int rows, int cols) {
+        for (ArrayInfo a : levels) {
+            long[] shape = a.shape().clone();
+            if (shape.length >= 2) {
+                shape[shape.length - 1] *= cols;
+                shape[shape.length - 2] *= rows;
+            }
+            node.levels.add(new OmeNode.Level(null, a, shape));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package frontier.ome;
+
+import frontier.store.Store;
+import frontier.store.Stores;
+import frontier.zarr.store.HttpStore;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The stores one info or download opened (usually one), their fetchers, and the requests they made. */
+final class OmeSession implements AutoCloseable {
+    private final Map<String, MetadataFetcher> fetchers = new LinkedHashMap<>();
+    private final List<Store> owned = new ArrayList<>();
+
+    /** Opens a path or URL (the session closes the store). */
+    synchronized OmeLocation open(String location) throws IOException {
+        MetadataFetcher f = fetchers.get(location);
+        if (f == null) {
+            Store s = Stores.open(location);
+            owned.add(s);
+            f = new MetadataFetcher(s);
+            fetchers.put(location, f);
+            f.prefetch(".zgroup");
+            f.prefetch(".zattrs");
+            f.loadConsolidated();
+        }
+        return new OmeLocation(this, f, "");
+    }
+
+    /** Opens a location to copy it: metadata files are fetched as they are, not answered from .zmetadata. */
+    synchronized OmeLocation openForCopy(String location) throws IOException {
+        Store s = Stores.open(location);
+        owned.add(s);
+        MetadataFetcher f = new MetadataFetcher(s);
+        fetchers.put(location, f);
+        f.prefetch(".zgroup");
+        f.prefetch(".zattrs");
+        f.prefetch(".zmetadata");
+        return new OmeLocation(this, f, "");
+    }
+
+    /** Uses a store the caller owns. */
+    synchronized OmeLocation open(Store store) throws IOException {
+        MetadataFetcher f = new MetadataFetcher(store);
+        fetchers.put(store.describe(), f);
+        f.prefetch(".zgroup");
+        f.prefetch(".zattrs");
+        f.loadConsolidated();
+        return new OmeLocation(this, f, "");
+    }
+
+    /** HTTP requests made (retries included) or, for other stores, reads. */
+    synchronized long requests() {
+        long n = 0;
+        for (MetadataFetcher f : fetchers.values()) {
+            n += f.store() instanceof HttpStore h ? h.requestCount() : f.gets();
+        }
+        return n;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        for (MetadataFetcher f : fetchers.values()) f.close();
+        for (Store s : owned) s.close();
+    }
+}

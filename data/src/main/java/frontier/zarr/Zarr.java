@@ -1,0 +1,146 @@
+package frontier.zarr;
+
+import frontier.store.FileStore;
+import frontier.store.Store;
+import frontier.store.Stores;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Entry point for Zarr v2: open groups and arrays from a path, a URL (any scheme a
+ * {@link frontier.store.StoreProvider} handles: http(s)://, ipfs://) or a store, and create them.
+ * <pre>
+ * ZarrGroup g = Zarr.open("images/6001240.zarr");
+ * ZarrArray a = g.get("0");            // &lt;zarr Array '/0' (1, 2, 236, 275, 271) uint16&gt;
+ * NdArray v = a.read(new long[]{0, 1, 100, 0, 0}, new int[]{1, 1, 1, 275, 271});
+ * </pre>
+ */
+public final class Zarr {
+    private Zarr() {
+    }
+
+    // ---- groups ----
+
+    public static ZarrGroup open(String pathOrUrl) throws IOException {
+        return open(Stores.open(pathOrUrl), "");
+    }
+
+    public static ZarrGroup open(Path path) throws IOException {
+        return open(new FileStore(path), "");
+    }
+
+    public static ZarrGroup open(Store store) throws IOException {
+        return open(store, "");
+    }
+
+    /** The group at path inside store (consolidated metadata at that path is used when present). */
+    public static ZarrGroup open(Store store, String path) throws IOException {
+        String p = normalizePath(path);
+        Hierarchy h = Hierarchy.open(store, p);
+        if (h.json(key(p, ".zgroup")) != null) return new ZarrGroup(h, p);
+        if (h.json(key(p, ".zarray")) != null) {
+            throw new ZarrFormatException(store.locate(p) + " is a Zarr array, not a group: open it with Zarr.openArray(...)");
+        }
+        throw new ZarrFormatException("not a zarr: no .zgroup or .zarray at " + store.locate(p));
+    }
+
+    // ---- arrays ----
+
+    public static ZarrArray openArray(String pathOrUrl) throws IOException {
+        return openArray(Stores.open(pathOrUrl), "");
+    }
+
+    public static ZarrArray openArray(String pathOrUrl, String path) throws IOException {
+        return openArray(Stores.open(pathOrUrl), path);
+    }
+
+    public static ZarrArray openArray(Path path) throws IOException {
+        return openArray(new FileStore(path), "");
+    }
+
+    public static ZarrArray openArray(Path path, String arrayPath) throws IOException {
+        return openArray(new FileStore(path), arrayPath);
+    }
+
+    public static ZarrArray openArray(Store store) throws IOException {
+        return openArray(store, "");
+    }
+
+    public static ZarrArray openArray(Store store, String path) throws IOException {
+        String p = normalizePath(path);
+        Hierarchy h = Hierarchy.open(store, "");
+        ZarrArray a = ZarrArray.openOrNull(h, p);
+        if (a != null) return a;
+        if (h.json(key(p, ".zgroup")) != null) {
+            throw new ZarrFormatException(store.locate(p) + " is a Zarr group, not an array: open it with Zarr.open(...) and get(name)");
+        }
+        throw new ZarrFormatException("not a zarr array: no .zarray at " + store.locate(p));
+    }
+
+    // ---- creation ----
+
+    /** Creates (or reuses) the group at path, and any missing parent groups. */
+    public static ZarrGroup createGroup(Store store, String path) throws IOException {
+        return createGroup(Hierarchy.open(store, ""), normalizePath(path));
+    }
+
+    /** Creates an array at path (refusing to replace an existing array or group), with missing parent groups. */
+    public static ZarrArray createArray(Store store, String path, ArrayMetadata metadata) throws IOException {
+        return createArray(Hierarchy.open(store, ""), normalizePath(path), metadata);
+    }
+
+    static ZarrGroup createGroup(Hierarchy h, String path) throws IOException {
+        createParents(h, path);
+        return ZarrGroup.create(h, path);
+    }
+
+    static ZarrArray createArray(Hierarchy h, String path, ArrayMetadata metadata) throws IOException {
+        createParents(h, path);
+        return ZarrArray.create(h, path, metadata);
+    }
+
+    private static void createParents(Hierarchy h, String path) throws IOException {
+        if (path.isEmpty()) return;
+        List<String> parents = new ArrayList<>();
+        String p = path;
+        int slash;
+        while ((slash = p.lastIndexOf('/')) >= 0) {
+            p = p.substring(0, slash);
+            parents.add(0, p);
+        }
+        parents.add(0, "");
+        for (String parent : parents) {
+            if (h.json(key(parent, ".zarray")) != null) {
+                throw new IOException("cannot create " + h.store().locate(path) + ": " + h.store().locate(parent) + " is an array");
+            }
+            if (h.json(key(parent, ".zgroup")) == null) ZarrGroup.create(h, parent);
+        }
+    }
+
+    // ---- paths ----
+
+    /** "a/b" from "/a/b/", refusing ".." and empty segments in the middle. */
+    static String normalizePath(String path) {
+        if (path == null) return "";
+        String p = path.replace('\\', '/');
+        while (p.startsWith("/")) p = p.substring(1);
+        while (p.endsWith("/")) p = p.substring(0, p.length() - 1);
+        if (p.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder();
+        for (String seg : p.split("/")) {
+            if (seg.isEmpty() || seg.equals(".")) continue;
+            if (seg.equals("..")) throw new IllegalArgumentException("path '" + path + "' may not contain '..'");
+            if (sb.length() > 0) sb.append('/');
+            sb.append(seg);
+        }
+        return sb.toString();
+    }
+
+    /** The store key of name under path. */
+    static String key(String path, String name) {
+        return path.isEmpty() ? name : path + "/" + name;
+    }
+}

@@ -1,0 +1,479 @@
+package frontier.zarr;
+
+import frontier.array.ChunkSource;
+import frontier.array.DType;
+import frontier.array.NdArray;
+import frontier.display.Displayable;
+import frontier.store.FileStore;
+import frontier.store.MemoryStore;
+import frontier.store.Store;
+import frontier.zarr.codec.Codec;
+import frontier.zarr.codec.Codecs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Zarr v2 array in a store: metadata, chunk I/O, and reading/writing regions. Regions are
+ * read chunk by chunk on the shared pool ({@link ZarrExecutor}), each chunk decoded and copied
+ * straight into the output. Arrays may exceed 2^31 elements (long shape); a region read at
+ * once is an {@link NdArray} and so holds fewer.
+ * Concurrent writes to the same chunk are not coordinated (as in zarr-python without a synchronizer).
+ */
+public final class ZarrArray implements ChunkSource, Displayable {
+    private final Hierarchy hierarchy;
+    private final Store store;
+    private final String path;
+    private final ArrayMetadata md;
+    private final String prefix;
+    /** Built on first use, so that metadata of an array with an unknown codec can still be shown. */
+    private volatile Codecs_ codecs;
+
+    /** The compressor and filters of this array. */
+    private static final class Codecs_ {
+        final Codec compressor;
+        final List<Codec> filters;
+
+        Codecs_(Codec compressor, List<Codec> filters) {
+            this.compressor = compressor;
+            this.filters = filters;
+        }
+    }
+
+    private ZarrArray(Hierarchy hierarchy, String path, ArrayMetadata md) throws IOException {
+        this.hierarchy = hierarchy;
+        this.store = hierarchy.store();
+        this.path = path;
+        this.md = md;
+        this.prefix = path.isEmpty() ? "" : path + "/";
+    }
+
+    private Codecs_ codecs() throws ZarrFormatException {
+        Codecs_ c = codecs;
+        if (c == null) {
+            String where = store.locate(Zarr.key(path, ".zarray"));
+            Codec comp = md.compressor() == null ? null : codec(md.compressor(), "compressor", where);
+            List<Codec> fs = new ArrayList<>();
+            if (md.filters() != null) for (Map<String, Object> f : md.filters()) fs.add(codec(f, "filter", where));
+            codecs = c = new Codecs_(comp, Collections.unmodifiableList(fs));
+        }
+        return c;
+    }
+
+    private static Codec codec(Map<String, Object> config, String role, String where) throws ZarrFormatException {
+        try {
+            return Codecs.fromConfig(config);
+        } catch (IOException | RuntimeException e) {
+            throw new ZarrFormatException("unsupported " + role + " " + config.get("id") + " in " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens the array at path, or returns null when there is no .zarray there. */
+    static ZarrArray openOrNull(Hierarchy h, String path) throws IOException {
+        String key = Zarr.key(path, ".zarray");
+        Map<String, Object> json = h.json(key);
+        if (json == null) return null;
+        return new ZarrArray(h, path, ArrayMetadata.fromJson(json, h.store().locate(key)));
+    }
+
+    static ZarrArray create(Hierarchy h, String path, ArrayMetadata md) throws IOException {
+        ZarrArray a = new ZarrArray(h, path, md);
+        a.codecs(); // checks the codecs before anything is written
+        if (h.json(Zarr.key(path, ".zarray")) != null || h.json(Zarr.key(path, ".zgroup")) != null) {
+            throw new IOException("cannot create array: " + h.store().locate(path) + " already holds a Zarr array or group");
+        }
+        h.putJson(Zarr.key(path, ".zarray"), md.toJson());
+        return a;
+    }
+
+    // ---- metadata ----
+
+    public ArrayMetadata metadata() {
+        return md;
+    }
+
+    /** The path inside the store ("" for the root, "0", "labels/cells/0"). */
+    public String path() {
+        return path;
+    }
+
+    /** zarr-python's name: "/" + path. */
+    public String name() {
+        return "/" + path;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public long[] shape() {
+        return md.shape();
+    }
+
+    @Override
+    public int[] chunks() {
+        return md.chunks();
+    }
+
+    @Override
+    public DType dtype() {
+        return md.dtype();
+    }
+
+    public int ndim() {
+        return md.ndim();
+    }
+
+    /** Number of chunks along each dimension. */
+    public long[] chunkGrid() {
+        return md.chunkGrid();
+    }
+
+    /** Total number of chunks. */
+    public long nchunks() {
+        long n = 1;
+        for (long g : md.chunkGrid()) n *= g;
+        return n;
+    }
+
+    /** The attributes (.zattrs) in file order; empty when there are none. */
+    public Map<String, Object> attrs() throws IOException {
+        Map<String, Object> a = hierarchy.json(Zarr.key(path, ".zattrs"));
+        return a == null ? new LinkedHashMap<>() : new LinkedHashMap<>(a);
+    }
+
+    /** Adds or replaces attributes and writes .zattrs. */
+    public void updateAttrs(Map<String, Object> changes) throws IOException {
+        Map<String, Object> a = attrs();
+        a.putAll(changes);
+        hierarchy.putJson(Zarr.key(path, ".zattrs"), a);
+    }
+
+    @Override
+    public String location() {
+        if (store instanceof MemoryStore) return null;
+        return store.locate(path);
+    }
+
+    @Override
+    public String chunkKey(long[] chunkIndex) {
+        if (chunkIndex.length != md.ndim()) {
+            throw new IllegalArgumentException("chunk index " + Arrays.toString(chunkIndex) + " has " + chunkIndex.length
+                    + " dimensions, array " + name() + " has " + md.ndim());
+        }
+        if (chunkIndex.length == 0) return prefix + "0";
+        StringBuilder sb = new StringBuilder(prefix);
+        String sep = md.separator();
+        for (int i = 0; i < chunkIndex.length; i++) {
+            if (i > 0) sb.append(sep);
+            sb.append(chunkIndex[i]);
+        }
+        return sb.toString();
+    }
+
+    private void checkChunkIndex(long[] idx) {
+        long[] grid = md.chunkGrid();
+        if (idx.length != grid.length) {
+            throw new IllegalArgumentException("chunk index " + Arrays.toString(idx) + " has " + idx.length
+                    + " dimensions, array " + name() + " has " + grid.length);
+        }
+        for (int i = 0; i < idx.length; i++) {
+            if (idx[i] < 0 || idx[i] >= Math.max(grid[i], 1)) {
+                throw new IndexOutOfBoundsException("chunk index " + Arrays.toString(idx) + " is outside the chunk grid "
+                        + Arrays.toString(grid) + " of " + name());
+            }
+        }
+    }
+
+    // ---- chunks ----
+
+    /** The chunk's bytes as stored (compressed), or null when the chunk is missing. */
+    public byte[] readChunkBytes(long[] chunkIndex) throws IOException {
+        checkChunkIndex(chunkIndex);
+        return store.get(chunkKey(chunkIndex));
+    }
+
+    private int chunkBytes() {
+        return md.chunkSize() * md.dtype().itemSize();
+    }
+
+    /** Undoes compressor and filters; checks the decoded length; F-order chunks come back in C order. */
+    private byte[] decode(String key, byte[] stored) throws ZarrFormatException {
+        byte[] b = stored;
+        Codecs_ cs = codecs();
+        Codec compressor = cs.compressor;
+        List<Codec> filters = cs.filters;
+        try {
+            if (compressor != null) b = compressor.decode(b);
+            for (int i = filters.size() - 1; i >= 0; i--) b = filters.get(i).decode(b);
+        } catch (IOException e) {
+            throw new ZarrFormatException("cannot decode chunk " + store.locate(key) + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ZarrFormatException("cannot decode chunk " + store.locate(key) + ": corrupt data (" + e + ")", e);
+        }
+        if (b == null || b.length != chunkBytes()) {
+            throw new ZarrFormatException("chunk " + store.locate(key) + " decodes to " + (b == null ? 0 : b.length)
+                    + " bytes, expected " + chunkBytes() + " (chunk shape " + Arrays.toString(md.chunks()) + ", dtype "
+                    + md.zarrDType() + ")");
+        }
+        if (md.order() == 'F') b = ChunkCopy.transpose(b, md.chunks(), md.dtype().itemSize(), true);
+        return b;
+    }
+
+    /** A decoded chunk, full chunk shape (edge chunks as stored); a missing chunk is all fill value. */
+    @Override
+    public NdArray readChunk(long[] chunkIndex) throws IOException {
+        checkChunkIndex(chunkIndex);
+        String key = chunkKey(chunkIndex);
+        byte[] stored = store.get(key);
+        if (stored == null) return filledChunk();
+        return NdArray.fromBytes(md.dtype(), md.byteOrder(), decode(key, stored), md.chunks());
+    }
+
+    private NdArray filledChunk() {
+        NdArray c = NdArray.zeros(md.dtype(), md.chunks());
+        if (!md.fillValue().isZeroBits()) md.fillValue().fill(c.data(), 0, c.size());
+        return c;
+    }
+
+    /** Encodes and stores one chunk (full chunk shape, this array's dtype). */
+    public void writeChunk(long[] chunkIndex, NdArray chunk) throws IOException {
+        checkChunkIndex(chunkIndex);
+        if (chunk.dtype() != md.dtype() || !Arrays.equals(chunk.shape(), md.chunks())) {
+            throw new IllegalArgumentException("chunk of " + chunk.dtype() + Arrays.toString(chunk.shape()) + " does not fit "
+                    + name() + " (chunks " + md.dtype() + Arrays.toString(md.chunks()) + ")");
+        }
+        String key = chunkKey(chunkIndex);
+        byte[] b = chunk.toBytes(md.byteOrder());
+        if (md.order() == 'F') b = ChunkCopy.transpose(b, md.chunks(), md.dtype().itemSize(), false);
+        int item = md.dtype().itemSize();
+        Codecs_ cs = codecs();
+        try {
+            Codec compressor = cs.compressor;
+            List<Codec> filters = cs.filters;
+            for (Codec f : filters) b = f.encode(b, item);
+            if (compressor != null) b = compressor.encode(b, item);
+        } catch (IOException e) {
+            throw new IOException("cannot encode chunk " + store.locate(key) + ": " + e.getMessage(), e);
+        }
+        store.put(key, b);
+    }
+
+    // ---- regions ----
+
+    /** The whole array (fewer than 2^31 elements). */
+    public NdArray read() throws IOException {
+        long[] shape = md.shape();
+        int[] s = new int[shape.length];
+        long n = 1;
+        for (int i = 0; i < shape.length; i++) {
+            n *= shape[i];
+            if (shape[i] > Integer.MAX_VALUE || n > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("array " + name() + " of shape " + Arrays.toString(shape)
+                        + " has more than 2^31-1 elements; read it by region with read(offset, shape)");
+            }
+            s[i] = (int) shape[i];
+        }
+        return read(new long[shape.length], s);
+    }
+
+    private void checkRegion(long[] offset, int[] shape) {
+        long[] as = md.shape();
+        if (offset.length != as.length || shape.length != as.length) {
+            throw new IllegalArgumentException("region offset " + Arrays.toString(offset) + " shape " + Arrays.toString(shape)
+                    + " does not match the " + as.length + " dimensions of " + name());
+        }
+        for (int i = 0; i < as.length; i++) {
+            if (offset[i] < 0 || shape[i] < 0 || offset[i] + shape[i] > as[i]) {
+                throw new IndexOutOfBoundsException("region offset " + Arrays.toString(offset) + " shape " + Arrays.toString(shape)
+                        + " is outside " + name() + " of shape " + Arrays.toString(as));
+            }
+        }
+        NdArray.checkedSize(shape);
+    }
+
+    /** The chunk indices a region touches, in C order. */
+    private List<long[]> chunksOf(long[] offset, int[] shape) {
+        int n = shape.length;
+        int[] c = md.chunks();
+        long[] lo = new long[n], hi = new long[n];
+        for (int i = 0; i < n; i++) {
+            if (shape[i] == 0) return List.of();
+            lo[i] = offset[i] / c[i];
+            hi[i] = (offset[i] + shape[i] - 1) / c[i];
+        }
+        List<long[]> out = new ArrayList<>();
+        long[] idx = lo.clone();
+        while (true) {
+            out.add(idx.clone());
+            int d = n - 1;
+            while (d >= 0) {
+                if (++idx[d] <= hi[d]) break;
+                idx[d] = lo[d];
+                d--;
+            }
+            if (d < 0) return out;
+        }
+    }
+
+    /** A region: offset (long, arrays may be huge) and shape (its size below 2^31). */
+    public NdArray read(long[] offset, int[] shape) throws IOException {
+        checkRegion(offset, shape);
+        NdArray out = NdArray.zeros(md.dtype(), shape);
+        Object data = out.data();
+        boolean zeroFill = md.fillValue().isZeroBits();
+        int[] cs = md.chunks();
+        int n = shape.length;
+        ZarrExecutor.forEach(chunksOf(offset, shape), idx -> {
+            int[] srcStart = new int[n], dstStart = new int[n], count = new int[n];
+            for (int i = 0; i < n; i++) {
+                long origin = idx[i] * cs[i];
+                long lo = Math.max(origin, offset[i]);
+                long hi = Math.min(origin + cs[i], offset[i] + shape[i]);
+                srcStart[i] = (int) (lo - origin);
+                dstStart[i] = (int) (lo - offset[i]);
+                count[i] = (int) (hi - lo);
+            }
+            String key = chunkKey(idx);
+            byte[] stored = store.get(key);
+            if (stored == null) {
+                if (!zeroFill) ChunkCopy.fill(data, shape, dstStart, count, md.fillValue());
+                return;
+            }
+            byte[] raw = decode(key, stored);
+            ChunkCopy.copyFromBytes(raw, md.byteOrder(), cs, srcStart, data, shape, dstStart, count, md.dtype());
+        });
+        return out;
+    }
+
+    /** Writes values at offset: whole chunks are replaced, partly covered chunks are read, updated and rewritten. */
+    public void write(long[] offset, NdArray values) throws IOException {
+        int[] shape = values.shape();
+        checkRegion(offset, shape);
+        if (values.dtype() != md.dtype()) {
+            throw new IllegalArgumentException("cannot write " + values.dtype() + " values into " + name() + " of dtype " + md.dtype());
+        }
+        int[] cs = md.chunks();
+        long[] as = md.shape();
+        int n = shape.length;
+        ZarrExecutor.forEach(chunksOf(offset, shape), idx -> {
+            int[] srcStart = new int[n], dstStart = new int[n], count = new int[n];
+            boolean whole = true;
+            for (int i = 0; i < n; i++) {
+                long origin = idx[i] * cs[i];
+                long lo = Math.max(origin, offset[i]);
+                long hi = Math.min(origin + cs[i], offset[i] + shape[i]);
+                srcStart[i] = (int) (lo - offset[i]);
+                dstStart[i] = (int) (lo - origin);
+                count[i] = (int) (hi - lo);
+                if (lo != origin || hi != Math.min(origin + cs[i], as[i])) whole = false;
+            }
+            NdArray chunk = whole ? filledChunk() : readChunk(idx);
+            ChunkCopy.copy(values.data(), shape, srcStart, chunk.data(), cs, dstStart, count, md.dtype());
+            writeChunk(idx, chunk);
+        });
+    }
+
+    /** Writes values at the origin. */
+    public void write(NdArray values) throws IOException {
+        write(new long[md.ndim()], values);
+    }
+
+    // ---- storage statistics ----
+
+    /** Chunks present in the store, or -1 when the store cannot list keys. */
+    public long nchunksInitialized() throws IOException {
+        if (!store.isListable()) return -1;
+        long[] count = {0};
+        walkChunks((key) -> count[0]++);
+        return count[0];
+    }
+
+    /** Bytes stored under the array (chunks and metadata, as zarr-python's nbytes_stored), or -1 when the store cannot list. */
+    public long storedBytes() throws IOException {
+        if (!store.isListable()) return -1;
+        long total = 0;
+        for (String meta : List.of(".zarray", ".zattrs")) total += size(Zarr.key(path, meta));
+        long[] sum = {0};
+        walkChunks(key -> sum[0] += size(key));
+        return total + sum[0];
+    }
+
+    private long size(String key) throws IOException {
+        if (store instanceof FileStore) {
+            java.nio.file.Path p = ((FileStore) store).resolve(key);
+            return Files.isRegularFile(p) ? Files.size(p) : 0;
+        }
+        byte[] b = store.get(key);
+        return b == null ? 0 : b.length;
+    }
+
+    private void walkChunks(ZarrExecutor.IOTask<String> onKey) throws IOException {
+        int n = Math.max(md.ndim(), 1);
+        if ("/".equals(md.separator()) && md.ndim() > 1) walkNested(prefix, 0, n, onKey);
+        else {
+            for (String name : store.list(prefix)) {
+                if (isChunkName(name, n, "\\.")) onKey.run(prefix + name);
+            }
+        }
+    }
+
+    private void walkNested(String dir, int depth, int n, ZarrExecutor.IOTask<String> onKey) throws IOException {
+        for (String name : store.list(dir)) {
+            if (!name.matches("\\d+")) continue;
+            if (depth == n - 1) {
+                if (store.contains(dir + name)) onKey.run(dir + name);
+            } else {
+                walkNested(dir + name + "/", depth + 1, n, onKey);
+            }
+        }
+    }
+
+    private static boolean isChunkName(String name, int n, String sepRegex) {
+        String[] parts = name.split(sepRegex, -1);
+        if (parts.length != n) return false;
+        for (String p : parts) if (!p.matches("\\d+")) return false;
+        return true;
+    }
+
+    /** Uncompressed size in bytes. */
+    public long nbytes() {
+        return md.size() * md.dtype().itemSize();
+    }
+
+    // ---- display ----
+
+    /** {@code <zarr Array '/0' (1, 2, 236, 275, 271) uint16>} */
+    @Override
+    public String toString() {
+        return "<zarr Array '" + name() + "' " + ZarrInfo.tuple(md.shape()) + " " + md.dtype() + ">";
+    }
+
+    /** zarr-python's .info as (name, value) rows. */
+    public List<String[]> info() throws IOException {
+        return ZarrInfo.arrayInfo(this);
+    }
+
+    @Override
+    public Map<String, Object> mimeBundle() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text/plain", toString());
+        try {
+            m.put("text/html", ZarrInfo.html(info()));
+        } catch (IOException e) {
+            m.put("text/html", "<pre>" + ZarrInfo.escape(toString() + "\n" + e.getMessage()) + "</pre>");
+        }
+        return m;
+    }
+
+    Hierarchy hierarchy() {
+        return hierarchy;
+    }
+}

@@ -1,0 +1,271 @@
+package frontier.zarr;
+
+import frontier.display.Displayable;
+import frontier.store.Store;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * A Zarr v2 group: attributes, children (arrays and groups), and creation of new children.
+ * Children come from consolidated metadata when present, else from listing the store; stores
+ * that cannot list (HTTP) fall back to the children the metadata names (multiscales datasets,
+ * labels) and those opened or created through this object.
+ */
+public final class ZarrGroup implements Displayable {
+    private final Hierarchy hierarchy;
+    private final String path;
+    private final Set<String> known = new ConcurrentSkipListSet<>();
+
+    ZarrGroup(Hierarchy hierarchy, String path) {
+        this.hierarchy = hierarchy;
+        this.path = path;
+    }
+
+    static ZarrGroup create(Hierarchy h, String path) throws IOException {
+        if (h.json(Zarr.key(path, ".zarray")) != null) {
+            throw new IOException("cannot create group: " + h.store().locate(path) + " already holds a Zarr array");
+        }
+        if (h.json(Zarr.key(path, ".zgroup")) == null) {
+            Map<String, Object> zg = new LinkedHashMap<>();
+            zg.put("zarr_format", 2);
+            h.putJson(Zarr.key(path, ".zgroup"), zg);
+        }
+        return new ZarrGroup(h, path);
+    }
+
+    public Store store() {
+        return hierarchy.store();
+    }
+
+    /** The path inside the store ("" for the root). */
+    public String path() {
+        return path;
+    }
+
+    /** zarr-python's name: "/" + path. */
+    public String name() {
+        return "/" + path;
+    }
+
+    /** The attributes (.zattrs) in file order (zarr-python sorts keys when writing); empty when none. */
+    public Map<String, Object> attrs() throws IOException {
+        Map<String, Object> a = hierarchy.json(Zarr.key(path, ".zattrs"));
+        return a == null ? new LinkedHashMap<>() : new LinkedHashMap<>(a);
+    }
+
+    /** Adds or replaces attributes and writes .zattrs. */
+    public void updateAttrs(Map<String, Object> changes) throws IOException {
+        Map<String, Object> a = attrs();
+        a.putAll(changes);
+        hierarchy.putJson(Zarr.key(path, ".zattrs"), a);
+    }
+
+    private String child(String name) {
+        String n = Zarr.normalizePath(name);
+        if (n.isEmpty()) throw new IllegalArgumentException("empty child name");
+        return path.isEmpty() ? n : path + "/" + n;
+    }
+
+    private boolean isArray(String childPath) throws IOException {
+        return hierarchy.json(Zarr.key(childPath, ".zarray")) != null;
+    }
+
+    private boolean isGroup(String childPath) throws IOException {
+        return hierarchy.json(Zarr.key(childPath, ".zgroup")) != null;
+    }
+
+    /** The array child (a path such as "0" or "labels/cells/0"). */
+    public ZarrArray get(String name) throws IOException {
+        String p = child(name);
+        ZarrArray a = ZarrArray.openOrNull(hierarchy, p);
+        if (a != null) {
+            rememberChild(name);
+            return a;
+        }
+        if (isGroup(p)) {
+            throw new ZarrFormatException("'" + name + "' in " + this + " is a group, not an array: use group(\"" + name + "\")");
+        }
+        throw new ZarrFormatException("no array '" + name + "' in " + this + " (nothing at " + store().locate(Zarr.key(p, ".zarray")) + ")");
+    }
+
+    /** The group child. */
+    public ZarrGroup group(String name) throws IOException {
+        String p = child(name);
+        if (isGroup(p)) {
+            rememberChild(name);
+            return new ZarrGroup(hierarchy, p);
+        }
+        if (isArray(p)) {
+            throw new ZarrFormatException("'" + name + "' in " + this + " is an array, not a group: use get(\"" + name + "\")");
+        }
+        throw new ZarrFormatException("no group '" + name + "' in " + this + " (nothing at " + store().locate(Zarr.key(p, ".zgroup")) + ")");
+    }
+
+    public boolean contains(String name) throws IOException {
+        String p = child(name);
+        return isArray(p) || isGroup(p);
+    }
+
+    private void rememberChild(String name) {
+        String n = Zarr.normalizePath(name);
+        int slash = n.indexOf('/');
+        known.add(slash < 0 ? n : n.substring(0, slash));
+    }
+
+    /** Child names that might exist, from wherever this store lets us learn them. */
+    @SuppressWarnings("unchecked")
+    private TreeSet<String> candidates() throws IOException {
+        TreeSet<String> names = hierarchy.consolidatedChildren(path);
+        if (names != null) return names;
+        names = new TreeSet<>(known);
+        Store s = store();
+        if (s.isListable()) {
+            for (String n : s.list(path.isEmpty() ? "" : path + "/")) if (!n.startsWith(".")) names.add(n);
+            return names;
+        }
+        // Not listable (HTTP): the children the metadata names.
+        Map<String, Object> attrs = attrs();
+        Object ms = attrs.get("multiscales");
+        if (ms instanceof List) {
+            for (Object m : (List<Object>) ms) {
+                if (!(m instanceof Map) || !(((Map<String, Object>) m).get("datasets") instanceof List)) continue;
+                for (Object d : (List<Object>) ((Map<String, Object>) m).get("datasets")) {
+                    if (d instanceof Map && ((Map<String, Object>) d).get("path") instanceof String) {
+                        addFirstSegment(names, (String) ((Map<String, Object>) d).get("path"));
+                    }
+                }
+            }
+        }
+        Object labels = attrs.get("labels");
+        if (labels instanceof List) for (Object l : (List<Object>) labels) if (l instanceof String) addFirstSegment(names, (String) l);
+        return names;
+    }
+
+    private static void addFirstSegment(TreeSet<String> names, String p) {
+        String n;
+        try {
+            n = Zarr.normalizePath(p);
+        } catch (IllegalArgumentException e) {
+            return; // a name escaping the group is not a child
+        }
+        if (n.isEmpty()) return;
+        int slash = n.indexOf('/');
+        names.add(slash < 0 ? n : n.substring(0, slash));
+    }
+
+    /** Names of child arrays, sorted. */
+    public List<String> arrayKeys() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String n : candidates()) if (isArray(child(n))) out.add(n);
+        return out;
+    }
+
+    /** Names of child groups, sorted. */
+    public List<String> groupKeys() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String n : candidates()) if (!isArray(child(n)) && isGroup(child(n))) out.add(n);
+        return out;
+    }
+
+    /** Names of all children (arrays and groups), sorted. */
+    public List<String> keys() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String n : candidates()) {
+            String p = child(n);
+            if (isArray(p) || isGroup(p)) out.add(n);
+        }
+        return out;
+    }
+
+    public ZarrArray createArray(String name, ArrayMetadata metadata) throws IOException {
+        ZarrArray a = Zarr.createArray(hierarchy, child(name), metadata);
+        rememberChild(name);
+        return a;
+    }
+
+    public ZarrGroup createGroup(String name) throws IOException {
+        ZarrGroup g = Zarr.createGroup(hierarchy, child(name));
+        rememberChild(name);
+        return g;
+    }
+
+    /** {@code <zarr Group '/'>} */
+    @Override
+    public String toString() {
+        return "<zarr Group '" + name() + "'>";
+    }
+
+    /** A text tree like zarr-python's group.tree(). */
+    public String tree() throws IOException {
+        StringBuilder sb = new StringBuilder(name()).append('\n');
+        treeText(sb, "", 0);
+        return sb.toString();
+    }
+
+    private void treeText(StringBuilder sb, String indent, int depth) throws IOException {
+        List<String> keys = keys();
+        for (int i = 0; i < keys.size(); i++) {
+            boolean last = i == keys.size() - 1;
+            String k = keys.get(i);
+            String p = child(k);
+            sb.append(indent).append(last ? " └── " : " ├── ").append(k);
+            if (isArray(p)) {
+                ZarrArray a = get(k);
+                sb.append(' ').append(ZarrInfo.tuple(a.shape())).append(' ').append(a.dtype()).append('\n');
+            } else {
+                sb.append('\n');
+                if (depth < 16) group(k).treeText(sb, indent + (last ? "     " : " │   "), depth + 1);
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Object> mimeBundle() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text/plain", toString());
+        StringBuilder sb = new StringBuilder("<div class=\"zarr-tree\"><details open><summary><b>")
+                .append(ZarrInfo.escape(name())).append("</b> (group)</summary>");
+        try {
+            int[] budget = {500};
+            htmlTree(sb, budget, 0);
+        } catch (IOException e) {
+            sb.append("<div>").append(ZarrInfo.escape(e.getMessage())).append("</div>");
+        }
+        sb.append("</details></div>");
+        m.put("text/html", sb.toString());
+        return m;
+    }
+
+    private void htmlTree(StringBuilder sb, int[] budget, int depth) throws IOException {
+        sb.append("<ul style=\"list-style: none; margin: 0; padding-left: 1.2em\">");
+        for (String k : keys()) {
+            if (budget[0]-- <= 0) {
+                sb.append("<li>…</li>");
+                break;
+            }
+            String p = child(k);
+            if (isArray(p)) {
+                ZarrArray a = get(k);
+                ArrayMetadata md = a.metadata();
+                sb.append("<li>&#x25A6; <b>").append(ZarrInfo.escape(k)).append("</b> ")
+                        .append(ZarrInfo.escape(ZarrInfo.tuple(md.shape()))).append(' ')
+                        .append(ZarrInfo.escape(ZarrInfo.dtypeStr(md)))
+                        .append(" <span style=\"color: #777\">chunks ").append(ZarrInfo.escape(ZarrInfo.tuple(md.chunks())))
+                        .append(", ").append(ZarrInfo.escape(ZarrInfo.codecRepr(md.compressor()))).append("</span></li>");
+            } else {
+                sb.append("<li><details").append(depth < 2 ? " open" : "").append("><summary>&#x1F4C1; <b>")
+                        .append(ZarrInfo.escape(k)).append("</b></summary>");
+                if (depth < 16) group(k).htmlTree(sb, budget, depth + 1);
+                sb.append("</details></li>");
+            }
+        }
+        sb.append("</ul>");
+    }
+}

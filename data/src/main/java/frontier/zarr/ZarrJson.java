@@ -1,0 +1,190 @@
+package frontier.zarr;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import frontier.array.DecimalDigits;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Zarr metadata JSON: read with Jackson (objects keep their key order, NaN/Infinity allowed as
+ * Python writes them in attributes) and written exactly as zarr-python 2.13 does
+ * ({@code json.dumps(o, indent=4, sort_keys=True, ensure_ascii=True, separators=(',', ': '))}),
+ * so that files we write are byte-identical to zarr-python's.
+ */
+public final class ZarrJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private ZarrJson() {
+    }
+
+    /** Parses a JSON object; where names the key or URL for the error message. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(byte[] json, String where) throws ZarrFormatException {
+        Object v = parse(json, where);
+        if (!(v instanceof Map)) {
+            throw new ZarrFormatException("invalid JSON in " + where + ": expected an object, got " + describe(v));
+        }
+        return (Map<String, Object>) v;
+    }
+
+    /** Parses any JSON value (objects as insertion-ordered maps). */
+    public static Object parse(byte[] json, String where) throws ZarrFormatException {
+        try {
+            return MAPPER.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new ZarrFormatException("invalid JSON in " + where + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ZarrFormatException("cannot read JSON in " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(Object v) {
+        if (v == null) return "null";
+        if (v instanceof List) return "an array";
+        if (v instanceof String) return "a string";
+        return v.getClass().getSimpleName().toLowerCase();
+    }
+
+    /** zarr-python's JSON bytes (ASCII, indent 4, sorted keys, no trailing newline). */
+    public static byte[] write(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, value, 0);
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    public static String writeString(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, value, 0);
+        return sb.toString();
+    }
+
+    private static void indent(StringBuilder sb, int level) {
+        sb.append('\n');
+        for (int i = 0; i < level * 4; i++) sb.append(' ');
+    }
+
+    private static void write(StringBuilder sb, Object v, int level) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof Map) {
+            Map<?, ?> m = (Map<?, ?>) v;
+            if (m.isEmpty()) {
+                sb.append("{}");
+                return;
+            }
+            List<String> keys = new ArrayList<>();
+            for (Object k : m.keySet()) keys.add(String.valueOf(k));
+            keys.sort(ZarrJson::comparePython);
+            sb.append('{');
+            boolean first = true;
+            for (String k : keys) {
+                if (!first) sb.append(',');
+                first = false;
+                indent(sb, level + 1);
+                string(sb, k);
+                sb.append(": ");
+                write(sb, m.get(k), level + 1);
+            }
+            indent(sb, level);
+            sb.append('}');
+        } else if (v instanceof List || v.getClass().isArray()) {
+            List<Object> l = asList(v);
+            if (l.isEmpty()) {
+                sb.append("[]");
+                return;
+            }
+            sb.append('[');
+            boolean first = true;
+            for (Object e : l) {
+                if (!first) sb.append(',');
+                first = false;
+                indent(sb, level + 1);
+                write(sb, e, level + 1);
+            }
+            indent(sb, level);
+            sb.append(']');
+        } else if (v instanceof String) {
+            string(sb, (String) v);
+        } else if (v instanceof Boolean) {
+            sb.append(((Boolean) v) ? "true" : "false");
+        } else if (v instanceof Double || v instanceof Float) {
+            sb.append(pythonFloat(((Number) v).doubleValue()));
+        } else if (v instanceof BigDecimal) {
+            sb.append(pythonFloat(((BigDecimal) v).doubleValue()));
+        } else if (v instanceof Number) {
+            sb.append(v instanceof BigInteger ? v.toString() : Long.toString(((Number) v).longValue()));
+        } else if (v instanceof Character) {
+            string(sb, v.toString());
+        } else {
+            string(sb, v.toString());
+        }
+    }
+
+    private static List<Object> asList(Object v) {
+        if (v instanceof List) return new ArrayList<>((List<?>) v);
+        int n = java.lang.reflect.Array.getLength(v);
+        List<Object> l = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) l.add(java.lang.reflect.Array.get(v, i));
+        return l;
+    }
+
+    /** Python sorts str keys by code point. */
+    private static int comparePython(String a, String b) {
+        int i = 0, j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i), cb = b.codePointAt(j);
+            if (ca != cb) return Integer.compare(ca, cb);
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    private static void string(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"': sb.append("\\\""); break;
+                case '\\': sb.append("\\\\"); break;
+                case '\n': sb.append("\\n"); break;
+                case '\r': sb.append("\\r"); break;
+                case '\t': sb.append("\\t"); break;
+                case '\b': sb.append("\\b"); break;
+                case '\f': sb.append("\\f"); break;
+                default:
+                    if (c < 0x20 || c > 0x7e) sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
+            }
+        }
+        sb.append('"');
+    }
+
+    /** Python's repr of a float ("0.0", "1e-05", "1.5e+16", "NaN" and "Infinity" as json writes them). */
+    public static String pythonFloat(double d) {
+        if (Double.isNaN(d)) return "NaN";
+        if (Double.isInfinite(d)) return d > 0 ? "Infinity" : "-Infinity";
+        DecimalDigits dd = DecimalDigits.shortest(d);
+        String sign = dd.negative() ? "-" : "";
+        String digits = dd.digits();
+        int exp = dd.exponent();
+        if (exp < -4 || exp >= 16) {
+            String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            String e = Integer.toString(Math.abs(exp));
+            if (e.length() < 2) e = "0" + e;
+            return sign + mant + "e" + (exp < 0 ? "-" : "+") + e;
+        }
+        return sign + DecimalDigits.positional(digits, exp, true);
+    }
+}

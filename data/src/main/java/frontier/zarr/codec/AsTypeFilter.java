@@ -1,0 +1,48 @@
+package frontier.zarr.codec;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** numcodecs' AsType: stores decode_dtype data as encode_dtype (numpy astype both ways). */
+public final class AsTypeFilter implements Codec {
+    private final NumpyDType encodeDtype;
+    private final NumpyDType decodeDtype;
+
+    AsTypeFilter(NumpyDType encodeDtype, NumpyDType decodeDtype) {
+        this.encodeDtype = encodeDtype;
+        this.decodeDtype = decodeDtype;
+    }
+
+    public static AsTypeFilter fromConfig(Map<String, Object> config) throws CodecException {
+        return new AsTypeFilter(NumpyDType.parse(config.get("encode_dtype"), "encode_dtype"),
+                NumpyDType.parse(config.get("decode_dtype"), "decode_dtype"));
+    }
+
+    static byte[] cast(NumpyDType from, NumpyDType to, byte[] src, String codec) throws CodecException {
+        int n = from.count(src, codec);
+        byte[] out = new byte[n * to.size];
+        for (int i = 0; i < n; i++) {
+            to.cast(from, src, out, i);
+        }
+        return out;
+    }
+
+    @Override
+    public byte[] encode(byte[] raw, int itemSize) throws CodecException {
+        return cast(decodeDtype, encodeDtype, raw, "astype");
+    }
+
+    @Override
+    public byte[] decode(byte[] encoded) throws CodecException {
+        return cast(encodeDtype, decodeDtype, encoded, "astype");
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("id", "astype");
+        c.put("encode_dtype", encodeDtype.str);
+        c.put("decode_dtype", decodeDtype.str);
+        return c;
+    }
+}

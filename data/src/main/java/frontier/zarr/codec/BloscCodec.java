@@ -1,0 +1,362 @@
+package frontier.zarr.codec;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * numcodecs' Blosc in pure Java: blosc1 frames (16-byte header, block offsets, per-block streams,
+ * optionally split by byte position, byte or bit shuffle, memcpyed frames). Frame layout and the
+ * split/blocksize rules follow c-blosc 1.21 so that zarr-python reads what we write and we read
+ * what it writes; see BloscFrame for the header.
+ */
+public final class BloscCodec implements Codec {
+    public static final int NOSHUFFLE = 0;
+    public static final int SHUFFLE = 1;
+    public static final int BITSHUFFLE = 2;
+    /** numcodecs: bit shuffle for 1-byte items, byte shuffle otherwise. */
+    public static final int AUTOSHUFFLE = -1;
+
+    static final int HEADER = 16;
+    static final int FLAG_SHUFFLE = 0x01;
+    static final int FLAG_MEMCPYED = 0x02;
+    static final int FLAG_BITSHUFFLE = 0x04;
+    static final int FLAG_DONT_SPLIT = 0x10;
+    static final int MIN_BUFFERSIZE = 128;
+    static final int MAX_SPLITS = 16;
+    static final int L1 = 32 * 1024;
+    static final int MAX_TYPESIZE = 255;
+    static final int MAX_BLOCKSIZE = (Integer.MAX_VALUE - MAX_TYPESIZE * 4) / 3;
+    static final int MAX_BUFFERSIZE = Integer.MAX_VALUE - HEADER;
+    /**
+     * Largest believable nbytes/cbytes ratio. Legit frames stay far below (lz4 ~255, zlib ~1032,
+     * zstd zero blocks ~30000); a header claiming more is lying and would make us allocate for nothing.
+     */
+    static final long MAX_RATIO = 1L << 16;
+
+    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[2][]);
+
+    private final BloscCompressor compressor;
+    private final int clevel;
+    private final int shuffle;
+    private final int blocksize;
+
+    public BloscCodec(String cname, int clevel, int shuffle, int blocksize) throws CodecException {
+        this.compressor = BloscCompressor.byName(cname);
+        if (clevel < 0 || clevel > 9) {
+            throw new CodecException("blosc clevel must be 0..9, got " + clevel);
+        }
+        if (shuffle < -1 || shuffle > 2) {
+            throw new CodecException("blosc shuffle must be -1 (auto), 0, 1 or 2, got " + shuffle);
+        }
+        if (blocksize < 0) {
+            throw new CodecException("blosc blocksize must be >= 0, got " + blocksize);
+        }
+        this.clevel = clevel;
+        this.shuffle = shuffle;
+        this.blocksize = blocksize;
+    }
+
+    /** zarr-python 2.13's default compressor: lz4, clevel 5, byte shuffle, automatic blocks. */
+    public static BloscCodec zarrDefault() {
+        try {
+            return new BloscCodec("lz4", 5, SHUFFLE, 0);
+        } catch (CodecException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public static BloscCodec fromConfig(Map<String, Object> config) throws CodecException {
+        String cname = Configs.string(config, "cname", "lz4");
+        int clevel = Configs.integer(config, "clevel", 5);
+        int shuffle = Configs.integer(config, "shuffle", SHUFFLE);
+        int blocksize = Configs.integer(config, "blocksize", 0);
+        return new BloscCodec(cname, clevel, shuffle, blocksize);
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("id", "blosc");
+        c.put("cname", compressor.cname);
+        c.put("clevel", clevel);
+        c.put("shuffle", shuffle);
+        c.put("blocksize", blocksize);
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return "Blosc(cname='" + compressor.cname + "', clevel=" + clevel + ", shuffle=" + shuffle + ", blocksize=" + blocksize + ")";
+    }
+
+    private static byte[] scratch(int slot, int size) {
+        byte[][] s = SCRATCH.get();
+        if (s[slot] == null || s[slot].length < size) {
+            s[slot] = new byte[Math.max(size, 64 * 1024)];
+        }
+        return s[slot];
+    }
+
+    // ---------------------------------------------------------------- decoding
+
+    @Override
+    public byte[] decode(byte[] encoded) throws CodecException {
+        return decodeFrame(encoded);
+    }
+
+    /** Decodes any blosc1 frame (the parameters of this codec do not matter for decoding). */
+    public static byte[] decodeFrame(byte[] src) throws CodecException {
+        if (src == null || src.length < HEADER) {
+            throw new CodecException("blosc frame too short: " + (src == null ? 0 : src.length) + " bytes, the header alone is 16");
+        }
+        int version = src[0] & 0xFF;
+        int flags = src[2] & 0xFF;
+        int typesize = src[3] & 0xFF;
+        int nbytes = LittleEndian.getInt(src, 4);
+        int blocksize = LittleEndian.getInt(src, 8);
+        int cbytes = LittleEndian.getInt(src, 12);
+        if (version == 0 || version > 2) {
+            throw new CodecException("not a blosc1 frame: format version " + version + " (expected 2"
+                    + (version > 2 ? "; blosc2 chunks are not supported" : "") + ")");
+        }
+        if (cbytes < HEADER || cbytes > src.length) {
+            throw new CodecException("blosc header says the frame has " + cbytes + " bytes but "
+                    + src.length + " bytes were given" + (cbytes > src.length ? " (truncated?)" : ""));
+        }
+        if (nbytes < 0) {
+            throw new CodecException("blosc header declares a negative uncompressed size " + nbytes);
+        }
+        if (nbytes == 0) {
+            return new byte[0];
+        }
+        if (blocksize <= 0 || blocksize > MAX_BLOCKSIZE || blocksize > nbytes) {
+            throw new CodecException("blosc header declares an invalid blocksize " + blocksize + " for " + nbytes + " bytes");
+        }
+        if (typesize == 0) {
+            throw new CodecException("blosc header declares typesize 0");
+        }
+        if ((flags & 0x08) != 0) {
+            throw new CodecException("blosc header has unknown flag bit 3 set (flags 0x" + Integer.toHexString(flags) + ")");
+        }
+        if ((flags & FLAG_MEMCPYED) != 0) {
+            if ((long) nbytes + HEADER != cbytes) {
+                throw new CodecException("memcpyed blosc frame of " + cbytes + " bytes cannot hold the declared " + nbytes + " bytes");
+            }
+            byte[] out = new byte[nbytes];
+            System.arraycopy(src, HEADER, out, 0, nbytes);
+            return out;
+        }
+        BloscCompressor comp = BloscCompressor.byFormat(flags >>> 5);
+        int nblocks = nbytes / blocksize + (nbytes % blocksize > 0 ? 1 : 0);
+        if (nblocks > (cbytes - HEADER) / 4) {
+            throw new CodecException("blosc frame of " + cbytes + " bytes is too short for the offsets of its " + nblocks + " blocks");
+        }
+        if ((long) nbytes > (long) cbytes * MAX_RATIO) {
+            throw new CodecException("blosc header claims " + nbytes + " bytes from a " + cbytes + "-byte frame (ratio beyond any codec)");
+        }
+        byte[] out;
+        try {
+            out = new byte[nbytes];
+        } catch (OutOfMemoryError e) {
+            throw new CodecException("cannot allocate " + nbytes + " bytes for a blosc frame", e);
+        }
+        boolean dontSplit = (flags & FLAG_DONT_SPLIT) != 0;
+        boolean shuffled = (flags & FLAG_SHUFFLE) != 0;
+        boolean bitshuffled = (flags & FLAG_BITSHUFFLE) != 0;
+        int leftover = nbytes % blocksize;
+        for (int j = 0; j < nblocks; j++) {
+            boolean last = j == nblocks - 1 && leftover > 0;
+            int bsize = last ? leftover : blocksize;
+            int start = LittleEndian.getInt(src, HEADER + 4 * j);
+            decodeBlock(src, cbytes, start, comp, typesize, dontSplit, shuffled, bitshuffled, bsize, last, out, j * blocksize, j);
+        }
+        return out;
+    }
+
+    private static void decodeBlock(byte[] src, int cbytes, int offset, BloscCompressor comp, int typesize,
+                                    boolean dontSplit, boolean shuffled, boolean bitshuffled, int bsize,
+                                    boolean leftoverBlock, byte[] out, int outOff, int blockIndex) throws CodecException {
+        boolean doShuffle = shuffled && typesize > 1;
+        boolean doBitshuffle = !doShuffle && bitshuffled && bsize >= typesize;
+        int nsplits = !dontSplit && typesize <= MAX_SPLITS && bsize / typesize >= MIN_BUFFERSIZE && !leftoverBlock ? typesize : 1;
+        int neblock = bsize / nsplits;
+        if (neblock * nsplits != bsize) {
+            throw new CodecException("blosc block " + blockIndex + " of " + bsize + " bytes cannot be split into " + nsplits + " streams");
+        }
+        byte[] dst;
+        int dstOff;
+        if (doShuffle || doBitshuffle) {
+            dst = scratch(0, bsize);
+            dstOff = 0;
+        } else {
+            dst = out;
+            dstOff = outOff;
+        }
+        for (int s = 0; s < nsplits; s++) {
+            if (offset < 0 || offset > cbytes - 4) {
+                throw new CodecException("blosc block " + blockIndex + " stream " + s + " starts at " + offset + ", outside the " + cbytes + "-byte frame");
+            }
+            int clen = LittleEndian.getInt(src, offset);
+            offset += 4;
+            if (clen < 0 || clen > cbytes - offset) {
+                throw new CodecException("blosc block " + blockIndex + " stream " + s + " claims " + clen + " bytes at offset " + offset + " of a " + cbytes + "-byte frame");
+            }
+            if (clen == neblock) {
+                System.arraycopy(src, offset, dst, dstOff, neblock);
+            } else {
+                comp.decompress(src, offset, clen, dst, dstOff, neblock);
+            }
+            offset += clen;
+            dstOff += neblock;
+        }
+        if (doShuffle) {
+            Shuffle.unshuffle(typesize, dst, 0, out, outOff, bsize);
+        } else if (doBitshuffle) {
+            Shuffle.bitunshuffle(typesize, dst, 0, out, outOff, bsize);
+        }
+    }
+
+    // ---------------------------------------------------------------- encoding
+
+    /** c-blosc's split rule in its default (forward-compatible) mode. */
+    static boolean splitBlock(BloscCompressor c, int typesize, int blocksize) {
+        return c != BloscCompressor.ZSTD && typesize <= MAX_SPLITS && blocksize / typesize >= MIN_BUFFERSIZE;
+    }
+
+    /** c-blosc 1.21's compute_blocksize. */
+    static int computeBlocksize(BloscCompressor c, int clevel, int typesize, int nbytes, int forced) {
+        if (nbytes < typesize) {
+            return 1;
+        }
+        long bs = nbytes;
+        if (forced > 0) {
+            bs = Math.min(Math.max(forced, MIN_BUFFERSIZE), MAX_BLOCKSIZE);
+        } else if (nbytes >= L1) {
+            bs = L1;
+            if (c.hcr) {
+                bs *= 2;
+            }
+            switch (clevel) {
+                case 0 -> bs /= 4;
+                case 1 -> bs /= 2;
+                case 2 -> { }
+                case 3 -> bs *= 2;
+                case 4, 5 -> bs *= 4;
+                case 6, 7, 8 -> bs *= 8;
+                default -> bs *= c.hcr ? 16 : 8;
+            }
+        }
+        if (clevel > 0 && splitBlock(c, typesize, (int) bs)) {
+            bs = Math.min(bs, 1 << 18) * typesize;
+            bs = Math.min(Math.max(bs, 1 << 16), 1024 * 1024);
+        }
+        if (bs > nbytes) {
+            bs = nbytes;
+        }
+        if (bs > typesize) {
+            bs = bs / typesize * typesize;
+        }
+        return (int) bs;
+    }
+
+    @Override
+    public byte[] encode(byte[] raw, int itemSize) throws CodecException {
+        if (raw.length > MAX_BUFFERSIZE) {
+            throw new CodecException("blosc cannot encode " + raw.length + " bytes (limit " + MAX_BUFFERSIZE + ")");
+        }
+        int typesize = itemSize < 1 || itemSize > MAX_TYPESIZE ? 1 : itemSize;
+        int doShuffle = shuffle == AUTOSHUFFLE ? (itemSize == 1 ? BITSHUFFLE : SHUFFLE) : shuffle;
+        int nbytes = raw.length;
+        int bs = computeBlocksize(compressor, clevel, typesize, nbytes, blocksize);
+        int nblocks = nbytes == 0 ? 0 : nbytes / bs + (nbytes % bs > 0 ? 1 : 0);
+        int flags = 0;
+        if (doShuffle == SHUFFLE) {
+            flags |= FLAG_SHUFFLE;
+        } else if (doShuffle == BITSHUFFLE) {
+            flags |= FLAG_BITSHUFFLE;
+        }
+        boolean split = splitBlock(compressor, typesize, bs);
+        if (!split) {
+            flags |= FLAG_DONT_SPLIT;
+        }
+        flags |= compressor.format << 5;
+        if (clevel > 0 && nbytes >= MIN_BUFFERSIZE) {
+            byte[] frame = compressBlocks(raw, typesize, bs, nblocks, flags, split);
+            if (frame != null) {
+                return frame;
+            }
+        }
+        byte[] frame = new byte[HEADER + nbytes];
+        writeHeader(frame, flags | FLAG_MEMCPYED, typesize, nbytes, bs, HEADER + nbytes);
+        System.arraycopy(raw, 0, frame, HEADER, nbytes);
+        return frame;
+    }
+
+    private static void writeHeader(byte[] f, int flags, int typesize, int nbytes, int blocksize, int cbytes) {
+        f[0] = 2;
+        f[1] = 1;
+        f[2] = (byte) flags;
+        f[3] = (byte) typesize;
+        LittleEndian.putInt(f, 4, nbytes);
+        LittleEndian.putInt(f, 8, blocksize);
+        LittleEndian.putInt(f, 12, cbytes);
+    }
+
+    /** Returns the frame, or null when the data does not compress into nbytes + 16 (then it is memcpyed). */
+    private byte[] compressBlocks(byte[] raw, int typesize, int bs, int nblocks, int flags, boolean split) {
+        int nbytes = raw.length;
+        int maxbytes = nbytes + HEADER;
+        byte[] dest = new byte[maxbytes];
+        int ntbytes = HEADER + 4 * nblocks;
+        if (ntbytes > maxbytes) {
+            return null;
+        }
+        boolean byteShuffle = (flags & FLAG_SHUFFLE) != 0 && typesize > 1;
+        boolean bitShuffle = (flags & FLAG_BITSHUFFLE) != 0;
+        int leftover = nbytes % bs;
+        for (int j = 0; j < nblocks; j++) {
+            boolean last = j == nblocks - 1 && leftover > 0;
+            int bsize = last ? leftover : bs;
+            int off = j * bs;
+            LittleEndian.putInt(dest, HEADER + 4 * j, ntbytes);
+            byte[] in = raw;
+            int inOff = off;
+            if (byteShuffle) {
+                in = scratch(0, bsize);
+                inOff = 0;
+                Shuffle.shuffle(typesize, raw, off, in, 0, bsize);
+            } else if (bitShuffle && bsize >= typesize) {
+                in = scratch(0, bsize);
+                inOff = 0;
+                Shuffle.bitshuffle(typesize, raw, off, in, 0, bsize);
+            }
+            int nsplits = split && !last ? typesize : 1;
+            int neblock = bsize / nsplits;
+            for (int s = 0; s < nsplits; s++) {
+                if (ntbytes + 4 > maxbytes) {
+                    return null;
+                }
+                int sizePos = ntbytes;
+                ntbytes += 4;
+                byte[] tmp = scratch(1, compressor.maxCompressedLength(neblock));
+                int c = compressor.compress(in, inOff + s * neblock, neblock, tmp, 0, clevel);
+                if (c <= 0 || c >= neblock) {
+                    c = neblock; // incompressible stream: stored raw (a size equal to the raw size means raw)
+                    if (ntbytes + c > maxbytes) {
+                        return null;
+                    }
+                    System.arraycopy(in, inOff + s * neblock, dest, ntbytes, c);
+                } else {
+                    if (ntbytes + c > maxbytes) {
+                        return null;
+                    }
+                    System.arraycopy(tmp, 0, dest, ntbytes, c);
+                }
+                LittleEndian.putInt(dest, sizePos, c);
+                ntbytes += c;
+            }
+        }
+        writeHeader(dest, flags, typesize, nbytes, bs, ntbytes);
+        return java.util.Arrays.copyOf(dest, ntbytes);
+    }
+}

@@ -1,0 +1,206 @@
+package frontier.ome;
+
+import frontier.http.StaticFileServer;
+import frontier.progress.Progress;
+import frontier.progress.ProgressSink;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** download over a real loopback server: byte-for-byte copies, resume, interruption, hostile metadata. */
+class OmeDownloadTest {
+
+    static Path servedCopy(Path parent, String name, String... args) throws Exception {
+        Path img = Fixtures.make(name, args);
+        Path copy = parent.resolve(name);
+        OmeInfoTest.copyTree(img, copy);
+        return copy;
+    }
+
+    @Test
+    void copiesEverythingByteForByteIncludingMasks(@TempDir Path tmp) throws Exception {
+        Path src = servedCopy(Files.createDirectories(tmp.resolve("srv")), "tiny.zarr", "--size", "tiny");
+        Path out = tmp.resolve("out");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        Map<String, Long> bars = new ConcurrentHashMap<>();
+        ProgressSink sink = (label, total, unit) -> {
+            AtomicLong done = new AtomicLong();
+            return new Progress() {
+                @Override
+                public void advance(long n) {
+                    done.addAndGet(n);
+                }
+
+                @Override
+                public void close() {
+                    bars.put(label + " " + total + " " + unit, done.get());
+                }
+            };
+        };
+        try (StaticFileServer s = StaticFileServer.start(src.getParent(), 0)) {
+            DownloadReport r = new OmeDownload(s.url("tiny.zarr"), out).output(new PrintStream(text, true, StandardCharsets.UTF_8))
+                    .progress(sink).run();
+            TreeMap<String, String> want = Fixtures.tree(src);
+            assertEquals(want, Fixtures.tree(out.resolve("tiny.zarr")), "same files, same bytes");
+            assertTrue(want.containsKey("masks/0/0/0.0.0.0.0") && want.containsKey("labels/0/2/.zarray"));
+            assertEquals(want.size(), r.filesWritten());
+            assertEquals(0, r.filesAlreadyPresent());
+            assertTrue(r.toString().startsWith("downloaded " + want.size() + " files"), r.toString());
+        }
+        assertEquals("downloading...\n"
+                + "   tiny.zarr\n"
+                + "   tiny.zarr/labels\n"
+                + "   tiny.zarr/labels/0\n"
+                + "   tiny.zarr/masks\n"
+                + "   tiny.zarr/masks/0\n"
+                + "to " + out + "\n", text.toString(StandardCharsets.UTF_8));
+        // One bar per array, each run to its total (8 chunks per level of the image, 4 per label level).
+        assertEquals(9, bars.size(), bars.toString());
+        assertEquals(8L, bars.get("tiny.zarr/0 8 chunks"));
+        assertEquals(4L, bars.get("tiny.zarr/masks/0/2 4 chunks"));
+        bars.forEach((k, v) -> assertTrue(k.startsWith("tiny.zarr/") && k.contains(" " + v + " chunks"), k + " -> " + v));
+    }
+
+    @Test
+    void secondRunFetchesNoChunkAndIncompleteFilesAreRefetched(@TempDir Path tmp) throws Exception {
+        Path src = servedCopy(Files.createDirectories(tmp.resolve("srv")), "tiny.zarr", "--size", "tiny");
+        Path out = tmp.resolve("out");
+        try (StaticFileServer s = StaticFileServer.start(src.getParent(), 0)) {
+            DownloadReport first = OmeZarr.download(s.url("tiny.zarr"), out);
+            List<String> chunkRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+            s.setFault((path, ex) -> {
+                if (!path.substring(path.lastIndexOf('/') + 1).startsWith(".")) chunkRequests.add(path);
+                return false;
+            });
+            DownloadReport second = OmeZarr.download(s.url("tiny.zarr"), out);
+            assertEquals(List.of(), chunkRequests, "no chunk fetched twice");
+            assertEquals(0, second.filesWritten());
+            assertEquals(first.filesWritten(), second.filesAlreadyPresent());
+
+            // A run killed mid-write leaves only a temporary file; the next run discards it and fetches the chunk.
+            Path chunk = out.resolve("tiny.zarr/0/0.1.2.0.0");
+            Files.delete(chunk);
+            Files.write(chunk.resolveSibling(chunk.getFileName() + OmeDownload.PART), new byte[]{1, 2, 3});
+            DownloadReport third = OmeZarr.download(s.url("tiny.zarr"), out);
+            assertEquals(List.of("/tiny.zarr/0/0.1.2.0.0"), chunkRequests);
+            assertEquals(1, third.filesWritten());
+            assertEquals(Fixtures.tree(src), Fixtures.tree(out.resolve("tiny.zarr")));
+        }
+    }
+
+    @Test
+    void failedDownloadLeavesNoCompleteLookingWrongFile(@TempDir Path tmp) throws Exception {
+        Path src = servedCopy(Files.createDirectories(tmp.resolve("srv")), "tiny.zarr", "--size", "tiny");
+        Path out = tmp.resolve("out");
+        AtomicInteger served = new AtomicInteger();
+        try (StaticFileServer s = StaticFileServer.start(src.getParent(), 0)) {
+            // Some chunks are always cut short (Content-Length promised, fewer bytes sent), however often asked.
+            s.setFault((path, ex) -> {
+                if (!path.endsWith(".2.0.0")) return false;
+                served.incrementAndGet();
+                ex.sendResponseHeaders(200, 5000);
+                ex.getResponseBody().write(new byte[7]);
+                ex.close();
+                return true;
+            });
+            IOException e = assertThrows(IOException.class, () -> new OmeDownload(s.url("tiny.zarr"), out).run());
+            assertTrue(e.getMessage().contains(s.url("tiny.zarr/")), e.getMessage());
+            TreeMap<String, String> want = Fixtures.tree(src);
+            TreeMap<String, String> got = Fixtures.tree(out.resolve("tiny.zarr"));
+            for (Map.Entry<String, String> f : got.entrySet()) {
+                assertEquals(want.get(f.getKey()), f.getValue(), "every file present is complete and right: " + f.getKey());
+            }
+            assertTrue(got.size() < want.size());
+            s.setFault(null);
+            OmeZarr.download(s.url("tiny.zarr"), out);
+            assertEquals(want, Fixtures.tree(out.resolve("tiny.zarr")), "a re-run completes the copy");
+        }
+    }
+
+    @Test
+    void missingChunkStaysMissing(@TempDir Path tmp) throws Exception {
+        Path src = servedCopy(Files.createDirectories(tmp.resolve("srv")), "tiny.zarr", "--size", "tiny");
+        Files.delete(src.resolve("1/0.0.3.0.0"));
+        try (StaticFileServer s = StaticFileServer.start(src.getParent(), 0)) {
+            DownloadReport r = OmeZarr.download(s.url("tiny.zarr"), tmp.resolve("out"));
+            assertEquals(1, r.chunksMissing());
+            assertEquals(Fixtures.tree(src), Fixtures.tree(tmp.resolve("out/tiny.zarr")));
+        }
+    }
+
+    @Test
+    void ngff04WithDotSeparatedKeysIsCopiedToo(@TempDir Path tmp) throws Exception {
+        // zarr-python wrote '.' keys without dimension_separator; NGFF 0.4 implies '/': probe, do not guess.
+        Path src = servedCopy(Files.createDirectories(tmp.resolve("srv")), "tiny04.zarr", "--size", "tiny", "--ngff", "0.4");
+        try (StaticFileServer s = StaticFileServer.start(src.getParent(), 0)) {
+            OmeZarr.download(s.url("tiny04.zarr"), tmp.resolve("out"));
+            assertEquals(Fixtures.tree(src), Fixtures.tree(tmp.resolve("out/tiny04.zarr")));
+        }
+    }
+
+    @Test
+    void namesThatEscapeTheTargetAreRefused(@TempDir Path tmp) throws Exception {
+        String[][] cases = {
+                {".zattrs", "{\"multiscales\": [{\"version\": \"0.1\", \"datasets\": [{\"path\": \"../../evil\"}]}]}", "multiscales[0].datasets[0].path = '../../evil'"},
+                {"labels/.zattrs", "{\"labels\": [\"../../../evil\"]}", "labels[0] = '../../../evil'"},
+                {"labels/.zattrs", "{\"labels\": [\"/etc/evil\"]}", "labels[0] = '/etc/evil'"},
+                {"labels/.zattrs", "{\"labels\": [\"..\\\\..\\\\evil\"]}", "contains a backslash"},
+        };
+        for (String[] c : cases) {
+            Path srv = Files.createDirectories(tmp.resolve("srv" + c[2].hashCode()));
+            Path src = servedCopy(srv, "tiny.zarr", "--size", "tiny");
+            Files.writeString(src.resolve(c[0]), c[1]);
+            // Something for the hostile names to point at, so that they are not just missing.
+            Path evil = Files.createDirectories(srv.resolve("evil"));
+            OmeInfoTest.copyTree(src.resolve("labels/0"), evil.resolve("x"));
+            Path out = tmp.resolve("out" + c[2].hashCode());
+            try (StaticFileServer s = StaticFileServer.start(srv, 0)) {
+                OmeException e = assertThrows(OmeException.class, () -> OmeZarr.download(s.url("tiny.zarr"), out.resolve("dl")), c[1]);
+                assertTrue(e.getMessage().contains(c[2]), e.getMessage());
+                assertTrue(e.getMessage().contains("refusing"), e.getMessage());
+            }
+            assertFalse(Files.exists(out), "nothing written for " + c[1]);
+        }
+    }
+
+    @Test
+    void deadServerAndServerErrorsFailClearlyInBoundedTime(@TempDir Path tmp) throws Exception {
+        int port;
+        try (java.net.ServerSocket ss = new java.net.ServerSocket(0)) {
+            port = ss.getLocalPort();
+        }
+        long t0 = System.nanoTime();
+        IOException e = assertThrows(IOException.class, () -> OmeZarr.download("http://127.0.0.1:" + port + "/x.zarr", tmp.resolve("o")));
+        assertTrue(e.getMessage().contains("http://127.0.0.1:" + port + "/x.zarr/.z"), e.getMessage());
+        assertTrue(System.nanoTime() - t0 < 15_000_000_000L, "bounded");
+
+        Path src = servedCopy(Files.createDirectories(tmp.resolve("srv")), "tiny.zarr", "--size", "tiny");
+        try (StaticFileServer s = StaticFileServer.start(src.getParent(), 0)) {
+            s.setFault((path, ex) -> {
+                if (path.endsWith("0.0.1.0.0")) {
+                    ex.sendResponseHeaders(500, -1);
+                    return true;
+                }
+                return false;
+            });
+            long t1 = System.nanoTime();
+            IOException e2 = assertThrows(IOException.class, () -> OmeZarr.download(s.url("tiny.zarr"), tmp.resolve("o2")));
+            assertTrue(e2.getMessage().contains("HTTP 500") && e2.getMessage().contains("0.0.1.0.0"), e2.getMessage());
+            assertTrue(System.nanoTime() - t1 < 30_000_000_000L, "bounded retries");
+        }
+    }
+}

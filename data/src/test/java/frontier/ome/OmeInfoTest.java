@@ -1,0 +1,241 @@
+package frontier.ome;
+
+import frontier.http.StaticFileServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * info's text against ome-zarr-py's format, written out by hand from its rules (REFERENCE.md):
+ * node header "PATH [zgroup]" (+ " (hidden)"), " - metadata" with one "   - Spec" line per spec,
+ * " - data" with one "   - (shape)" line per level; HTTP paths end in '/', local ones are absolute.
+ */
+class OmeInfoTest {
+    static StaticFileServer server;
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.close();
+    }
+
+    static synchronized StaticFileServer serve(Path dir) throws IOException {
+        if (server == null || !server.root().equals(dir.toAbsolutePath().normalize())) {
+            if (server != null) server.close();
+            server = StaticFileServer.start(dir, 0);
+        }
+        return server;
+    }
+
+    static String expectedTiny(String base, String sep) {
+        // sep: "/" over HTTP (trailing slash), "" for local paths
+        String img = base + sep;
+        String labels = base + "/labels" + sep;
+        String label0 = base + "/labels/0" + sep;
+        return img + " [zgroup]\n"
+                + " - metadata\n"
+                + "   - Multiscales\n"
+                + "   - OMERO\n"
+                + " - data\n"
+                + "   - (1, 2, 4, 20, 18)\n"
+                + "   - (1, 2, 4, 10, 9)\n"
+                + "   - (1, 2, 4, 5, 4)\n"
+                + labels + " [zgroup] (hidden)\n"
+                + " - metadata\n"
+                + "   - Labels\n"
+                + " - data\n"
+                + label0 + " [zgroup] (hidden)\n"
+                + " - metadata\n"
+                + "   - Label\n"
+                + "   - Multiscales\n"
+                + " - data\n"
+                + "   - (1, 1, 4, 20, 18)\n"
+                + "   - (1, 1, 4, 10, 9)\n"
+                + "   - (1, 1, 4, 5, 4)\n";
+    }
+
+    @Test
+    void tinyOverHttpPrintsOmeZarrPyTextWithFewRequests() throws Exception {
+        Path img = Fixtures.make("tiny.zarr", "--size", "tiny");
+        StaticFileServer s = serve(img.getParent());
+        s.resetRequestCount();
+        OmeInfo info = OmeZarr.info(s.url("tiny.zarr"));
+        assertEquals(expectedTiny(s.url("tiny.zarr"), "/"), info.toString());
+        // ome-zarr-py 0.8.3 made 31 requests for this layout; we: 3 at the root (.zmetadata, .zgroup,
+        // .zattrs), 3 .zarray, 2 for labels/, 2 for labels/0/, 3 .zarray, 3 probing labels/0/labels/
+        // (.zgroup and .zattrs asked together, then .zarray once .zgroup is known to be absent).
+        assertEquals(16, s.requestCount(), "requests");
+        assertEquals(16, info.requests());
+        assertTrue(info.warnings().isEmpty(), info.warnings().toString());
+    }
+
+    @Test
+    void trailingSlashInUrlGivesTheSameText() throws Exception {
+        Path img = Fixtures.make("tiny.zarr", "--size", "tiny");
+        StaticFileServer s = serve(img.getParent());
+        assertEquals(expectedTiny(s.url("tiny.zarr"), "/"), OmeZarr.info(s.url("tiny.zarr/")).toString());
+    }
+
+    @Test
+    void ngff04OverHttp() throws Exception {
+        Path img = Fixtures.make("tiny04.zarr", "--size", "tiny", "--ngff", "0.4");
+        StaticFileServer s = serve(img.getParent());
+        OmeInfo info = OmeZarr.info(s.url("tiny04.zarr"));
+        assertEquals(expectedTiny(s.url("tiny04.zarr"), "/"), info.toString());
+        OmeNode image = info.nodes().get(0);
+        Multiscale ms = image.metadata().multiscale();
+        assertEquals("0.4", ms.version());
+        assertEquals(List.of("t", "c", "z", "y", "x"), ms.axisNames());
+        assertEquals("micrometer", ms.axes().get(4).unit());
+        assertEquals(List.of(1.0, 1.0, 0.5, 0.72, 0.72), ms.datasets().get(1).coordinateTransformations().get(0).scale());
+        assertEquals("0.4", info.nodes().get(2).metadata().imageLabel().version());
+    }
+
+    @Test
+    void localPathIsAbsoluteWithoutTrailingSlash() throws Exception {
+        Path img = Fixtures.make("tiny.zarr", "--size", "tiny");
+        OmeInfo info = OmeZarr.info(img.toString());
+        assertEquals(expectedTiny(img.toAbsolutePath().toString(), ""), info.toString());
+    }
+
+    @Test
+    void metadataModelAndHtml() throws Exception {
+        Path img = Fixtures.make("tiny.zarr", "--size", "tiny");
+        OmeInfo info = OmeZarr.info(img.toString());
+        OmeNode image = info.nodes().get(0);
+        Omero omero = image.metadata().omero();
+        assertEquals(2, omero.channels().size());
+        assertEquals("LaminB1", omero.channels().get(0).label());
+        assertEquals("#0000FF", omero.channels().get(0).cssColor());
+        assertEquals(1500.0, omero.channels().get(1).window().end());
+        assertEquals(2, omero.rdefs().defaultZ());
+        assertEquals(List.of("t", "c", "z", "y", "x"), image.metadata().multiscale().axisNames(), "0.1 implies tczyx");
+        assertEquals(List.of("0"), info.nodes().get(1).metadata().labels());
+        ImageLabel il = info.nodes().get(2).metadata().imageLabel();
+        assertEquals("../../", il.sourceImage());
+        assertFalse(il.colors().isEmpty());
+        OmeNode.Level l0 = image.levels().get(0);
+        assertEquals("uint16", l0.array().dtypeName());
+        assertEquals(">u2", l0.array().dtype());
+        assertEquals("Blosc(cname='lz4', clevel=5, shuffle=SHUFFLE, blocksize=0)", l0.array().compressorName());
+        Map<String, Object> b = info.mimeBundle();
+        String html = (String) b.get("text/html");
+        assertEquals(info.toString(), b.get("text/plain"));
+        assertTrue(html.contains("LaminB1") && html.contains("Dapi"), html);
+        assertTrue(html.contains("background:#0000FF") && html.contains("background:#FFFF00"), "color swatches");
+        assertTrue(html.contains("(1, 2, 4, 20, 18)") && html.contains("(1, 1, 1, 20, 18)"), "shape and chunks");
+        assertTrue(html.contains("Blosc(cname=&#39;lz4&#39;"), "compressor");
+        assertTrue(html.contains("(hidden)"));
+    }
+
+    @Test
+    void consolidatedMetadataAnswersWithoutFurtherRequests(@TempDir Path dir) throws Exception {
+        Path img = Fixtures.make("tiny.zarr", "--size", "tiny");
+        Path copy = dir.resolve("c.zarr");
+        copyTree(img, copy);
+        Fixtures.run(List.of(Fixtures.PYTHON, "-c", "import zarr,sys; zarr.consolidate_metadata(sys.argv[1])", copy.toString()));
+        try (StaticFileServer s = StaticFileServer.start(dir, 0)) {
+            OmeInfo info = OmeZarr.info(s.url("c.zarr"));
+            assertEquals(expectedTiny(s.url("c.zarr"), "/"), info.toString());
+            // .zmetadata, plus .zgroup and .zattrs asked for at the same time before .zmetadata answered.
+            assertEquals(3, s.requestCount(), "requests");
+        }
+    }
+
+    @Test
+    void bareArrayIsNotAnOmeZarrNode() throws Exception {
+        Path img = Fixtures.make("tiny.zarr", "--size", "tiny");
+        OmeInfo info = OmeZarr.info(img.resolve("0").toString());
+        assertEquals("not an ome-zarr node: " + img.resolve("0").toAbsolutePath() + " [zarray]\n", info.toString());
+    }
+
+    @Test
+    void missingPathIsNotAZarrNamingIt(@TempDir Path dir) throws Exception {
+        NotAZarrException e = assertThrows(NotAZarrException.class, () -> OmeZarr.info(dir.resolve("nope.zarr").toString()));
+        assertTrue(e.getMessage().startsWith("not a zarr: " + dir.resolve("nope.zarr")), e.getMessage());
+        try (StaticFileServer s = StaticFileServer.start(dir, 0)) {
+            NotAZarrException e2 = assertThrows(NotAZarrException.class, () -> OmeZarr.info(s.url("nope.zarr")));
+            assertTrue(e2.getMessage().startsWith("not a zarr: " + s.url("nope.zarr/")), e2.getMessage());
+        }
+    }
+
+    @Test
+    void invalidJsonNamesTheFile(@TempDir Path dir) throws Exception {
+        Path g = Files.createDirectories(dir.resolve("bad.zarr"));
+        Files.writeString(g.resolve(".zgroup"), "{\"zarr_format\": 2}");
+        Files.writeString(g.resolve(".zattrs"), "{\"multiscales\": [ {\"datasets\": ");
+        try (StaticFileServer s = StaticFileServer.start(dir, 0)) {
+            OmeException e = assertThrows(OmeException.class, () -> OmeZarr.info(s.url("bad.zarr")));
+            assertTrue(e.getMessage().startsWith("invalid JSON in " + s.url("bad.zarr/.zattrs")), e.getMessage());
+        }
+    }
+
+    @Test
+    void malformedMetadataSaysWhatIsWrong(@TempDir Path dir) throws Exception {
+        Path g = Files.createDirectories(dir.resolve("m.zarr"));
+        Files.writeString(g.resolve(".zgroup"), "{\"zarr_format\": 2}");
+        String[][] cases = {
+                {"{\"multiscales\": {}}", "multiscales is an object, expected a list"},
+                {"{\"multiscales\": [{\"version\": \"0.1\"}]}", "multiscales[0] has no 'datasets'"},
+                {"{\"multiscales\": [{\"version\": \"0.1\", \"datasets\": [{}]}]}", "multiscales[0].datasets[0] has no 'path'"},
+                {"{\"multiscales\": [{\"version\": \"0.1\", \"datasets\": []}]}", "multiscales[0].datasets is an empty list"},
+                {"{\"multiscales\": [{\"version\": \"0.9\", \"datasets\": [{\"path\": \"0\"}]}]}", "multiscales[0].version is '0.9', not a known NGFF version"},
+                {"{\"multiscales\": [{\"version\": \"0.4\", \"datasets\": [{\"path\": \"0\"}], \"axes\": [{\"name\": \"x\", \"type\": \"space\"}, {\"name\": \"t\", \"type\": \"time\"}]}]}",
+                        "'time' at index 1; it must be the first axis"},
+                {"{\"multiscales\": [{\"version\": \"0.3\", \"datasets\": [{\"path\": \"0\"}]}]}", "multiscales[0] has no 'axes'"},
+                {"{\"multiscales\": [{\"version\": \"0.1\", \"datasets\": [{\"path\": \"0\"}]}]}", "multiscales dataset '0' has no array"},
+                {"{\"labels\": \"cells\"}", "labels is the string \"cells\", expected a list of label names"},
+                {"[1, 2]", "the content is a list, expected a JSON object"},
+        };
+        for (String[] c : cases) {
+            Files.writeString(g.resolve(".zattrs"), c[0]);
+            OmeException e = assertThrows(OmeException.class, () -> OmeZarr.info(g.toString()), c[0]);
+            assertTrue(e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());
+            assertTrue(e.getMessage().contains(g.toString()), "names the file: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void malformedArrayMetadataSaysWhatIsWrong(@TempDir Path dir) throws Exception {
+        Path g = Files.createDirectories(dir.resolve("a.zarr"));
+        Files.writeString(g.resolve(".zgroup"), "{\"zarr_format\": 2}");
+        Files.writeString(g.resolve(".zattrs"), "{\"multiscales\": [{\"version\": \"0.1\", \"datasets\": [{\"path\": \"0\"}]}]}");
+        Files.createDirectories(g.resolve("0"));
+        Files.writeString(g.resolve("0/.zarray"), "{\"zarr_format\": 2, \"shape\": [-1, 5], \"chunks\": [1, 5], \"dtype\": \"<u2\"}");
+        OmeException e = assertThrows(OmeException.class, () -> OmeZarr.info(g.toString()));
+        assertTrue(e.getMessage().contains("0/.zarray") && e.getMessage().contains("expected non-negative integers"), e.getMessage());
+        Files.writeString(g.resolve("0/.zarray"), "{\"zarr_format\": 2, \"shape\": [4, 5], \"chunks\": [0, 5], \"dtype\": \"<u2\"}");
+        e = assertThrows(OmeException.class, () -> OmeZarr.info(g.toString()));
+        assertTrue(e.getMessage().contains("expected positive integers"), e.getMessage());
+    }
+
+    @Test
+    void malformedOmeroIsAWarningNotAFailure(@TempDir Path dir) throws Exception {
+        Path img = Fixtures.make("tiny.zarr", "--size", "tiny");
+        Path copy = dir.resolve("w.zarr");
+        copyTree(img, copy);
+        String attrs = Files.readString(copy.resolve(".zattrs")).replace("\"0000FF\"", "\"blue\"");
+        Files.writeString(copy.resolve(".zattrs"), attrs);
+        OmeInfo info = OmeZarr.info(copy.toString());
+        assertEquals(expectedTiny(copy.toString(), ""), info.toString(), "ome-zarr-py also lists OMERO and goes on");
+        assertEquals(1, info.warnings().size(), info.warnings().toString());
+        assertTrue(info.warnings().get(0).contains("omero.channels[0].color is 'blue'"), info.warnings().get(0));
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (var s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package frontier.zarr.codec;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Cross-checks against numcodecs both ways: we decode what numcodecs encoded (every case), and
+ * numcodecs decodes what we encoded (one Python run for the whole matrix).
+ */
+class NumcodecsCrossCheckTest {
+
+    @TestFactory
+    Stream<DynamicTest> decodesWhatNumcodecsEncoded() throws Exception {
+        Path d = NumcodecsVectors.dir();
+        return NumcodecsVectors.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            byte[] enc = Files.readAllBytes(d.resolve(c.name() + ".enc"));
+            byte[] expected = Files.readAllBytes(d.resolve(c.name() + (c.lossy() ? ".dec" : ".raw")));
+            Codec codec = Codecs.fromConfig(c.config());
+            byte[] got = codec.decode(enc);
+            assertEquals(expected.length, got.length, c.name() + ": decoded length");
+            assertArrayEquals(expected, got, c.name());
+        }));
+    }
+
+    @Test
+    void numcodecsDecodesWhatWeEncoded() throws Exception {
+        Path d = NumcodecsVectors.dir();
+        List<String> ownRoundTripFailures = new ArrayList<>();
+        int n = 0;
+        for (NumcodecsVectors.Case c : NumcodecsVectors.cases()) {
+            byte[] raw = Files.readAllBytes(d.resolve(c.name() + ".raw"));
+            Codec codec = Codecs.fromConfig(c.config());
+            byte[] enc = codec.encode(raw, c.itemsize());
+            Files.write(d.resolve(c.name() + ".java"), enc);
+            if (!c.lossy() && !Arrays.equals(raw, codec.decode(enc))) {
+                ownRoundTripFailures.add(c.name());
+            }
+            n++;
+        }
+        assertTrue(ownRoundTripFailures.isEmpty(), "our own round trip failed for " + ownRoundTripFailures);
+        NumcodecsVectors.Result r = NumcodecsVectors.run("check", d);
+        String failures = r.output().lines().filter(l -> !l.startsWith("OK ")).reduce("", (a, b) -> a + b + "\n");
+        if (r.exit() != 0) {
+            fail("numcodecs could not decode some of our " + n + " encodings:\n" + failures);
+        }
+        assertTrue(r.output().contains("checked " + n + " cases, 0 failed"), r.output());
+    }
+}

@@ -1,0 +1,170 @@
+package frontier.magics.core;
+
+import frontier.display.Displayable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** What %ls returns: the entries, printed one per line (or ls -l style), and an HTML table. */
+public final class DirectoryListing implements Displayable {
+    /** One listed file. */
+    public record Entry(String name, char type, String mode, long links, String owner, String group,
+                        long size, Instant modified, String linkTarget) {
+        static Entry of(Path file, String name) {
+            try {
+                PosixFileAttributes a = null;
+                try {
+                    a = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: fall back to basic attributes below
+                }
+                boolean link = Files.isSymbolicLink(file);
+                boolean dir = !link && Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);
+                char type = link ? 'l' : dir ? 'd' : Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? '-' : '?';
+                long links = 1;
+                try {
+                    links = ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).longValue();
+                } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+                    // no unix view: 1
+                }
+                String mode = a != null ? PosixFilePermissions.toString(a.permissions()) : "?????????";
+                String owner = a != null ? a.owner().getName() : "";
+                String group = a != null ? a.group().getName() : "";
+                long size = Files.size(file);
+                if (link) {
+                    size = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS).size();
+                }
+                FileTime modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS);
+                String target = link ? Files.readSymbolicLink(file).toString() : null;
+                return new Entry(name, type, mode, links, owner, group, size, modified.toInstant(), target);
+            } catch (IOException e) {
+                return new Entry(name, '?', "?????????", 0, "?", "?", 0, Instant.EPOCH, null);
+            }
+        }
+
+        public boolean isDirectory() {
+            return type == 'd';
+        }
+    }
+
+    private static final DateTimeFormatter RECENT = DateTimeFormatter.ofPattern("MMM ppd HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("MMM ppd  yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH);
+
+    private final String path;
+    private final boolean directory;
+    private final boolean longForm;
+    private final List<Entry> entries;
+
+    public DirectoryListing(String path, boolean directory, boolean longForm, List<Entry> entries) {
+        this.path = path;
+        this.directory = directory;
+        this.longForm = longForm;
+        this.entries = List.copyOf(entries);
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** The entry names in order (what plain ls prints). */
+    public List<String> names() {
+        return entries.stream().map(Entry::name).collect(Collectors.toList());
+    }
+
+    @Override
+    public String toString() {
+        if (!longForm) {
+            return String.join("\n", names());
+        }
+        int linkWidth = width(entries.stream().map(e -> Long.toString(e.links())).collect(Collectors.toList()));
+        int ownerWidth = width(entries.stream().map(Entry::owner).collect(Collectors.toList()));
+        int groupWidth = width(entries.stream().map(Entry::group).collect(Collectors.toList()));
+        int sizeWidth = width(entries.stream().map(e -> Long.toString(e.size())).collect(Collectors.toList()));
+        Instant now = Instant.now();
+        StringBuilder b = new StringBuilder();
+        for (Entry e : entries) {
+            if (b.length() > 0) {
+                b.append('\n');
+            }
+            b.append(e.type()).append(e.mode()).append(' ')
+                    .append(pad(Long.toString(e.links()), linkWidth, true)).append(' ')
+                    .append(pad(e.owner(), ownerWidth, false)).append(' ')
+                    .append(pad(e.group(), groupWidth, false)).append(' ')
+                    .append(pad(Long.toString(e.size()), sizeWidth, true)).append(' ')
+                    .append(lsTime(e.modified(), now)).append(' ')
+                    .append(e.name());
+            if (e.linkTarget() != null) {
+                b.append(" -> ").append(e.linkTarget());
+            }
+        }
+        return b.toString();
+    }
+
+    /** ls's time column: "Nov 25 13:20" within six months, "Nov 25  2025" otherwise. */
+    static String lsTime(Instant t, Instant now) {
+        ZonedDateTime local = t.atZone(ZoneId.systemDefault());
+        boolean recent = t.isAfter(now.minusSeconds(183L * 24 * 3600)) && !t.isAfter(now.plusSeconds(3600));
+        return (recent ? RECENT : OLD).format(local);
+    }
+
+    @Override
+    public Map<String, Object> mimeBundle() {
+        StringBuilder h = new StringBuilder();
+        h.append("<table class=\"frontier-ls\">");
+        if (longForm) {
+            h.append("<thead><tr><th style=\"text-align:left\">mode</th><th>size</th>"
+                    + "<th style=\"text-align:left\">modified</th><th style=\"text-align:left\">name</th></tr></thead>");
+        }
+        h.append("<tbody>");
+        for (Entry e : entries) {
+            String name = Html.escape(e.name()) + (e.isDirectory() && !e.name().equals(".") && !e.name().equals("..") ? "/" : "");
+            if (e.linkTarget() != null) {
+                name += " &rarr; " + Html.escape(e.linkTarget());
+            }
+            h.append("<tr>");
+            if (longForm) {
+                h.append("<td style=\"text-align:left;font-family:monospace\">").append(e.type()).append(e.mode()).append("</td>")
+                        .append("<td style=\"text-align:right\">").append(e.size()).append("</td>")
+                        .append("<td style=\"text-align:left\">").append(ISO.format(e.modified().atZone(ZoneId.systemDefault()))).append("</td>");
+            }
+            h.append("<td style=\"text-align:left;font-family:monospace\">").append(name).append("</td></tr>");
+        }
+        h.append("</tbody></table>");
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        bundle.put("text/plain", toString());
+        bundle.put("text/html", h.toString());
+        return bundle;
+    }
+
+    private static int width(List<String> values) {
+        return values.stream().mapToInt(String::length).max().orElse(0);
+    }
+
+    private static String pad(String s, int width, boolean right) {
+        if (s.length() >= width) {
+            return s;
+        }
+        String fill = " ".repeat(width - s.length());
+        return right ? fill + s : s + fill;
+    }
+}

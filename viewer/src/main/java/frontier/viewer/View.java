@@ -1,0 +1,195 @@
+package frontier.viewer;
+
+import frontier.array.ChunkSource;
+import frontier.array.NdArray;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code view(x)}: an interactive 3D view of a volume in a notebook cell, like itkwidgets'
+ * {@code view}. Takes an {@link NdArray} ((y, x), (z, y, x), (c, z, y, x), (t, c, z, y, x)), a
+ * {@link ChunkSource} (read chunk by chunk), a lazy array (anything with {@code compute()}
+ * returning an NdArray) or an OME-Zarr multiscale group (the largest level that fits the data
+ * budget). Never throws for bad input: the result then shows a message saying why.
+ */
+public final class View {
+    private View() {
+    }
+
+    public static VolumeView view(Object x) {
+        return view(x, new ViewOptions());
+    }
+
+    public static VolumeView view(Object x, ViewOptions options) {
+        ViewOptions o = options == null ? new ViewOptions() : options;
+        try {
+            return build(x, o);
+        } catch (ViewException e) {
+            return VolumeView.message("Cannot view this " + describe(x) + ": " + e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            return VolumeView.message("Cannot view this " + describe(x) + ": " + e);
+        }
+    }
+
+    /** The viewer's script as a {@code <script>} element, to send once per kernel session (then call {@link ViewSession#markSent()}). */
+    public static String bundleScript() {
+        return ViewerBundle.scriptTag();
+    }
+
+    private static String describe(Object x) {
+        if (x == null) return "null";
+        if (x instanceof NdArray) return ((NdArray) x).dtype() + " array " + OmeImage.shapeString(longs(((NdArray) x).shape()));
+        return x.getClass().getSimpleName();
+    }
+
+    private static long[] longs(int[] s) {
+        long[] out = new long[s.length];
+        for (int i = 0; i < s.length; i++) out[i] = s[i];
+        return out;
+    }
+
+    private static VolumeView build(Object x, ViewOptions o) {
+        if (x == null) throw new ViewException("nothing to view (null)");
+        if (x instanceof NdArray) {
+            NdArray a = (NdArray) x;
+            return fromSource(new NdArrayChunkSource(a), a.dtype() + " array " + OmeImage.shapeString(longs(a.shape())), null, null, o);
+        }
+        if (x instanceof ChunkSource) {
+            ChunkSource s = (ChunkSource) x;
+            return fromSource(s, s.dtype() + " chunked array " + OmeImage.shapeString(s.shape())
+                    + (s.location() != null ? " at " + s.location() : ""), null, null, o);
+        }
+        if (OmeImage.isMultiscale(x)) return fromOme(OmeImage.open(x), o);
+        Method compute = Reflect.find(x, new Class<?>[0], "compute");
+        if (compute != null) {
+            Object shape = Reflect.get(x, "shape");
+            long n = 1;
+            if (shape instanceof long[]) for (long s : (long[]) shape) n *= s;
+            if (shape instanceof int[]) for (int s : (int[]) shape) n *= s;
+            if (n > Integer.MAX_VALUE) {
+                throw new ViewException("the lazy array has " + n + " elements, too many to compute in memory: view its ChunkSource or an OME-Zarr pyramid level instead");
+            }
+            Object r = Reflect.call(compute, x);
+            if (!(r instanceof NdArray)) throw new ViewException("compute() gave " + (r == null ? "null" : r.getClass().getName()) + ", not an NdArray");
+            NdArray a = (NdArray) r;
+            return fromSource(new NdArrayChunkSource(a), "lazy " + a.dtype() + " array " + OmeImage.shapeString(longs(a.shape())) + " (computed)", null, null, o);
+        }
+        throw new ViewException("view takes an NdArray, a ChunkSource, a lazy array with compute() or an OME-Zarr image group");
+    }
+
+    private static VolumeView fromOme(OmeImage img, ViewOptions o) {
+        int pick;
+        if (o.level != null) {
+            if (o.level < 0 || o.level >= img.levels.size()) throw new ViewException("level " + o.level + " does not exist: the image has levels 0.." + (img.levels.size() - 1));
+            pick = o.level;
+        } else {
+            pick = img.levels.size() - 1;
+            for (int i = 0; i < img.levels.size(); i++) {
+                if (OmeImage.levelBytes(img.levels.get(i)) <= o.budgetBytes) { pick = i; break; }
+            }
+        }
+        OmeImage.Level l = img.levels.get(pick);
+        OmeImage.Level l0 = img.levels.get(0);
+        double[] spacing = l.scaleZyx();
+        if (spacing == null) {
+            // v0.1-0.3: no transforms; the level's reduction against level 0 gives the voxel size
+            long[] s0 = l0.source().shape(), s = l.source().shape();
+            int[] axes = {l.layout().z(), l.layout().y(), l.layout().x()};
+            spacing = new double[3];
+            for (int i = 0; i < 3; i++) spacing[i] = axes[i] < 0 || s[axes[i]] == 0 ? 1 : (double) s0[axes[i]] / s[axes[i]];
+        }
+        String what = "OME-Zarr image" + (img.name != null ? " '" + img.name + "'" : "") + ", level " + pick + " (path '" + l.path() + "', shape "
+                + OmeImage.shapeString(l.source().shape()) + ") of " + img.levels.size()
+                + (pick > 0 ? " (level 0: " + OmeImage.shapeString(l0.source().shape()) + ")" : "");
+        return fromLayout(l.source(), l.layout(), what, img.styles, spacing, o);
+    }
+
+    private static VolumeView fromSource(ChunkSource s, String what, ChannelStyle[] styles, double[] spacing, ViewOptions o) {
+        long[] shape = s.shape();
+        for (long d : shape) {
+            if (d == 0) throw new ViewException("it is empty (a dimension of size 0)");
+        }
+        if (shape.length == 0) throw new ViewException("a 0-d array (a single number) is not an image");
+        return fromLayout(s, Layout.byRank(shape), what, styles, spacing, o);
+    }
+
+    private static VolumeView fromLayout(ChunkSource s, Layout layout, String what, ChannelStyle[] styles, double[] spacing, ViewOptions o) {
+        long[] shape = s.shape();
+        for (long d : shape) {
+            if (d == 0) throw new ViewException("it is empty (shape " + OmeImage.shapeString(shape) + ")");
+        }
+        if (s.dtype().isComplex()) what += " (real part)";
+        VolumeReader reader = new VolumeReader(s, layout);
+        long nc = reader.channels();
+        long[] zyx = reader.zyx();
+        long tSize = Layout.size(shape, layout.t());
+        if (o.t < 0 || o.t >= tSize) throw new ViewException("time point " + o.t + " does not exist: the image has " + tSize);
+        int[] f = DownsamplePlan.factors(nc, zyx[0], zyx[1], zyx[2], o.budgetBytes);
+        Volume v = reader.read(f, o.pooling, o.t);
+        ViewData d = Quantizer.quantize(v, mergeStyles(styles, o, (int) nc));
+
+        List<String> notes = new ArrayList<>();
+        if (tSize > 1) notes.add("Showing time point t=" + o.t + " of " + tSize + " (ViewOptions.t).");
+        for (int c = 0; c < d.channels(); c++) {
+            String name = d.names[c];
+            if (d.nanCount[c] > 0) notes.add(name + ": " + d.nanCount[c] + " voxels are NaN (shown as the minimum).");
+            if (d.constant[c]) notes.add(name + ": every voxel is " + fmt(d.range[c][0]) + " (constant).");
+            else if (d.nanCount[c] == (long) d.nz * d.ny * d.nx) notes.add(name + ": every voxel is NaN: nothing to show.");
+        }
+        String size = bytes(d.bytes());
+        String factors = v.downsampled()
+                ? String.format(Locale.ROOT, "; downsampled by (z %d, y %d, x %d) with %s pooling to fit the budget of %s",
+                f[0], f[1], f[2], o.pooling.name().toLowerCase(Locale.ROOT), bytes(o.budgetBytes))
+                : "";
+        String label = what + factors + ": shown as (c " + d.channels() + ", z " + d.nz + ", y " + d.ny + ", x " + d.nx + "), "
+                + size + " of uint8 voxels (each channel's range mapped to 0-255).";
+        String note = String.join(" ", notes);
+
+        double[] sp = o.spacing != null ? o.spacing.clone() : spacing != null ? spacing.clone() : new double[]{1, 1, 1};
+        for (int i = 0; i < 3; i++) sp[i] *= f[i];
+        byte[] png = MipRenderer.png(MipRenderer.resized(MipRenderer.image(d, o.colormap)));
+        String text = "View of " + label + (note.isEmpty() ? "" : " " + note);
+
+        if (d.nz == 1) {
+            // a 2-d image: a picture says it all
+            return new VolumeView(text.replace("View of", "Image of"), ViewHtml.image(png, label + (note.isEmpty() ? "" : " " + note), o.title), png, false);
+        }
+        boolean embed = o.embedBundle != null ? o.embedBundle : !ViewSession.isSent();
+        String html = ViewHtml.render(d, sp, shortLabel(what, v, f), note.isEmpty() ? label : label + " " + note, o, png, embed);
+        if (embed && o.embedBundle == null) ViewSession.markSent();
+        return new VolumeView(text, html, png, embed);
+    }
+
+    private static String shortLabel(String what, Volume v, int[] f) {
+        String s = what.length() > 90 ? what.substring(0, 87) + "..." : what;
+        return v.downsampled() ? s + String.format(Locale.ROOT, " ↓(%d,%d,%d)", f[0], f[1], f[2]) : s;
+    }
+
+    private static ChannelStyle[] mergeStyles(ChannelStyle[] fromData, ViewOptions o, int channels) {
+        ChannelStyle[] out = new ChannelStyle[channels];
+        for (int c = 0; c < channels; c++) {
+            ChannelStyle base = fromData != null && c < fromData.length ? fromData[c] : null;
+            ChannelStyle over = o.channels.get(c);
+            if (over == null) { out[c] = base; continue; }
+            out[c] = new ChannelStyle(base != null ? base.name() : null,
+                    over.rgb() != null ? over.rgb() : base != null ? base.rgb() : null,
+                    over.start() != null ? over.start() : base != null ? base.start() : null,
+                    over.end() != null ? over.end() : base != null ? base.end() : null,
+                    base == null || base.visible());
+        }
+        return out;
+    }
+
+    static String bytes(long n) {
+        if (n < 1024) return n + " B";
+        if (n < 1024 * 1024) return String.format(Locale.ROOT, "%.1f kB", n / 1024.0);
+        return String.format(Locale.ROOT, "%.1f MB", n / 1048576.0);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

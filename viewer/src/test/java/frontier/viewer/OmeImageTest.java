@@ -1,0 +1,93 @@
+package frontier.viewer;
+
+import frontier.array.ChunkSource;
+import frontier.array.DType;
+import frontier.array.NdArray;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The OME-Zarr path through the reflective group contract (attrs() + openArray(path)), with an
+ * in-memory three-level pyramid shaped like the tutorial image (see also the fixture test that
+ * uses the real Zarr group once frontier.zarr is in main).
+ */
+class OmeImageTest {
+    /** Stands in for frontier.zarr.ZarrGroup's public surface, which the viewer reaches by reflection. */
+    public static final class Group {
+        final Map<String, Object> attrs;
+        final Map<String, ChunkSource> arrays;
+
+        Group(Map<String, Object> attrs, Map<String, ChunkSource> arrays) {
+            this.attrs = attrs;
+            this.arrays = arrays;
+        }
+
+        public Map<String, Object> attrs() {
+            return attrs;
+        }
+
+        public ChunkSource openArray(String path) {
+            return arrays.get(path);
+        }
+    }
+
+    static Group pyramid() {
+        NdArray l0 = NdArray.zeros(DType.UINT16, 1, 2, 40, 64, 64);
+        NdArray l1 = NdArray.zeros(DType.UINT16, 1, 2, 40, 32, 32);
+        NdArray l2 = NdArray.zeros(DType.UINT16, 1, 2, 40, 16, 16);
+        l1.setDouble(l1.flatIndex(0, 0, 20, 8, 24), 3000);
+        l1.setDouble(l1.flatIndex(0, 1, 20, 24, 8), 800);
+        Map<String, Object> attrs = Map.of(
+                "multiscales", List.of(Map.of("version", "0.1", "name", "tutorial-like",
+                        "datasets", List.of(Map.of("path", "0"), Map.of("path", "1"), Map.of("path", "2")))),
+                "omero", Map.of("channels", List.of(
+                        Map.of("label", "LaminB1", "color", "0000FF", "active", true, "window", Map.of("start", 0, "end", 1500, "min", 0, "max", 65535)),
+                        Map.of("label", "Dapi", "color", "FFFF00", "active", true, "window", Map.of("start", 0, "end", 1600, "min", 0, "max", 65535)))));
+        return new Group(attrs, Map.of("0", new NdArrayChunkSource(l0), "1", new NdArrayChunkSource(l1), "2", new NdArrayChunkSource(l2)));
+    }
+
+    @Test
+    void picksTheLargestLevelThatFitsAndUsesOmero() {
+        // level 0: 2*40*64*64 = 327,680 bytes; level 1: 81,920; level 2: 20,480
+        VolumeView v = View.view(pyramid(), new ViewOptions().budgetBytes(100_000).embedBundle(false));
+        assertTrue(v.text().contains("level 1 (path '1', shape (1, 2, 40, 32, 32)) of 3"), v.text());
+        assertFalse(v.text().contains("downsampled by"), v.text());
+        String html = v.html();
+        assertTrue(html.contains("\"name\":\"LaminB1\""), "omero labels");
+        assertTrue(html.contains("\"name\":\"Dapi\""));
+        assertTrue(html.contains("\"color\":[0.0,0.0,1.0]"), "omero colors");
+        // window end 1500 over the channel's range 0..3000: byte 127.5
+        java.util.regex.Matcher w = java.util.regex.Pattern.compile("\"window\":\\[([-0-9.eE]+),([-0-9.eE]+)]").matcher(html);
+        assertTrue(w.find(), "a window in the spec");
+        assertEquals(0.0, Double.parseDouble(w.group(1)), 1e-9);
+        assertEquals(127.5, Double.parseDouble(w.group(2)), 1e-9);
+        // level 1 is half of level 0 in y and x: the voxels are twice as wide
+        assertTrue(html.contains("\"spacing\":[2.0,2.0,1.0]"), "spacing (x, y, z) from the level's reduction");
+    }
+
+    @Test
+    void noLevelFitsTakesTheSmallestAndDownsamples() {
+        VolumeView v = View.view(pyramid(), new ViewOptions().budgetBytes(5_000).embedBundle(false));
+        assertTrue(v.text().contains("level 2 (path '2'"), v.text());
+        assertTrue(v.text().contains("downsampled by (z 2, y 2, x 2)"), v.text());
+    }
+
+    @Test
+    void aLevelCanBeChosen() {
+        VolumeView v = View.view(pyramid(), new ViewOptions().level(0).embedBundle(false));
+        assertTrue(v.text().contains("level 0 (path '0'"), v.text());
+        assertTrue(View.view(pyramid(), new ViewOptions().level(7)).text().contains("level 7 does not exist"));
+    }
+
+    @Test
+    void brokenMetadataGivesAMessage() {
+        Group g = new Group(Map.of("multiscales", List.of(Map.of("datasets", List.of()))), Map.of());
+        assertTrue(View.view(g).text().contains("datasets is missing or empty"), View.view(g).text());
+        Group missing = new Group(Map.of("multiscales", List.of(Map.of("datasets", List.of(Map.of("path", "0"))))), Map.of());
+        assertTrue(View.view(missing).text().contains("level '0' opened as null"), View.view(missing).text());
+    }
+}

@@ -1,0 +1,176 @@
+package frontier.viewer;
+
+import frontier.array.DType;
+import frontier.array.NdArray;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ViewTest {
+
+    @Test
+    void bundleResourceIsBuiltAndCarriesTheMountFunction() {
+        String js = ViewerBundle.source();
+        assertTrue(js.length() > 5_000 && js.length() < 200_000, "bundle size " + js.length());
+        assertTrue(js.contains("FrontierViewer"));
+        assertTrue(js.contains("webgl2"));
+        String tag = View.bundleScript();
+        assertTrue(tag.startsWith("<script"));
+        assertEquals(1, tag.split("(?i)</script>", -1).length - 1, "exactly one closing script tag");
+    }
+
+    @Test
+    void mimeBundleHasHtmlPngAndText() throws Exception {
+        VolumeView v = View.view(Volumes.balls(8, 8, 8, 2, 100, new int[]{4, 4, 4}), new ViewOptions().embedBundle(true));
+        Map<String, Object> m = v.mimeBundle();
+        assertTrue(((String) m.get("text/plain")).startsWith("View of uint16 array (1, 8, 8, 8)"), (String) m.get("text/plain"));
+        String html = (String) m.get("text/html");
+        assertTrue(html.contains("data-frontier-viewer-bundle"));
+        assertTrue(html.contains("FrontierViewer"));
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode((String) m.get("image/png"))));
+        assertNotNull(img);
+        assertEquals(256, img.getWidth());
+    }
+
+    @Test
+    void theBundleIsEmbeddedOncePerSession() {
+        ViewSession.reset();
+        try {
+            NdArray a = Volumes.balls(4, 4, 4, 1, 9, new int[]{2, 2, 2});
+            VolumeView first = View.view(a);
+            VolumeView second = View.view(a);
+            assertTrue(first.bundleEmbedded());
+            assertTrue(ViewSession.isSent());
+            assertFalse(second.bundleEmbedded());
+            assertFalse(second.html().contains("data-frontier-viewer-bundle"));
+            assertTrue(second.html().contains("FrontierViewerQueue"), "a later view waits for the bundle or falls back");
+            assertTrue(second.standalonePage().contains("data-frontier-viewer-bundle"), "a standalone page always has the bundle");
+        } finally {
+            ViewSession.reset();
+        }
+    }
+
+    @Test
+    void voxelsAreEmbeddedAsBase64Bytes() {
+        NdArray a = NdArray.zeros(DType.UINT8, 2, 2, 2);
+        a.setDouble(7, 200);
+        String html = View.view(a, new ViewOptions().embedBundle(false)).html();
+        // 8 voxels: seven 0, one 255 (the range 0..200 mapped onto 0..255)
+        String expected = Base64.getEncoder().encodeToString(new byte[]{0, 0, 0, 0, 0, 0, 0, (byte) 255});
+        assertTrue(html.contains("\"data\":\"" + expected + "\""), html.substring(0, 400));
+    }
+
+    @Test
+    void budgetDownsamplesAndSaysSo() {
+        NdArray a = NdArray.zeros(DType.UINT16, 1, 40, 64, 64);
+        VolumeView v = View.view(a, new ViewOptions().budgetBytes(20_000).embedBundle(false));
+        assertTrue(v.text().contains("downsampled by (z 3, y 3, x 3) with mean pooling to fit the budget of 19.5 kB"), v.text());
+        assertTrue(v.text().contains("shown as (c 1, z 14, y 22, x 22)"), v.text());
+        assertTrue(v.html().contains("downsampled by"));
+    }
+
+    // ---- bad input: a message or a sensible picture, never an exception ----
+
+    @Test
+    void emptyArrayGivesAMessage() {
+        VolumeView v = View.view(NdArray.zeros(DType.FLOAT32, 0, 10, 10));
+        assertNull(v.png());
+        assertTrue(v.text().contains("empty"), v.text());
+        assertTrue(v.html().contains("empty"));
+    }
+
+    @Test
+    void nonImagesGiveMessages() {
+        assertTrue(View.view(null).text().contains("nothing to view"));
+        assertTrue(View.view("hello").text().contains("view takes an NdArray"), View.view("hello").text());
+        assertTrue(View.view(NdArray.zeros(DType.INT8, 5)).text().contains("not an image"));
+        assertTrue(View.view(NdArray.zeros(DType.INT8)).text().contains("not an image"));
+        assertTrue(View.view(NdArray.zeros(DType.INT8, 2, 2, 2, 2, 2, 2)).text().contains("more than 5 dimensions"));
+        assertTrue(View.view(NdArray.zeros(DType.INT8, 3, 2, 2, 2, 2), new ViewOptions().t(5)).text().contains("time point 5"));
+        assertTrue(View.view(new Object() {
+            public Object compute() {
+                throw new IllegalStateException("worker died");
+            }
+        }).text().contains("worker died"));
+    }
+
+    @Test
+    void oneVoxelIsASmallPicture() throws Exception {
+        NdArray a = NdArray.wrap(DType.FLOAT64, new double[]{3.5}, 1, 1, 1);
+        VolumeView v = View.view(a);
+        assertNotNull(v.png(), v.text());
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(v.png()));
+        assertEquals(256, img.getWidth());
+        assertEquals(0xFFFFFF, img.getRGB(100, 100) & 0xffffff);
+        assertTrue(v.text().contains("constant"), v.text());
+    }
+
+    @Test
+    void twoDImageIsShownAsAnImage() throws Exception {
+        NdArray a = NdArray.zeros(DType.UINT8, 30, 50);
+        a.setDouble(a.flatIndex(10, 40), 255);
+        VolumeView v = View.view(a);
+        assertTrue(v.text().startsWith("Image of"), v.text());
+        assertTrue(v.html().contains("frontier-view-image"));
+        assertFalse(v.html().contains("FrontierViewer"), "no 3D viewer for a picture");
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(v.png()));
+        int k = img.getWidth() / 50;
+        assertEquals(0xFFFFFF, img.getRGB(40 * k, 10 * k) & 0xffffff);
+        assertEquals(0, img.getRGB(10 * k, 10 * k) & 0xffffff);
+    }
+
+    @Test
+    void nanAndConstantVolumesSaySo() {
+        float[] d = new float[27];
+        java.util.Arrays.fill(d, Float.NaN);
+        d[13] = 1;
+        VolumeView v = View.view(NdArray.wrap(DType.FLOAT32, d, 3, 3, 3));
+        assertNotNull(v.png());
+        assertTrue(v.text().contains("26 voxels are NaN"), v.text());
+        java.util.Arrays.fill(d, Float.NaN);
+        assertTrue(View.view(NdArray.wrap(DType.FLOAT32, d, 3, 3, 3)).text().contains("every voxel is NaN"));
+        assertTrue(View.view(NdArray.zeros(DType.INT16, 4, 4, 4)).text().contains("every voxel is 0 (constant)"));
+    }
+
+    @Test
+    void fiveDimensionalImagesPickATimePoint() {
+        NdArray a = NdArray.zeros(DType.UINT16, 3, 2, 4, 4, 4);
+        a.setDouble(a.flatIndex(2, 1, 1, 1, 1), 10);
+        VolumeView v = View.view(a, new ViewOptions().t(2).embedBundle(false));
+        assertTrue(v.text().contains("t=2 of 3"), v.text());
+        assertTrue(v.text().contains("shown as (c 2, z 4, y 4, x 4)"), v.text());
+        assertFalse(v.text().contains("channel 1: every voxel"), "the t=2 time point was read: " + v.text());
+    }
+
+    @Test
+    void lazyArraysAreComputed() {
+        NdArray a = Volumes.balls(6, 6, 6, 1, 50, new int[]{3, 3, 3});
+        Object lazy = new Object() {
+            public long[] shape() {
+                return new long[]{1, 6, 6, 6};
+            }
+
+            public NdArray compute() {
+                return a;
+            }
+        };
+        VolumeView v = View.view(lazy, new ViewOptions().embedBundle(false));
+        assertTrue(v.text().contains("lazy uint16 array (1, 6, 6, 6) (computed)"), v.text());
+        Object huge = new Object() {
+            public long[] shape() {
+                return new long[]{4096, 4096, 4096};
+            }
+
+            public NdArray compute() {
+                throw new AssertionError("must not compute");
+            }
+        };
+        assertTrue(View.view(huge).text().contains("too many to compute"));
+    }
+}

@@ -42,6 +42,7 @@ public final class OmeDownload {
     private final Path outputDir;
     private PrintStream out;
     private ProgressSink progress;
+    private String shownDir;
 
     private final AtomicLong filesWritten = new AtomicLong();
     private final AtomicLong bytesWritten = new AtomicLong();
@@ -52,6 +53,12 @@ public final class OmeDownload {
     public OmeDownload(String source, Path outputDir) {
         this.source = source;
         this.outputDir = outputDir;
+    }
+
+    /** How the "to DIR" line names the folder (as the user typed it; the resolved path by default). */
+    public OmeDownload displayDir(String shown) {
+        this.shownDir = shown;
+        return this;
     }
 
     /** Where the "downloading..." lines go (none by default). */
@@ -109,7 +116,7 @@ public final class OmeDownload {
                     String rel = n.location().prefix();
                     out.println("   " + name + (rel.isEmpty() ? "" : "/" + rel.substring(0, rel.length() - 1)));
                 }
-                out.println("to " + outputDir);
+                out.println("to " + (shownDir != null ? shownDir : outputDir.toString()));
                 out.flush();
             }
             Files.createDirectories(target);

@@ -59,7 +59,7 @@ public final class OmeInfo implements Displayable {
             sb.append(" - data\n");
             for (int i = 0; i < n.levels().size(); i++) {
                 sb.append("   - ").append(ArrayInfo.tuple(n.levels().get(i).shape()));
-                if (stats && i < n.stats().size()) {
+                if (stats && i < n.stats().size() && n.stats().get(i) != null) {
                     Number[] mm = n.stats().get(i);
                     sb.append(" minmax=(").append(num(mm[0])).append(", ").append(num(mm[1])).append(')');
                 }

@@ -28,6 +28,7 @@ public final class FileBlockStore implements BlockStore {
     private final Path root;
     private final Path blocks;
     private final Path tmp;
+    private final java.util.Set<String> knownShards = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public FileBlockStore(Path root) {
         this.root = root;
@@ -41,12 +42,16 @@ public final class FileBlockStore implements BlockStore {
         }
     }
 
-    /** The default store: $FRONTIER_IPFS_PATH, else ~/.frontier/ipfs. */
+    /** The default store: system property frontier.ipfs.path, else $FRONTIER_IPFS_PATH, else ~/.frontier/ipfs. */
     public static FileBlockStore openDefault() {
         return new FileBlockStore(defaultRoot());
     }
 
     public static Path defaultRoot() {
+        String prop = System.getProperty("frontier.ipfs.path");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
         String env = System.getenv("FRONTIER_IPFS_PATH");
         if (env != null && !env.isBlank()) {
             return Path.of(env);
@@ -82,6 +87,18 @@ public final class FileBlockStore implements BlockStore {
     @Override
     public void put(Cid cid, byte[] block) {
         BlockStore.verify(cid, block);
+        write(cid, block);
+    }
+
+    /**
+     * Stores a block whose CID the caller has just computed from these very bytes (the importer),
+     * skipping the second hash. Still written through a temporary name.
+     */
+    public void putHashed(Cid cid, byte[] block) {
+        write(cid, block);
+    }
+
+    private void write(Cid cid, byte[] block) {
         if (cid.multihash().isIdentity()) {
             return;
         }
@@ -92,7 +109,9 @@ public final class FileBlockStore implements BlockStore {
         Path t = tmp.resolve("put-" + ProcessHandle.current().pid() + "-" + TMP_COUNTER.incrementAndGet() + ".tmp");
         try {
             Files.write(t, block, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            Files.createDirectories(target.getParent());
+            if (knownShards.add(target.getParent().getFileName().toString())) {
+                Files.createDirectories(target.getParent());
+            }
             try {
                 Files.move(t, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

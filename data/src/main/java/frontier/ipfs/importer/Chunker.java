@@ -11,6 +11,11 @@ public interface Chunker {
     /** Makes chunkers for a spec such as {@code size-262144}, {@code rabin}, {@code rabin-16-32-64}, {@code buzhash}. */
     interface Factory {
         Chunker open(InputStream in);
+
+        /** Opens a chunker for a file whose length is expected to be expectedLength. */
+        default Chunker open(InputStream in, long expectedLength) {
+            return open(in);
+        }
     }
 
     /** Reads until buf is full or the stream ends; returns the count. */

@@ -13,7 +13,7 @@ public final class Chunkers {
 
     public static Chunker.Factory parse(String spec) {
         if (spec == null || spec.isEmpty() || spec.equals("default")) {
-            return in -> new SizeChunker(in, DEFAULT_SIZE);
+            return sized(DEFAULT_SIZE);
         }
         String name = spec.contains("-") ? spec.substring(0, spec.indexOf('-')) : spec;
         String[] parts = spec.split("-", -1);
@@ -29,7 +29,7 @@ public final class Chunkers {
                 if (size > CHUNK_SIZE_LIMIT) {
                     throw bad(spec, "chunker parameters may not exceed the maximum chunk size of " + CHUNK_SIZE_LIMIT);
                 }
-                return in -> new SizeChunker(in, size);
+                return sized(size);
             }
             case "buzhash":
                 return BuzhashChunker::new;
@@ -75,6 +75,20 @@ public final class Chunkers {
             default:
                 throw bad(spec, "unrecognized chunker option: " + spec);
         }
+    }
+
+    private static Chunker.Factory sized(int size) {
+        return new Chunker.Factory() {
+            @Override
+            public Chunker open(java.io.InputStream in) {
+                return new SizeChunker(in, size);
+            }
+
+            @Override
+            public Chunker open(java.io.InputStream in, long expectedLength) {
+                return new SizeChunker(in, size, expectedLength);
+            }
+        };
     }
 
     private static long labelled(String spec, String part, String label) {

@@ -40,6 +40,8 @@ public final class ImportOptions {
     /** Custom mtime seconds (0 = none, as in Kubo). */
     public long mtime;
     public int mtimeNsecs;
+    /** Adds smaller than this many bytes show no progress bar. */
+    public long progressThreshold;
     /** For printing; null prints Kubo's default form. */
     public Multibase cidBase;
 

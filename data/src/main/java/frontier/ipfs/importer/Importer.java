@@ -145,7 +145,7 @@ public final class Importer {
             units.add(w);
         }
         NodeFactory factory = new NodeFactory(settings.cids(), settings.rawLeaves(), sink);
-        ProgressSink ps = progressSink == null ? ProgressSink.NONE : progressSink;
+        ProgressSink ps = progressSink == null || totals.bytes < options.progressThreshold ? ProgressSink.NONE : progressSink;
         AtomicInteger threadNo = new AtomicInteger();
         int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService hashPool = Executors.newFixedThreadPool(cores, r -> daemon(r, "ipfs-add-hash-" + threadNo.incrementAndGet()));
@@ -310,7 +310,7 @@ public final class Importer {
             byte[] firstChunk = null;
             long read = 0;
             try (InputStream in = Files.newInputStream(item.path, LinkOption.NOFOLLOW_LINKS)) {
-                Chunker chunker = settings.chunker().open(in);
+                Chunker chunker = settings.chunker().open(in, item.attrs.size());
                 byte[] chunk;
                 while ((chunk = chunker.next()) != null) {
                     read += chunk.length;

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /** {@code %ls [-a] [-l] [PATH]}: lists a directory like ls (sorted; dot files only with -a). */
 @Command(name = "ls", mixinStandardHelpOptions = true,
-        description = "List a directory's entries (sorted; hidden ones only with -a), or show one file.")
+        description = {"List a directory like ls (sorted; hidden entries only with -a).",
+                "A file lists itself; -l adds mode, links, owner, group, size and modification time."})
 public final class LsCommand implements Magic {
     @Option(names = "-a", description = "Include entries whose names start with '.', and . and ..")
     boolean all;

@@ -1,0 +1,288 @@
+package frontier.ome;
+
+import frontier.array.DType;
+import frontier.array.NdArray;
+import frontier.zarr.ZarrArray;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * min, max, sum and the sha256 of an array's values as C-order little-endian bytes: what
+ * {@code frontier zarr stat} prints to compare two copies of an array (and numpy computes with
+ * {@code a.min(), a.max(), a.sum(), sha256(a.astype(a.dtype.newbyteorder('<')).tobytes())}).
+ * The array is read in C-order slabs (so arrays larger than memory work), two slabs at a time.
+ */
+public record ArrayStats(String path, long[] shape, int[] chunks, String dtype, Object min, Object max, Object sum, String sha256) {
+
+    private static final long SLAB_ELEMENTS = 1L << 24;
+
+    /** The JSON line {@code frontier zarr stat} prints (keys in a fixed order). */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", path);
+        m.put("shape", shape);
+        m.put("dtype", dtype);
+        m.put("chunks", chunks);
+        m.put("min", min);
+        m.put("max", max);
+        m.put("sum", sum);
+        m.put("sha256", sha256);
+        return m;
+    }
+
+    public String toJsonLine() {
+        try {
+            return OmeMetadata.JSON.writeValueAsString(toJson());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return toJsonLine();
+    }
+
+    public static ArrayStats of(ZarrArray a, String path) throws IOException {
+        return compute(a, path, true);
+    }
+
+    /** min and max only (info --stats). */
+    static Number[] minMax(ZarrArray a) throws IOException {
+        ArrayStats s = compute(a, "", false);
+        return new Number[]{(Number) s.min(), (Number) s.max()};
+    }
+
+    private static ArrayStats compute(ZarrArray a, String path, boolean hash) throws IOException {
+        DType dt = a.dtype();
+        Acc acc = new Acc(dt);
+        MessageDigest sha = hash ? newDigest() : null;
+        List<long[][]> slabs = slabs(a.shape(), a.chunks());
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "zarr-stat");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // Read slab i+1 while slab i is hashed and reduced (hashing is sequential by nature).
+            CompletableFuture<NdArray> next = slabs.isEmpty() ? null : read(a, slabs.get(0), reader);
+            for (int i = 0; i < slabs.size(); i++) {
+                NdArray slab = next.get();
+                next = i + 1 < slabs.size() ? read(a, slabs.get(i + 1), reader) : null;
+                acc.add(slab);
+                if (sha != null) sha.update(slab.toBytes(ByteOrder.LITTLE_ENDIAN));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted reading " + a.location());
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) throw io;
+            if (c instanceof RuntimeException re) throw re;
+            throw new IOException(c);
+        } finally {
+            reader.shutdownNow();
+        }
+        String digest = sha == null ? null : java.util.HexFormat.of().formatHex(sha.digest());
+        return new ArrayStats(path, a.shape(), a.chunks(), dt.numpyName(), acc.min(), acc.max(), acc.sum(), digest);
+    }
+
+    private static CompletableFuture<NdArray> read(ZarrArray a, long[][] slab, ExecutorService ex) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                int[] shape = new int[slab[1].length];
+                for (int i = 0; i < shape.length; i++) shape[i] = (int) slab[1][i];
+                return a.read(slab[0], shape);
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, ex).handle((v, e) -> {
+            if (e == null) return v;
+            Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw new java.util.concurrent.CompletionException(c);
+        });
+    }
+
+    /**
+     * C-order slabs {offset, shape}: leading axes one index at a time, one axis cut in steps
+     * (a multiple of its chunk size when it fits), the trailing axes whole.
+     */
+    static List<long[][]> slabs(long[] shape, int[] chunks) {
+        int n = shape.length;
+        List<long[][]> out = new ArrayList<>();
+        for (long s : shape) if (s == 0) return out;
+        if (n == 0) {
+            out.add(new long[][]{new long[0], new long[0]});
+            return out;
+        }
+        // The first axis j whose trailing block (axes after j) fits.
+        int j = 0;
+        long trailing = 1;
+        for (int i = n - 1; i >= 0; i--) {
+            if (trailing * shape[i] > SLAB_ELEMENTS) {
+                j = i;
+                break;
+            }
+            trailing *= shape[i];
+            j = i;
+        }
+        if (j == 0 && trailing * shape[0] <= SLAB_ELEMENTS) {
+            out.add(new long[][]{new long[n], shape.clone()});
+            return out;
+        }
+        long inner = 1;
+        for (int i = j + 1; i < n; i++) inner *= shape[i];
+        long step = Math.max(1, SLAB_ELEMENTS / inner);
+        if (step >= chunks[j]) step -= step % chunks[j];
+        step = Math.min(step, shape[j]);
+        long[] idx = new long[j];
+        while (true) {
+            for (long start = 0; start < shape[j]; start += step) {
+                long[] off = new long[n];
+                long[] sh = shape.clone();
+                for (int i = 0; i < j; i++) {
+                    off[i] = idx[i];
+                    sh[i] = 1;
+                }
+                off[j] = start;
+                sh[j] = Math.min(step, shape[j] - start);
+                out.add(new long[][]{off, sh});
+            }
+            int d = j - 1;
+            while (d >= 0) {
+                if (++idx[d] < shape[d]) break;
+                idx[d] = 0;
+                d--;
+            }
+            if (d < 0) return out;
+        }
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Running min/max/sum with numpy's semantics: integer sums wrap at 64 bits, NaN propagates. */
+    private static final class Acc {
+        final DType dt;
+        boolean any;
+        long lmin, lmax, lsum;
+        double dmin, dmax, dsum, isum;
+        boolean bmin = true, bmax = false;
+
+        Acc(DType dt) {
+            this.dt = dt;
+        }
+
+        void add(NdArray a) {
+            int n = a.size();
+            if (n == 0) return;
+            if (dt == DType.BOOL) {
+                for (int i = 0; i < n; i++) {
+                    boolean v = a.getLong(i) != 0;
+                    bmin &= v;
+                    bmax |= v;
+                    if (v) lsum++;
+                }
+                any = true;
+            } else if (dt.isInteger()) {
+                boolean unsigned64 = dt == DType.UINT64;
+                if (!any) {
+                    lmin = lmax = a.getLong(0);
+                    any = true;
+                }
+                for (int i = 0; i < n; i++) {
+                    long v = a.getLong(i);
+                    if (unsigned64) {
+                        if (Long.compareUnsigned(v, lmin) < 0) lmin = v;
+                        if (Long.compareUnsigned(v, lmax) > 0) lmax = v;
+                    } else {
+                        if (v < lmin) lmin = v;
+                        if (v > lmax) lmax = v;
+                    }
+                    lsum += v;
+                }
+            } else if (dt.isComplex()) {
+                Object d = a.data();
+                for (int i = 0; i < n; i++) {
+                    double re = d instanceof float[] f ? f[2 * i] : ((double[]) d)[2 * i];
+                    double im = d instanceof float[] f ? f[2 * i + 1] : ((double[]) d)[2 * i + 1];
+                    dsum += re;
+                    isum += im;
+                }
+                any = true;
+            } else {
+                if (!any) {
+                    dmin = dmax = a.getDouble(0);
+                    any = true;
+                }
+                for (int i = 0; i < n; i++) {
+                    double v = a.getDouble(i);
+                    if (Double.isNaN(v) || Double.isNaN(dmin)) {
+                        dmin = dmax = Double.NaN;
+                    } else {
+                        if (v < dmin) dmin = v;
+                        if (v > dmax) dmax = v;
+                    }
+                    dsum += v;
+                }
+            }
+        }
+
+        Object min() {
+            if (!any) return null;
+            if (dt == DType.BOOL) return bmin;
+            if (dt.isComplex()) return null;
+            if (dt.isInteger()) return integer(lmin);
+            return real(dmin);
+        }
+
+        Object max() {
+            if (!any) return null;
+            if (dt == DType.BOOL) return bmax;
+            if (dt.isComplex()) return null;
+            if (dt.isInteger()) return integer(lmax);
+            return real(dmax);
+        }
+
+        Object sum() {
+            if (dt == DType.BOOL) return lsum;
+            if (dt.isComplex()) return List.of(real(dsum), real(isum));
+            if (dt.isInteger()) {
+                // numpy sums signed ints as int64 and unsigned as uint64 (both wrap).
+                return dt.isUnsigned() ? unsigned(lsum) : (Object) lsum;
+            }
+            return real(dsum);
+        }
+
+        private Number integer(long v) {
+            return dt == DType.UINT64 ? unsigned(v) : (Number) v;
+        }
+
+        private static Number unsigned(long v) {
+            return v >= 0 ? (Number) v : new BigInteger(Long.toUnsignedString(v));
+        }
+
+        private static Object real(double v) {
+            if (Double.isNaN(v)) return "nan";
+            if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
+            return v;
+        }
+    }
+}

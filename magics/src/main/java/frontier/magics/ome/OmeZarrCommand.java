@@ -1,0 +1,120 @@
+package frontier.magics.ome;
+
+import frontier.magics.Magic;
+import frontier.magics.MagicContext;
+import frontier.magics.MagicException;
+import frontier.ome.DownloadReport;
+import frontier.ome.NotAZarrException;
+import frontier.ome.OmeDownload;
+import frontier.ome.OmeException;
+import frontier.ome.OmeInfo;
+import frontier.ome.OmeZarr;
+import frontier.progress.ProgressSink;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * {@code %ome_zarr info URL [--stats]} and {@code %ome_zarr download URL [--output DIR]}, with
+ * ome-zarr-py's flags and text; the results render richly in a notebook.
+ */
+@Command(name = "ome_zarr", mixinStandardHelpOptions = true,
+        description = "OME-Zarr images: info (metadata, pyramid levels) and download (byte-for-byte copy with labels and masks).",
+        subcommands = {OmeZarrCommand.Info.class, OmeZarrCommand.Download.class})
+public final class OmeZarrCommand implements Magic {
+    @Option(names = "-v", description = "More messages (warnings about the metadata).")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = "-q", description = "Fewer messages.")
+    boolean[] quiet = new boolean[0];
+
+    private MagicContext context;
+
+    @Override
+    public void setContext(MagicContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Object call() {
+        throw new MagicException("a subcommand is needed: info or download (e.g. %ome_zarr info URL)");
+    }
+
+    /** A path stays relative to the magic's working directory; a URL is left alone. */
+    static String resolve(MagicContext ctx, String location) {
+        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) return location;
+        return ctx.cwd().resolve(location).toString();
+    }
+
+    static MagicException userError(IOException e) {
+        // Messages of OmeException name the URL/file and say what is wrong; others get the same treatment.
+        if (e instanceof NotAZarrException || e instanceof OmeException) return new MagicException(e.getMessage(), e);
+        return new MagicException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+    }
+
+    @Command(name = "info", mixinStandardHelpOptions = true,
+            description = "Print an OME-Zarr image's nodes, metadata and pyramid levels (ome-zarr-py's text).")
+    public static final class Info implements Magic {
+        @Parameters(index = "0", paramLabel = "PATH", description = "A URL or a local path of an OME-Zarr group.")
+        String path;
+
+        @Option(names = "--stats", description = "Read every level and print its min and max.")
+        boolean stats;
+
+        @picocli.CommandLine.ParentCommand
+        OmeZarrCommand parent;
+
+        private MagicContext context;
+
+        @Override
+        public void setContext(MagicContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public OmeInfo call() {
+            try {
+                OmeInfo info = OmeZarr.info(resolve(context, path), stats);
+                if (parent == null || parent.quiet.length == 0) {
+                    for (String w : info.warnings()) context.err().println("WARNING " + w);
+                }
+                return info;
+            } catch (IOException e) {
+                throw userError(e);
+            }
+        }
+    }
+
+    @Command(name = "download", mixinStandardHelpOptions = true,
+            description = "Download an OME-Zarr image with its pyramid levels, labels and masks, byte for byte, to DIR/NAME.zarr.")
+    public static final class Download implements Magic {
+        @Parameters(index = "0", paramLabel = "PATH", description = "A URL or a local path of an OME-Zarr image.")
+        String path;
+
+        @Option(names = "--output", paramLabel = "DIR", defaultValue = ".", description = "The folder to download into (default: ${DEFAULT-VALUE}).")
+        String output;
+
+        private MagicContext context;
+
+        @Override
+        public void setContext(MagicContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public DownloadReport call() {
+            Path dir = context.cwd().resolve(output);
+            ProgressSink sink = context.progress() != null ? context.progress() : ProgressSink.current();
+            try {
+                return new OmeDownload(resolve(context, path), dir).displayDir(output).output(context.out()).progress(sink).run();
+            } catch (IOException e) {
+                throw userError(e);
+            } catch (IllegalArgumentException e) {
+                throw new MagicException(e.getMessage(), e);
+            }
+        }
+    }
+}

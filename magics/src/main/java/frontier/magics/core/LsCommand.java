@@ -39,7 +39,7 @@ public final class LsCommand implements Magic {
     @Override
     public DirectoryListing call() throws IOException {
         String shown = path == null ? "." : path;
-        Path target = context.cwd().resolve(path == null ? "." : path);
+        Path target = context.cwd().resolve(path == null ? "." : CatCommand.expandHome(path));
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new MagicException("cannot access '" + shown + "': No such file or directory");
         }

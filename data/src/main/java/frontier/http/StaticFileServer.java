@@ -69,7 +69,7 @@ public final class StaticFileServer implements AutoCloseable {
 
     /** Serves root on 127.0.0.1:port (0 = an ephemeral port). */
     public static StaticFileServer start(Path root, int port) throws IOException {
-        return new StaticFileServer(root, port, 16);
+        return new StaticFileServer(root, port, Integer.getInteger("frontier.http.serverThreads", 16));
     }
 
     public static StaticFileServer start(Path root) throws IOException {

@@ -90,7 +90,7 @@ class ViewInChromiumTest {
         assumeBrowser();
         int n = 64;
         NdArray vol = Volumes.balls(n, n, n, 7, 1000, new int[]{32, 16, 46}, new int[]{32, 46, 16});
-        VolumeView v = View.view(vol, new ViewOptions().embedBundle(true).size(400));
+        VolumeView v = View.view(vol, new ViewOptions().embedBundle(true).size(240));
         JsonNode r = runPage("two-balls", v.standalonePage());
         assertTrue(r.get("errors").isEmpty(), "page errors: " + r.get("errors"));
         assertTrue(r.path("error").isNull(), "mount error: " + r.get("error"));
@@ -117,6 +117,13 @@ class ViewInChromiumTest {
         double[] g2 = centroid(after, ViewInChromiumTest::greenish);
         assertNotNull(g2, "the green ball vanished after dragging");
         assertTrue(Math.abs(g2[0] - g[0]) + Math.abs(g2[1] - g[1]) > 0.03, "the green ball did not move when rotating");
+
+        // composite rendering puts the balls in the same places
+        BufferedImage comp = read("two-balls-composite.png");
+        double[] gc = centroid(comp, ViewInChromiumTest::greenish);
+        assertNotNull(gc, "no green region in the composite rendering");
+        assertEquals(ge[0], gc[0], 0.05, "green ball x (composite)");
+        assertEquals(ge[1], gc[1], 0.05, "green ball y (composite)");
 
         // the slice plane through z = 32 holds both balls' centres
         BufferedImage slice = read("two-balls-slice-z.png");

@@ -203,8 +203,10 @@ class Volume3DView {
       });
       el('span', { text: ch.name, style: 'min-width:60px' }, row);
       // window as level (centre) and width, in the data's units
-      const lvl = el('input', { type: 'range', min: 0, max: 255, step: 0.5, value: (ch.lo + ch.hi) / 2, title: 'level', style: 'width:80px' }, row);
-      const wid = el('input', { type: 'range', min: 1, max: 510, step: 0.5, value: Math.max(1, ch.hi - ch.lo), title: 'width', style: 'width:80px' }, row);
+      // slider ranges cover the data (0..255) and the initial window, which may reach past it
+      const lvl = el('input', { type: 'range', min: Math.min(0, Math.floor(ch.lo)), max: Math.max(255, Math.ceil(ch.hi)), step: 0.5, title: 'level', style: 'width:80px' }, row);
+      const wid = el('input', { type: 'range', min: 1, max: Math.max(510, Math.ceil(ch.hi - ch.lo)), step: 0.5, title: 'width', style: 'width:80px' }, row);
+      lvl.value = (ch.lo + ch.hi) / 2; wid.value = Math.max(1, ch.hi - ch.lo);
       const txt = el('span', { class: 'fv-window' }, row);
       const show = () => { txt.textContent = `window ${fmt(ch.lo)}–${fmt(ch.hi)}`; };
       const upd = () => { const c = +lvl.value, w = +wid.value; ch.lo = c - w / 2; ch.hi = c + w / 2; show(); this.requestRender(); this.drawSlices(); };

@@ -133,6 +133,29 @@ class ViewInChromiumTest {
         assertEquals((16 + 0.5) / n, gs[1], 0.06);
     }
 
+    /** The tutorial-shaped OME-Zarr image (zarr-python writes it, our reader opens it): omero colors on screen. */
+    @Test
+    void omeZarrImageShowsInItsOmeroColors(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assumeBrowser();
+        boolean zarr = new ProcessBuilder("/usr/bin/python3", "-c", "import zarr").start().waitFor() == 0;
+        Assumptions.assumeTrue(zarr, "Debian python3-zarr is not installed");
+        Path image = dir.resolve("img.zarr");
+        Process gen = new ProcessBuilder("/usr/bin/python3", MODULE.getParent().resolve("tools/make_ome_zarr.py").toString(),
+                image.toString(), "--size", "small").inheritIO().start();
+        assertEquals(0, gen.waitFor());
+        VolumeView v = View.view(frontier.zarr.Zarr.open(image), new ViewOptions().embedBundle(true).size(240));
+        JsonNode r = runPage("ome-small", v.standalonePage());
+        assertTrue(r.get("errors").isEmpty(), "page errors: " + r.get("errors"));
+        assertEquals("", r.path("status").asText());
+        BufferedImage img = read("ome-small-before.png");
+        // LaminB1 is blue, Dapi yellow (no blue) in the image's omero block; both must show. The
+        // synthetic nuclei overlap in both channels, so LaminB1 shows as the blue part of grey/white
+        double[] blue = centroid(img, rgb -> (rgb & 255) > 50);
+        double[] yellow = centroid(img, rgb -> (rgb >> 16 & 255) > 120 && (rgb >> 8 & 255) > 120 && (rgb & 255) < 80);
+        assertNotNull(blue, "no blue (LaminB1) in the view");
+        assertNotNull(yellow, "no yellow (Dapi) in the view");
+    }
+
     @Test
     void viewWithoutBundleFallsBackToThePicture() throws Exception {
         assumeBrowser();

@@ -48,9 +48,14 @@ class ChunkTableTest {
         try {
             frontier.zarr.ZarrArray z = frontier.zarr.Zarr.createArray(new frontier.store.FileStore(dir), "0",
                     frontier.zarr.ArrayMetadata.builder(DType.UINT16, new long[]{3, 4}, new int[]{2, 4}).build());
+            z.writeChunk(new long[]{0, 0}, NdArray.zeros(DType.UINT16, 2, 4));
             Table t = ChunkedArray.fromZarr(z).chunkTable();
             assertEquals(2, t.rowCount());
             assertEquals("0/1.0", t.stringColumn("key").get(1));
+            long size = Files.size(dir.resolve("0/0.0"));
+            assertEquals(size, t.longColumn("stored bytes").get(0));
+            assertTrue(t.longColumn("stored bytes").isMissing(1), "chunk 1.0 was never written");
+            assertEquals(Math.round(100.0 * 16 / size) / 100.0, t.doubleColumn("ratio").get(0), 1e-9);
         } finally {
             try (var f = Files.walk(dir)) {
                 f.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -69,7 +69,9 @@ final class Installer {
             return Path.of(data, "kernels");
         }
         String os = System.getProperty("os.name").toLowerCase();
-        Path home = Path.of(System.getProperty("user.home"));
+        // $HOME as Jupyter reads it (Java's user.home ignores it)
+        String envHome = System.getenv("HOME");
+        Path home = Path.of(envHome != null && !envHome.isEmpty() ? envHome : System.getProperty("user.home"));
         if (os.contains("mac")) {
             return home.resolve("Library/Jupyter/kernels");
         }

@@ -341,6 +341,10 @@ public final class MagicRegistry {
         CommandLine commandLine = new CommandLine(magic);
         commandLine.setCommandName(shownName);
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        if (commandLine.getCommandSpec().version().length == 0) { // --version from the standard help options
+            String v = MagicRegistry.class.getPackage().getImplementationVersion();
+            commandLine.getCommandSpec().version("frontier " + (v == null ? "(development build)" : v));
+        }
         return commandLine;
     }
 

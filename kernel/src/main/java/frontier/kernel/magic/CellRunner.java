@@ -101,12 +101,14 @@ public final class CellRunner {
     }
 
     private static CellError magicError(String shown, String message, String usage) {
+        // the registry's messages already start with how the magic was called
+        String line = message != null && message.startsWith(shown) ? message : shown + ": " + message;
         List<String> tb = new ArrayList<>();
-        tb.add("\u001b[0;31m" + shown + ": " + message + "\u001b[0m");
+        tb.add("\u001b[0;31m" + line + "\u001b[0m");
         if (usage != null && !usage.isBlank()) {
             tb.add(usage.stripTrailing());
         }
-        return new CellError("MagicError", shown + ": " + message, tb);
+        return new CellError("MagicError", line, tb);
     }
 
     public void interrupt() {

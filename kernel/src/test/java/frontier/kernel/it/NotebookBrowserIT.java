@@ -49,9 +49,13 @@ class NotebookBrowserIT {
         env.put("JUPYTER_RUNTIME_DIR", Files.createDirectories(work.resolve("runtime")).toString());
         env.put("JUPYTER_DATA_DIR", Files.createDirectories(work.resolve("data")).toString());
         env.put("HOME", work.toString());
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/jupyter-notebook", "--no-browser", "--ip=127.0.0.1",
+        List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/jupyter-notebook", "--no-browser", "--ip=127.0.0.1",
                 "--port=" + port, "--port-retries=0", "--NotebookApp.token=" + token,
-                "--notebook-dir=" + notebooks, "--MappingKernelManager.default_kernel_name=" + Peers.KERNEL_NAME)
+                "--notebook-dir=" + notebooks, "--MappingKernelManager.default_kernel_name=" + Peers.KERNEL_NAME));
+        if ("root".equals(System.getProperty("user.name"))) {
+            cmd.add("--allow-root"); // CI containers run as root
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true).redirectOutput(Peers.target().resolve("it-notebook-server.log").toFile());
         pb.environment().putAll(env);
         Process server = pb.start();

@@ -34,7 +34,8 @@ public final class FileText implements Displayable {
     public Map<String, Object> mimeBundle() {
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", text);
-        String body = json ? JsonText.highlight(text) : Html.escape(text);
+        // past 1 MB the spans would only slow the browser down: show it plain
+        String body = json && text.length() <= 1 << 20 ? JsonText.highlight(text) : Html.escape(text);
         bundle.put("text/html", "<pre class=\"frontier-cat" + (json ? " frontier-json" : "") + "\">" + body + "</pre>");
         return bundle;
     }

@@ -193,6 +193,12 @@ def read(d):
         print(json.dumps(r), flush=True)
 
 
+def consolidated(d):
+    """The sorted keys of the group opened through its .zmetadata (written by the Java side)."""
+    g = zarr.open_consolidated(os.path.join(d, "data.zarr"), mode="r")
+    print(json.dumps({"keys": sorted(g.keys()), "attrs": list(g.attrs.keys())}))
+
+
 def reprs(d):
     with open(os.path.join(d, "manifest.json")) as f:
         manifest = json.load(f)
@@ -207,4 +213,4 @@ def reprs(d):
 
 if __name__ == "__main__":
     cmd, arg = sys.argv[1], sys.argv[2]
-    {"write": write, "read": read, "repr": reprs}[cmd](arg)
+    {"write": write, "read": read, "repr": reprs, "consolidated": consolidated}[cmd](arg)

@@ -197,6 +197,10 @@ def check(d):
                 nbytes, cbytes, blocksize = nblosc.cbuffer_sizes(ours)
                 if cbytes != len(ours) or nbytes != len(raw):
                     raise ValueError(f'header sizes nbytes={nbytes} cbytes={cbytes} for {len(ours)} bytes / raw {len(raw)}')
+                # the same choices as c-blosc: typesize, blocksize, shuffle and split flags, codec
+                theirs = to_bytes(numcodecs_encode(cfg, case['itemsize'], raw))
+                if ours[3] != theirs[3] or ours[8:12] != theirs[8:12] or (ours[2] | 2) != (theirs[2] | 2):
+                    raise ValueError(f'header differs from c-blosc: ours {ours[:16].hex()} theirs {theirs[:16].hex()}')
             got = to_bytes(codec.decode(ours))
             if case['lossy']:
                 theirs = to_bytes(numcodecs_encode(cfg, case['itemsize'], raw))

@@ -295,6 +295,68 @@ public final class ChunkedArray implements Displayable {
         return new TaskGraph(g.tasks.values(), out);
     }
 
+    /**
+     * Computes the array into a new Zarr array at path in the store (chunks: this array's
+     * chunk size; zarr-python's default compressor; fill value 0), one write task per chunk, and
+     * returns it. If the computation fails, the .zarray is removed again so that no half-written
+     * array looks complete, and the error is rethrown.
+     */
+    public frontier.zarr.ZarrArray toZarr(frontier.store.Store store, String path) throws java.io.IOException {
+        return toZarr(store, path, Scheduler.getDefault());
+    }
+
+    /** toZarr into a local directory (created; must not hold a Zarr array or group yet). */
+    public frontier.zarr.ZarrArray toZarr(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        return toZarr(new frontier.store.FileStore(dir), "");
+    }
+
+    public frontier.zarr.ZarrArray toZarr(frontier.store.Store store, String path, Scheduler scheduler) throws java.io.IOException {
+        int[] cs = chunksize();
+        for (int i = 0; i < cs.length; i++) cs[i] = Math.max(cs[i], 1);
+        ChunkedArray regular = rechunk(cs);
+        frontier.zarr.ArrayMetadata md = frontier.zarr.ArrayMetadata.builder(layer.dtype, shape(), cs).fillValue(0).build();
+        frontier.zarr.ZarrArray target = frontier.zarr.Zarr.createArray(store, path, md);
+        String location = ChunkSources.register(target);
+        Layer l = regular.layer;
+        Layer.Builder g = new Layer.Builder();
+        List<TaskKey> writes = new ArrayList<>();
+        for (int[] b : Layer.allBlocks(l.numBlocks())) {
+            TaskKey in = l.build(b, g);
+            long[] idx = new long[b.length];
+            for (int i = 0; i < b.length; i++) idx[i] = b[i];
+            TaskKey w = new TaskKey("store-" + l.name, b);
+            g.add(new Task(w, new frontier.array.ops.WriteChunk(location, idx, cs), List.of(in)));
+            writes.add(w);
+        }
+        TaskKey done = new TaskKey("stored-" + l.name);
+        g.add(new Task(done, new frontier.array.ops.Count(), writes));
+        try {
+            scheduler.run(new TaskGraph(g.tasks.values(), done).fuseLinearChains());
+        } catch (RuntimeException e) {
+            try {
+                store.delete(path.isEmpty() ? ".zarray" : path.replaceAll("/+$", "") + "/.zarray");
+            } catch (java.io.IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return target;
+    }
+
+    /**
+     * One row per stored chunk this array reads: key, index, shape, and (when the source knows)
+     * stored bytes, compression ratio and CID. Reads no chunk data.
+     */
+    public tech.tablesaw.api.Table chunkTable() {
+        return ChunkTable.of(this, null);
+    }
+
+    /** chunkTable() with a CID for each chunk key (for arrays on IPFS). */
+    public tech.tablesaw.api.Table chunkTable(java.util.function.Function<String, String> cidOf) {
+        return ChunkTable.of(this, cidOf);
+    }
+
     // ---- properties --------------------------------------------------------------------
 
     public long[] shape() {

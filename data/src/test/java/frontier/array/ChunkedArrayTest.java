@@ -155,6 +155,19 @@ class ChunkedArrayTest {
     }
 
     @Test
+    void theTutorialsTable() {
+        ChunkedArray a = ChunkedArray.fromZarr(ArraySource.metadata(DType.UINT16, new long[]{1, 2, 236, 275, 271}, 1, 1, 1, 275, 271));
+        assertEquals("frontier.array<shape=(1, 2, 236, 275, 271), dtype=uint16, chunksize=(1, 1, 1, 275, 271)>", a.toString());
+        String html = (String) a.mimeBundle().get("text/html");
+        for (String cell : new String[]{"67.09 MiB", "145.56 kiB", "(1, 2, 236, 275, 271)", "(1, 1, 1, 275, 271)", "473 Tasks", "472 Chunks",
+                "uint16", "frontier.array.NdArray", "<svg width=\"418\" height=\"230\""}) {
+            assertTrue(html.contains(cell), cell + " missing from\n" + html);
+        }
+        ChunkedArray c1 = a.get(0, 1, ChunkedArray.ALL, ChunkedArray.ALL, ChunkedArray.ALL);
+        assertTrue(((String) c1.mimeBundle().get("text/html")).contains("709 Tasks"));
+    }
+
+    @Test
     void badIndicesAndShapesGiveClearErrors() {
         ChunkedArray a = ChunkedArray.fromArray(ramp(4, 5), 2, 2);
         assertTrue(assertThrows(IndexOutOfBoundsException.class, () -> a.get(4)).getMessage().contains("index 4 is out of bounds for axis 0 with size 4"));

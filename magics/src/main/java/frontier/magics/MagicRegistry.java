@@ -186,14 +186,21 @@ public final class MagicRegistry {
             throw new MagicException(shown + ": %%" + name + " is a cell magic: start a cell with %%"
                     + name + " and put its input on the following lines");
         }
-        List<String> words;
-        try {
-            words = args != null ? args : ArgTokenizer.split(argLine);
-        } catch (MagicException e) {
-            throw new MagicException(shown + ": " + e.getMessage(), null, e);
-        }
         Magic magic = newInstance(type);
         CommandLine commandLine = commandLine(magic, shown);
+        List<String> words;
+        String code = null;
+        if (magic instanceof CodeMagic) {
+            CodeSplit split = args != null ? CodeSplit.ofWords(commandLine, args) : CodeSplit.ofLine(commandLine, argLine);
+            words = split.options();
+            code = split.code();
+        } else {
+            try {
+                words = args != null ? args : ArgTokenizer.split(argLine);
+            } catch (MagicException e) {
+                throw new MagicException(shown + ": " + e.getMessage(), null, e);
+            }
+        }
         PrintWriter out = new PrintWriter(ctx.out(), true);
         commandLine.setOut(out);
         commandLine.setErr(new PrintWriter(ctx.err(), true));
@@ -222,6 +229,9 @@ public final class MagicRegistry {
             }
             if (userObject instanceof RegistryAware r) {
                 r.setRegistry(this);
+            }
+            if (userObject instanceof CodeMagic c && p == parsed) {
+                c.setCode(code == null ? "" : code);
             }
             last = p;
         }
@@ -293,8 +303,11 @@ public final class MagicRegistry {
                 .sorted().collect(Collectors.toList());
         String hint = near.isEmpty() ? "" : " (did you mean " + near.stream().map(n -> prefix + n)
                 .collect(Collectors.joining(", ")) + "?)";
-        String how = prefix.startsWith("%") ? "%lsmagic lists them" : "frontier --help lists them";
-        return new MagicException("unknown magic " + call + hint + "; " + how, listing(), null);
+        if (!prefix.startsWith("%")) { // the CLI
+            return new MagicException("frontier: unknown command '" + name + "'" + hint.replace("frontier ", "")
+                    + "; frontier --help lists them", null, null);
+        }
+        return new MagicException("unknown magic " + call + hint + "; %lsmagic lists them", listing(), null);
     }
 
     /** IPython-style listing of the magics (what %lsmagic shows). */
@@ -328,6 +341,10 @@ public final class MagicRegistry {
         CommandLine commandLine = new CommandLine(magic);
         commandLine.setCommandName(shownName);
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        if (commandLine.getCommandSpec().version().length == 0) { // --version from the standard help options
+            String v = MagicRegistry.class.getPackage().getImplementationVersion();
+            commandLine.getCommandSpec().version("frontier " + (v == null ? "(development build)" : v));
+        }
         return commandLine;
     }
 

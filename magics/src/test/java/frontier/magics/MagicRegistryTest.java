@@ -159,6 +159,7 @@ class MagicRegistryTest {
         assertTrue(subHelp.toString().startsWith("Usage: %store info [-hV] FILE"), subHelp.toString());
         assertTrue(registry.runCell("shout", "-h", "x", ctx).toString().startsWith("Usage: %%shout"));
         assertEquals("", ctx.outText(), "help is returned, not printed");
+        assertTrue(registry.runLine("echo", "--version", ctx).toString().startsWith("frontier "));
     }
 
     @Test

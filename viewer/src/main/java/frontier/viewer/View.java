@@ -1,6 +1,7 @@
 package frontier.viewer;
 
 import frontier.array.ChunkSource;
+import frontier.array.ChunkedArray;
 import frontier.array.NdArray;
 
 import java.lang.reflect.Method;
@@ -62,6 +63,7 @@ public final class View {
             return fromSource(s, s.dtype() + " chunked array " + OmeImage.shapeString(s.shape())
                     + (s.location() != null ? " at " + s.location() : ""), null, null, o);
         }
+        if (x instanceof ChunkedArray) return fromChunked((ChunkedArray) x, o);
         if (OmeImage.isMultiscale(x)) return fromOme(OmeImage.open(x), o);
         Method compute = Reflect.find(x, new Class<?>[0], "compute");
         if (compute != null) {
@@ -117,6 +119,44 @@ public final class View {
     }
 
     private static VolumeView fromLayout(ChunkSource s, Layout layout, String what, ChannelStyle[] styles, double[] spacing, ViewOptions o) {
+        return fromLayout(s, layout, what, styles, spacing, o, o.t, Layout.size(s.shape(), layout.t()), new int[]{1, 1, 1});
+    }
+
+    /**
+     * A lazy chunked array: slice it with a step (so its graph reads only the chunks that hold
+     * kept voxels, one time point) and compute just that, never the whole array.
+     */
+    private static VolumeView fromChunked(ChunkedArray a, ViewOptions o) {
+        long[] shape = a.shape();
+        String what = "lazy " + a.dtype() + " chunked array " + OmeImage.shapeString(shape);
+        for (long d : shape) {
+            if (d == 0) throw new ViewException("it is empty (shape " + OmeImage.shapeString(shape) + ")");
+        }
+        Layout layout = Layout.byRank(shape);
+        long tSize = Layout.size(shape, layout.t());
+        if (o.t < 0 || o.t >= tSize) throw new ViewException("time point " + o.t + " does not exist: the image has " + tSize);
+        int[] f = DownsamplePlan.factors(Layout.size(shape, layout.c()), Layout.size(shape, layout.z()),
+                Layout.size(shape, layout.y()), Layout.size(shape, layout.x()), o.budgetBytes);
+        Object[] index = new Object[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            if (i == layout.t()) index[i] = ChunkedArray.range(o.t, o.t + 1);
+            else if (i == layout.z()) index[i] = ChunkedArray.range(null, null, f[0]);
+            else if (i == layout.y()) index[i] = ChunkedArray.range(null, null, f[1]);
+            else if (i == layout.x()) index[i] = ChunkedArray.range(null, null, f[2]);
+            else index[i] = ChunkedArray.ALL;
+        }
+        NdArray part = a.get(index).compute();
+        if (f[0] > 1 || f[1] > 1 || f[2] > 1) {
+            what += String.format(Locale.ROOT, "; sliced with step (z %d, y %d, x %d) before computing, to fit the budget of %s", f[0], f[1], f[2], bytes(o.budgetBytes));
+        } else {
+            what += " (computed)";
+        }
+        NdArrayChunkSource src = new NdArrayChunkSource(part);
+        return fromLayout(src, Layout.byRank(src.shape()), what, null, null, o, 0, tSize, f);
+    }
+
+    private static VolumeView fromLayout(ChunkSource s, Layout layout, String what, ChannelStyle[] styles, double[] spacing, ViewOptions o,
+                                         int t, long tTotal, int[] preFactors) {
         long[] shape = s.shape();
         for (long d : shape) {
             if (d == 0) throw new ViewException("it is empty (shape " + OmeImage.shapeString(shape) + ")");
@@ -126,13 +166,13 @@ public final class View {
         long nc = reader.channels();
         long[] zyx = reader.zyx();
         long tSize = Layout.size(shape, layout.t());
-        if (o.t < 0 || o.t >= tSize) throw new ViewException("time point " + o.t + " does not exist: the image has " + tSize);
+        if (t < 0 || t >= tSize) throw new ViewException("time point " + t + " does not exist: the image has " + tSize);
         int[] f = DownsamplePlan.factors(nc, zyx[0], zyx[1], zyx[2], o.budgetBytes);
-        Volume v = reader.read(f, o.pooling, o.t);
+        Volume v = reader.read(f, o.pooling, t);
         ViewData d = Quantizer.quantize(v, mergeStyles(styles, o, (int) nc));
 
         List<String> notes = new ArrayList<>();
-        if (tSize > 1) notes.add("Showing time point t=" + o.t + " of " + tSize + " (ViewOptions.t).");
+        if (tTotal > 1) notes.add("Showing time point t=" + o.t + " of " + tTotal + " (ViewOptions.t).");
         for (int c = 0; c < d.channels(); c++) {
             String name = d.names[c];
             if (d.nanCount[c] > 0) notes.add(name + ": " + d.nanCount[c] + " voxels are NaN (shown as the minimum).");
@@ -149,7 +189,7 @@ public final class View {
         String note = String.join(" ", notes);
 
         double[] sp = o.spacing != null ? o.spacing.clone() : spacing != null ? spacing.clone() : new double[]{1, 1, 1};
-        for (int i = 0; i < 3; i++) sp[i] *= f[i];
+        for (int i = 0; i < 3; i++) sp[i] *= f[i] * preFactors[i];
         byte[] png = MipRenderer.png(MipRenderer.resized(MipRenderer.image(d, o.colormap)));
         String text = "View of " + label + (note.isEmpty() ? "" : " " + note);
 
@@ -158,14 +198,16 @@ public final class View {
             return new VolumeView(text.replace("View of", "Image of"), ViewHtml.image(png, label + (note.isEmpty() ? "" : " " + note), o.title), png, false);
         }
         boolean embed = o.embedBundle != null ? o.embedBundle : !ViewSession.isSent();
-        String html = ViewHtml.render(d, sp, shortLabel(what, v, f), note.isEmpty() ? label : label + " " + note, o, png, embed);
+        String html = ViewHtml.render(d, sp, shortLabel(what, new int[]{f[0] * preFactors[0], f[1] * preFactors[1], f[2] * preFactors[2]}), note.isEmpty() ? label : label + " " + note, o, png, embed);
         if (embed && o.embedBundle == null) ViewSession.markSent();
         return new VolumeView(text, html, png, embed);
     }
 
-    private static String shortLabel(String what, Volume v, int[] f) {
-        String s = what.length() > 90 ? what.substring(0, 87) + "..." : what;
-        return v.downsampled() ? s + String.format(Locale.ROOT, " ↓(%d,%d,%d)", f[0], f[1], f[2]) : s;
+    private static String shortLabel(String what, int[] f) {
+        String s = what.contains(";") ? what.substring(0, what.indexOf(';')) : what;
+        s = s.length() > 90 ? s.substring(0, 87) + "..." : s;
+        boolean reduced = f[0] > 1 || f[1] > 1 || f[2] > 1;
+        return reduced ? s + String.format(Locale.ROOT, ", reduced by (z %d, y %d, x %d)", f[0], f[1], f[2]) : s;
     }
 
     private static ChannelStyle[] mergeStyles(ChannelStyle[] fromData, ViewOptions o, int channels) {

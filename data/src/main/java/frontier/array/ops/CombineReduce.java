@@ -1,5 +1,6 @@
 package frontier.array.ops;
 
+import frontier.array.NdArray;
 import frontier.array.graph.Op;
 
 import java.util.List;
@@ -14,12 +15,52 @@ public record CombineReduce(ReduceKind kind) implements Op {
     }
 
     private static Partial copy(Partial p) {
+        if (p.v() != null) return Partial.ofValues(p.count(), p.v().copy());
         return new Partial(p.count(), p.shape(), p.l() == null ? null : p.l().clone(),
                 p.d() == null ? null : p.d().clone(), p.m2() == null ? null : p.m2().clone());
     }
 
+    /** Min/max of two arrays of one integer dtype, into a; unsigned compares flip the sign bit. */
+    static void mergeValues(boolean max, NdArray a, NdArray b) {
+        boolean u = a.dtype().isUnsigned();
+        Object x = a.data(), y = b.data();
+        if (x instanceof short[]) {
+            short[] p = (short[]) x, q = (short[]) y;
+            int f = u ? 0x8000 : 0;
+            for (int i = 0; i < p.length; i++) {
+                boolean greater = (short) (q[i] ^ f) > (short) (p[i] ^ f);
+                if (greater == max && q[i] != p[i]) p[i] = q[i];
+            }
+        } else if (x instanceof byte[]) {
+            byte[] p = (byte[]) x, q = (byte[]) y;
+            int f = u ? 0x80 : 0;
+            for (int i = 0; i < p.length; i++) {
+                boolean greater = (byte) (q[i] ^ f) > (byte) (p[i] ^ f);
+                if (greater == max && q[i] != p[i]) p[i] = q[i];
+            }
+        } else if (x instanceof int[]) {
+            int[] p = (int[]) x, q = (int[]) y;
+            int f = u ? Integer.MIN_VALUE : 0;
+            for (int i = 0; i < p.length; i++) {
+                boolean greater = (q[i] ^ f) > (p[i] ^ f);
+                if (greater == max && q[i] != p[i]) p[i] = q[i];
+            }
+        } else {
+            long[] p = (long[]) x, q = (long[]) y;
+            long f = u ? Long.MIN_VALUE : 0;
+            for (int i = 0; i < p.length; i++) {
+                boolean greater = (q[i] ^ f) > (p[i] ^ f);
+                if (greater == max && q[i] != p[i]) p[i] = q[i];
+            }
+        }
+    }
+
     /** Merges b into a (a is owned and modified). */
     static Partial merge(ReduceKind kind, Partial a, Partial b) {
+        if (a.v() != null) {
+            mergeValues(kind == ReduceKind.MAX, a.v(), b.v());
+            return Partial.ofValues(a.count() + b.count(), a.v());
+        }
         long[] al = a.l(), bl = b.l();
         double[] ad = a.d(), bd = b.d();
         switch (kind) {

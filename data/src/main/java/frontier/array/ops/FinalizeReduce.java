@@ -10,13 +10,14 @@ import java.util.List;
 public record FinalizeReduce(ReduceKind kind, DType in, int[] outShape) implements Op {
     @Override
     public Object apply(List<Object> inputs) {
-        Partial p = (Partial) new CombineReduce(kind).apply(inputs);
+        Partial p = inputs.size() == 1 ? (Partial) inputs.get(0) : (Partial) new CombineReduce(kind).apply(inputs);
         DType out = kind.resultType(in);
-        NdArray r = NdArray.zeros(out, outShape);
-        int n = r.size();
         if (p.count() == 0 && (kind == ReduceKind.MIN || kind == ReduceKind.MAX)) {
             throw new IllegalArgumentException("zero-size array to reduction operation " + kind.name().toLowerCase() + " which has no identity");
         }
+        if (p.v() != null) return p.v().reshape(outShape);
+        NdArray r = NdArray.zeros(out, outShape);
+        int n = r.size();
         switch (kind) {
             case SUM: case MIN: case MAX:
                 if (p.l() != null) {

@@ -27,6 +27,31 @@ public record PartialReduce(ReduceKind kind, boolean[] reduced) implements Op {
         }
         int on = NdArray.checkedSize(oshape);
         DType t = a.dtype();
+        if ((kind == ReduceKind.MIN || kind == ReduceKind.MAX) && !t.isFloat() && !t.isComplex()) {
+            // Nothing to reduce within this block (a z-slice of a projection): the block is the partial.
+            if (count == 1) return Partial.ofValues(1, a.reshape(oshape));
+            Partial wide = reduce(a, kind == ReduceKind.MIN ? ReduceKind.MIN : ReduceKind.MAX, reduced, true);
+            NdArray v = NdArray.zeros(t, oshape);
+            boolean flip = t == DType.UINT64;
+            for (int i = 0; i < on; i++) v.setLong(i, flip ? wide.l()[i] ^ Long.MIN_VALUE : wide.l()[i]);
+            return Partial.ofValues(count, v);
+        }
+        return reduce(a, kind, reduced, false);
+    }
+
+    private static Partial reduce(NdArray a, ReduceKind kind, boolean[] reduced, boolean wide) {
+        int nd = a.ndim();
+        int[] shape = a.shape();
+        int[] oshape = shape.clone();
+        long count = 1;
+        for (int i = 0; i < nd; i++) {
+            if (reduced[i]) {
+                oshape[i] = 1;
+                count *= shape[i];
+            }
+        }
+        int on = NdArray.checkedSize(oshape);
+        DType t = a.dtype();
         boolean ints = kind.integerAccumulator(t);
         long[] l = ints ? new long[on] : null;
         double[] d = ints ? null : new double[on];

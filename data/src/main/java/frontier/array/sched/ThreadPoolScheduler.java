@@ -145,7 +145,7 @@ public final class ThreadPoolScheduler implements Scheduler {
                     throw new ComputeException("compute interrupted: " + done + " of " + total + " tasks done, the rest cancelled", null);
                 }
                 if (failure != null) {
-                    throw new ComputeException("task " + failedKey + " failed: " + failure.getMessage()
+                    throw new ComputeException("task " + failedKey + " failed: " + (failure.getMessage() == null ? failure.toString() : failure.getMessage())
                             + " (" + (total - done) + " remaining tasks cancelled)", failure);
                 }
                 return results.get(graph.output());

@@ -27,11 +27,6 @@ public final class BloscCodec implements Codec {
     static final int MAX_TYPESIZE = 255;
     static final int MAX_BLOCKSIZE = (Integer.MAX_VALUE - MAX_TYPESIZE * 4) / 3;
     static final int MAX_BUFFERSIZE = Integer.MAX_VALUE - HEADER;
-    /**
-     * Largest believable nbytes/cbytes ratio. Legit frames stay far below (lz4 ~255, zlib ~1032,
-     * zstd zero blocks ~30000); a header claiming more is lying and would make us allocate for nothing.
-     */
-    static final long MAX_RATIO = 1L << 16;
 
     private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[2][]);
 
@@ -104,73 +99,109 @@ public final class BloscCodec implements Codec {
         return decodeFrame(encoded);
     }
 
+    @Override
+    public int decodedSize(byte[] encoded) throws CodecException {
+        return Frame.parse(encoded).nbytes;
+    }
+
+    @Override
+    public int decodeInto(byte[] encoded, byte[] out, int offset) throws CodecException {
+        Frame f = Frame.parse(encoded);
+        if (offset < 0 || f.nbytes > out.length - offset) {
+            throw new CodecException("blosc frame of " + f.nbytes + " bytes does not fit at offset " + offset + " of a " + out.length + "-byte buffer");
+        }
+        f.decodeInto(encoded, out, offset);
+        return f.nbytes;
+    }
+
     /** Decodes any blosc1 frame (the parameters of this codec do not matter for decoding). */
     public static byte[] decodeFrame(byte[] src) throws CodecException {
-        if (src == null || src.length < HEADER) {
-            throw new CodecException("blosc frame too short: " + (src == null ? 0 : src.length) + " bytes, the header alone is 16");
-        }
-        int version = src[0] & 0xFF;
-        int flags = src[2] & 0xFF;
-        int typesize = src[3] & 0xFF;
-        int nbytes = LittleEndian.getInt(src, 4);
-        int blocksize = LittleEndian.getInt(src, 8);
-        int cbytes = LittleEndian.getInt(src, 12);
-        if (version == 0 || version > 2) {
-            throw new CodecException("not a blosc1 frame: format version " + version + " (expected 2"
-                    + (version > 2 ? "; blosc2 chunks are not supported" : "") + ")");
-        }
-        if (cbytes < HEADER || cbytes > src.length) {
-            throw new CodecException("blosc header says the frame has " + cbytes + " bytes but "
-                    + src.length + " bytes were given" + (cbytes > src.length ? " (truncated?)" : ""));
-        }
-        if (nbytes < 0) {
-            throw new CodecException("blosc header declares a negative uncompressed size " + nbytes);
-        }
-        if (nbytes == 0) {
-            return new byte[0];
-        }
-        if (blocksize <= 0 || blocksize > MAX_BLOCKSIZE || blocksize > nbytes) {
-            throw new CodecException("blosc header declares an invalid blocksize " + blocksize + " for " + nbytes + " bytes");
-        }
-        if (typesize == 0) {
-            throw new CodecException("blosc header declares typesize 0");
-        }
-        if ((flags & 0x08) != 0) {
-            throw new CodecException("blosc header has unknown flag bit 3 set (flags 0x" + Integer.toHexString(flags) + ")");
-        }
-        if ((flags & FLAG_MEMCPYED) != 0) {
-            if ((long) nbytes + HEADER != cbytes) {
-                throw new CodecException("memcpyed blosc frame of " + cbytes + " bytes cannot hold the declared " + nbytes + " bytes");
-            }
-            byte[] out = new byte[nbytes];
-            System.arraycopy(src, HEADER, out, 0, nbytes);
-            return out;
-        }
-        BloscCompressor comp = BloscCompressor.byFormat(flags >>> 5);
-        int nblocks = nbytes / blocksize + (nbytes % blocksize > 0 ? 1 : 0);
-        if (nblocks > (cbytes - HEADER) / 4) {
-            throw new CodecException("blosc frame of " + cbytes + " bytes is too short for the offsets of its " + nblocks + " blocks");
-        }
-        if ((long) nbytes > (long) cbytes * MAX_RATIO) {
-            throw new CodecException("blosc header claims " + nbytes + " bytes from a " + cbytes + "-byte frame (ratio beyond any codec)");
-        }
+        Frame f = Frame.parse(src);
         byte[] out;
         try {
-            out = new byte[nbytes];
+            out = new byte[f.nbytes];
         } catch (OutOfMemoryError e) {
-            throw new CodecException("cannot allocate " + nbytes + " bytes for a blosc frame", e);
+            throw new CodecException("cannot allocate " + f.nbytes + " bytes for a blosc frame", e);
         }
-        boolean dontSplit = (flags & FLAG_DONT_SPLIT) != 0;
-        boolean shuffled = (flags & FLAG_SHUFFLE) != 0;
-        boolean bitshuffled = (flags & FLAG_BITSHUFFLE) != 0;
-        int leftover = nbytes % blocksize;
-        for (int j = 0; j < nblocks; j++) {
-            boolean last = j == nblocks - 1 && leftover > 0;
-            int bsize = last ? leftover : blocksize;
-            int start = LittleEndian.getInt(src, HEADER + 4 * j);
-            decodeBlock(src, cbytes, start, comp, typesize, dontSplit, shuffled, bitshuffled, bsize, last, out, j * blocksize, j);
-        }
+        f.decodeInto(src, out, 0);
         return out;
+    }
+
+    /** A validated blosc1 header. */
+    private record Frame(int flags, int typesize, int nbytes, int blocksize, int cbytes) {
+        static Frame parse(byte[] src) throws CodecException {
+            if (src == null || src.length < HEADER) {
+                throw new CodecException("blosc frame too short: " + (src == null ? 0 : src.length) + " bytes, the header alone is 16");
+            }
+            int version = src[0] & 0xFF;
+            int flags = src[2] & 0xFF;
+            int typesize = src[3] & 0xFF;
+            int nbytes = LittleEndian.getInt(src, 4);
+            int blocksize = LittleEndian.getInt(src, 8);
+            int cbytes = LittleEndian.getInt(src, 12);
+            if (version == 0 || version > 2) {
+                throw new CodecException("not a blosc1 frame: format version " + version + " (expected 2"
+                        + (version > 2 ? "; blosc2 chunks are not supported" : "") + ")");
+            }
+            if (cbytes < HEADER || cbytes > src.length) {
+                throw new CodecException("blosc header says the frame has " + cbytes + " bytes but "
+                        + src.length + " bytes were given" + (cbytes > src.length ? " (truncated?)" : ""));
+            }
+            if (nbytes < 0) {
+                throw new CodecException("blosc header declares a negative uncompressed size " + nbytes);
+            }
+            if (nbytes == 0) {
+                return new Frame(flags, typesize, 0, blocksize, cbytes);
+            }
+            if (blocksize <= 0 || blocksize > MAX_BLOCKSIZE || blocksize > nbytes) {
+                throw new CodecException("blosc header declares an invalid blocksize " + blocksize + " for " + nbytes + " bytes");
+            }
+            if (typesize == 0) {
+                throw new CodecException("blosc header declares typesize 0");
+            }
+            if ((flags & 0x08) != 0) {
+                throw new CodecException("blosc header has unknown flag bit 3 set (flags 0x" + Integer.toHexString(flags) + ")");
+            }
+            if ((flags & FLAG_MEMCPYED) != 0) {
+                if ((long) nbytes + HEADER != cbytes) {
+                    throw new CodecException("memcpyed blosc frame of " + cbytes + " bytes cannot hold the declared " + nbytes + " bytes");
+                }
+            } else {
+                BloscCompressor comp = BloscCompressor.byFormat(flags >>> 5);
+                int nblocks = nbytes / blocksize + (nbytes % blocksize > 0 ? 1 : 0);
+                if (nblocks > (cbytes - HEADER) / 4) {
+                    throw new CodecException("blosc frame of " + cbytes + " bytes is too short for the offsets of its " + nblocks + " blocks");
+                }
+                if ((long) nbytes > (long) cbytes * comp.maxRatio + 4096) {
+                    throw new CodecException("blosc header claims " + nbytes + " bytes from a " + cbytes + "-byte "
+                            + comp.cname + " frame (more than " + comp.cname + " can expand)");
+                }
+            }
+            return new Frame(flags, typesize, nbytes, blocksize, cbytes);
+        }
+
+        void decodeInto(byte[] src, byte[] out, int outOff) throws CodecException {
+            if (nbytes == 0) {
+                return;
+            }
+            if ((flags & FLAG_MEMCPYED) != 0) {
+                System.arraycopy(src, HEADER, out, outOff, nbytes);
+                return;
+            }
+            BloscCompressor comp = BloscCompressor.byFormat(flags >>> 5);
+            int nblocks = nbytes / blocksize + (nbytes % blocksize > 0 ? 1 : 0);
+            boolean dontSplit = (flags & FLAG_DONT_SPLIT) != 0;
+            boolean shuffled = (flags & FLAG_SHUFFLE) != 0;
+            boolean bitshuffled = (flags & FLAG_BITSHUFFLE) != 0;
+            int leftover = nbytes % blocksize;
+            for (int j = 0; j < nblocks; j++) {
+                boolean last = j == nblocks - 1 && leftover > 0;
+                int bsize = last ? leftover : blocksize;
+                int start = LittleEndian.getInt(src, HEADER + 4 * j);
+                decodeBlock(src, cbytes, start, comp, typesize, dontSplit, shuffled, bitshuffled, bsize, last,
+                        out, outOff + j * blocksize, j);
+            }
+        }
     }
 
     private static void decodeBlock(byte[] src, int cbytes, int offset, BloscCompressor comp, int typesize,

@@ -17,12 +17,12 @@ import java.util.zip.Inflater;
  * tables, so each thread gets its own.
  */
 enum BloscCompressor {
-    BLOSCLZ("blosclz", 0, false),
-    LZ4("lz4", 1, false),
-    LZ4HC("lz4hc", 1, true),
-    SNAPPY("snappy", 2, false),
-    ZLIB("zlib", 3, true),
-    ZSTD("zstd", 4, true);
+    BLOSCLZ("blosclz", 0, false, 300),
+    LZ4("lz4", 1, false, 300),
+    LZ4HC("lz4hc", 1, true, 300),
+    SNAPPY("snappy", 2, false, 64),
+    ZLIB("zlib", 3, true, 1100),
+    ZSTD("zstd", 4, true, 1 << 16);
 
     private static final ThreadLocal<Lz4Decompressor> LZ4_D = ThreadLocal.withInitial(Lz4Decompressor::new);
     private static final ThreadLocal<Lz4Compressor> LZ4_C = ThreadLocal.withInitial(Lz4Compressor::new);
@@ -36,10 +36,17 @@ enum BloscCompressor {
     /** c-blosc's "high compression ratio" codecs get larger automatic blocks. */
     final boolean hcr;
 
-    BloscCompressor(String cname, int format, boolean hcr) {
+    /**
+     * A bound on decoded/encoded bytes for this codec's streams (LZ4 and BloscLZ add at most 255 bytes
+     * per input byte, deflate ~1032, zstd's RLE blocks far more); headers claiming more are lying.
+     */
+    final long maxRatio;
+
+    BloscCompressor(String cname, int format, boolean hcr, long maxRatio) {
         this.cname = cname;
         this.format = format;
         this.hcr = hcr;
+        this.maxRatio = maxRatio;
     }
 
     static BloscCompressor byName(String cname) throws CodecException {

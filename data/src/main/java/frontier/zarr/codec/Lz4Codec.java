@@ -14,7 +14,7 @@ public final class Lz4Codec implements Codec {
     private static final ThreadLocal<Lz4Decompressor> DECOMPRESSOR = ThreadLocal.withInitial(Lz4Decompressor::new);
     private static final ThreadLocal<Lz4Compressor> COMPRESSOR = ThreadLocal.withInitial(Lz4Compressor::new);
     /** An LZ4 block expands at most ~255x; a larger declared size is a lie. */
-    private static final long MAX_RATIO = 256;
+    private static final long MAX_RATIO = 300;
     private final int acceleration;
 
     public Lz4Codec(int acceleration) {

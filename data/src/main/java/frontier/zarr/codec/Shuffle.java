@@ -46,20 +46,30 @@ final class Shuffle {
         System.arraycopy(src, srcOff + done, dst, dstOff + done, len - done);
     }
 
-    // The specialised loops build 8 output bytes at a time as one long (one bounds check, one store).
+    // The specialised loops read 8 elements' worth of bytes from each stream as longs and interleave
+    // them with shifts and masks (no per-byte loads or stores), writing whole longs.
+
+    /** The 4 bytes of x at the even byte positions of a long. */
+    private static long spread8(long x) {
+        x &= 0xFFFFFFFFL;
+        x = (x | (x << 16)) & 0x0000FFFF0000FFFFL;
+        return (x | (x << 8)) & 0x00FF00FF00FF00FFL;
+    }
+
+    /** The two 16-bit units of x at 16-bit positions 0 and 2 of a long. */
+    private static long spread16(long x) {
+        x &= 0xFFFFFFFFL;
+        return (x | (x << 16)) & 0x0000FFFF0000FFFFL;
+    }
+
     private static void unshuffle2(byte[] src, int s0, byte[] dst, int d, int n) {
         int s1 = s0 + n;
         int i = 0;
-        for (; i + 4 <= n; i += 4, d += 8) {
-            long v = (src[s0 + i] & 0xFFL)
-                    | (src[s1 + i] & 0xFFL) << 8
-                    | (src[s0 + i + 1] & 0xFFL) << 16
-                    | (src[s1 + i + 1] & 0xFFL) << 24
-                    | (src[s0 + i + 2] & 0xFFL) << 32
-                    | (src[s1 + i + 2] & 0xFFL) << 40
-                    | (src[s0 + i + 3] & 0xFFL) << 48
-                    | (src[s1 + i + 3] & 0xFFL) << 56;
-            LittleEndian.putLong(dst, d, v);
+        for (; i + 8 <= n; i += 8, d += 16) {
+            long a = LittleEndian.getLong(src, s0 + i);
+            long b = LittleEndian.getLong(src, s1 + i);
+            LittleEndian.putLong(dst, d, spread8(a) | spread8(b) << 8);
+            LittleEndian.putLong(dst, d + 8, spread8(a >>> 32) | spread8(b >>> 32) << 8);
         }
         for (; i < n; i++, d += 2) {
             dst[d] = src[s0 + i];
@@ -72,16 +82,19 @@ final class Shuffle {
         int s2 = s1 + n;
         int s3 = s2 + n;
         int i = 0;
-        for (; i + 2 <= n; i += 2, d += 8) {
-            long v = (src[s0 + i] & 0xFFL)
-                    | (src[s1 + i] & 0xFFL) << 8
-                    | (src[s2 + i] & 0xFFL) << 16
-                    | (src[s3 + i] & 0xFFL) << 24
-                    | (src[s0 + i + 1] & 0xFFL) << 32
-                    | (src[s1 + i + 1] & 0xFFL) << 40
-                    | (src[s2 + i + 1] & 0xFFL) << 48
-                    | (src[s3 + i + 1] & 0xFFL) << 56;
-            LittleEndian.putLong(dst, d, v);
+        for (; i + 8 <= n; i += 8, d += 32) {
+            long a = LittleEndian.getLong(src, s0 + i);
+            long b = LittleEndian.getLong(src, s1 + i);
+            long c = LittleEndian.getLong(src, s2 + i);
+            long e = LittleEndian.getLong(src, s3 + i);
+            long p0 = spread8(a) | spread8(b) << 8;              // bytes 0,1 of elements 0..3
+            long p1 = spread8(a >>> 32) | spread8(b >>> 32) << 8; // bytes 0,1 of elements 4..7
+            long q0 = spread8(c) | spread8(e) << 8;              // bytes 2,3 of elements 0..3
+            long q1 = spread8(c >>> 32) | spread8(e >>> 32) << 8;
+            LittleEndian.putLong(dst, d, spread16(p0) | spread16(q0) << 16);
+            LittleEndian.putLong(dst, d + 8, spread16(p0 >>> 32) | spread16(q0 >>> 32) << 16);
+            LittleEndian.putLong(dst, d + 16, spread16(p1) | spread16(q1) << 16);
+            LittleEndian.putLong(dst, d + 24, spread16(p1 >>> 32) | spread16(q1 >>> 32) << 16);
         }
         for (; i < n; i++, d += 4) {
             dst[d] = src[s0 + i];
@@ -92,17 +105,35 @@ final class Shuffle {
     }
 
     private static void unshuffle8(byte[] src, int s0, byte[] dst, int d, int n) {
-        for (int i = 0; i < n; i++, d += 8) {
-            int s = s0 + i;
-            long v = (src[s] & 0xFFL)
-                    | (src[s + n] & 0xFFL) << 8
-                    | (src[s + 2 * n] & 0xFFL) << 16
-                    | (src[s + 3 * n] & 0xFFL) << 24
-                    | (src[s + 4 * n] & 0xFFL) << 32
-                    | (src[s + 5 * n] & 0xFFL) << 40
-                    | (src[s + 6 * n] & 0xFFL) << 48
-                    | (src[s + 7 * n] & 0xFFL) << 56;
-            LittleEndian.putLong(dst, d, v);
+        int i = 0;
+        for (; i + 8 <= n; i += 8, d += 64) {
+            long[] lo = new long[4];
+            long[] hi = new long[4];
+            // level 1: byte pairs (streams 2k, 2k+1) for elements 0..3 (lo) and 4..7 (hi)
+            for (int k = 0; k < 4; k++) {
+                long a = LittleEndian.getLong(src, s0 + 2 * k * n + i);
+                long b = LittleEndian.getLong(src, s0 + (2 * k + 1) * n + i);
+                lo[k] = spread8(a) | spread8(b) << 8;
+                hi[k] = spread8(a >>> 32) | spread8(b >>> 32) << 8;
+            }
+            // level 2: 4-byte groups (bytes 0-3 from pairs 0,1; bytes 4-7 from pairs 2,3), level 3: join halves
+            for (int h = 0; h < 2; h++) {
+                long[] src2 = h == 0 ? lo : hi;
+                long x0 = spread16(src2[0]) | spread16(src2[1]) << 16;             // elements 0,1 bytes 0-3
+                long x1 = spread16(src2[0] >>> 32) | spread16(src2[1] >>> 32) << 16; // elements 2,3 bytes 0-3
+                long y0 = spread16(src2[2]) | spread16(src2[3]) << 16;             // elements 0,1 bytes 4-7
+                long y1 = spread16(src2[2] >>> 32) | spread16(src2[3] >>> 32) << 16;
+                int o = d + 32 * h;
+                LittleEndian.putLong(dst, o, (x0 & 0xFFFFFFFFL) | y0 << 32);
+                LittleEndian.putLong(dst, o + 8, (x0 >>> 32) | (y0 & 0xFFFFFFFF00000000L));
+                LittleEndian.putLong(dst, o + 16, (x1 & 0xFFFFFFFFL) | y1 << 32);
+                LittleEndian.putLong(dst, o + 24, (x1 >>> 32) | (y1 & 0xFFFFFFFF00000000L));
+            }
+        }
+        for (; i < n; i++, d += 8) {
+            for (int j = 0; j < 8; j++) {
+                dst[d + j] = src[s0 + j * n + i];
+            }
         }
     }
 

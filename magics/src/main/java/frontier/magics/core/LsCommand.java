@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /** {@code %ls [-a] [-l] [PATH]}: lists a directory like ls (sorted; dot files only with -a). */
 @Command(name = "ls", mixinStandardHelpOptions = true,
-        description = "List a directory's entries (sorted; hidden ones only with -a), or show one file.")
+        description = {"List a directory like ls (sorted; hidden entries only with -a).",
+                "A file lists itself; -l adds mode, links, owner, group, size and modification time."})
 public final class LsCommand implements Magic {
     @Option(names = "-a", description = "Include entries whose names start with '.', and . and ..")
     boolean all;
@@ -38,7 +39,7 @@ public final class LsCommand implements Magic {
     @Override
     public DirectoryListing call() throws IOException {
         String shown = path == null ? "." : path;
-        Path target = context.cwd().resolve(path == null ? "." : path);
+        Path target = context.cwd().resolve(path == null ? "." : CatCommand.expandHome(path));
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new MagicException("cannot access '" + shown + "': No such file or directory");
         }

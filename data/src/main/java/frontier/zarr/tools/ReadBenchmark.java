@@ -1,0 +1,45 @@
+package frontier.zarr.tools;
+
+import frontier.array.NdArray;
+import frontier.zarr.Zarr;
+import frontier.zarr.ZarrArray;
+
+import java.util.Arrays;
+
+/**
+ * Times reading a whole Zarr array into memory in a warm JVM (bench/zarr-read runs it beside
+ * zarr-python). usage: ReadBenchmark STORE ARRAY_PATH [ITERATIONS] [WARMUP]; prints
+ * "median=<seconds> min=<seconds> nbytes=<n> sum=<checksum>".
+ */
+public final class ReadBenchmark {
+    private ReadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String store = args[0];
+        String path = args.length > 1 ? args[1] : "";
+        int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        ZarrArray a = Zarr.openArray(store, path);
+        long sum = 0;
+        for (int i = 0; i < warmup; i++) sum += checksum(a.read());
+        double[] t = new double[iterations];
+        long nbytes = 0;
+        for (int i = 0; i < iterations; i++) {
+            long t0 = System.nanoTime();
+            NdArray v = a.read();
+            t[i] = (System.nanoTime() - t0) / 1e9;
+            nbytes = (long) v.size() * v.dtype().itemSize();
+            if (i == 0) sum = checksum(v);
+        }
+        Arrays.sort(t);
+        System.out.printf("median=%.6f min=%.6f nbytes=%d sum=%d%n", t[iterations / 2], t[0], nbytes, sum);
+    }
+
+    /** Sum of the elements, so the read cannot be optimised away and both sides can be compared. */
+    static long checksum(NdArray v) {
+        long s = 0;
+        for (int i = 0; i < v.size(); i++) s += v.getLong(i);
+        return s;
+    }
+}

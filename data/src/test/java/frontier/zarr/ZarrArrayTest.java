@@ -1,0 +1,153 @@
+package frontier.zarr;
+
+import frontier.array.DType;
+import frontier.array.NdArray;
+import frontier.store.FileStore;
+import frontier.store.MemoryStore;
+import frontier.store.Store;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ZarrArrayTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void orderFChunksAreColumnMajor() throws IOException {
+        MemoryStore s = new MemoryStore();
+        ZarrArray a = Zarr.createArray(s, "f", ArrayMetadata.builder(DType.UINT8, new long[]{2, 3}, new int[]{2, 3})
+                .order('F').compressor(null).build());
+        a.write(new long[2], NdArray.wrap(DType.UINT8, new byte[]{0, 1, 2, 3, 4, 5}, 2, 3));
+        assertArrayEquals(new byte[]{0, 3, 1, 4, 2, 5}, s.get("f/0.0"));
+        assertArrayEquals(new byte[]{0, 1, 2, 3, 4, 5}, (byte[]) a.read().data());
+    }
+
+    @Test
+    void arraysBeyondTwoToThe31ElementsOpenAndReadByRegion() throws IOException {
+        MemoryStore s = new MemoryStore();
+        ZarrArray a = Zarr.createArray(s, "big", ArrayMetadata.builder(DType.UINT16, new long[]{100_000, 100_000}, new int[]{1000, 1000})
+                .fillValue(7).compressor(Map.of("id", "zlib", "level", 1)).build());
+        assertArrayEquals(new long[]{100, 100}, a.chunkGrid());
+        assertEquals(20_000_000_000L, a.nbytes());
+        NdArray patch = NdArray.zeros(DType.UINT16, 3, 4);
+        for (int i = 0; i < 12; i++) patch.setLong(i, 1000 + i);
+        a.write(new long[]{99_997, 99_996}, patch);
+        assertEquals(List.of("big/99.99"), s.list("big/").stream().filter(k -> !k.startsWith(".")).map(k -> "big/" + k).toList());
+        NdArray r = a.read(new long[]{99_996, 99_995}, new int[]{4, 5});
+        assertEquals(7, r.getLongAt(0, 0));
+        assertEquals(1000, r.getLongAt(1, 1));
+        assertEquals(1011, r.getLongAt(3, 4));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, a::read);
+        assertTrue(e.getMessage().contains("by region"), e.getMessage());
+        ZarrArray again = Zarr.openArray(s, "big");
+        assertEquals(1011, again.read(new long[]{99_999, 99_999}, new int[]{1, 1}).getLong(0));
+        assertEquals("big/99.99", again.chunkKey(new long[]{99, 99}));
+        assertEquals(1, again.nchunksInitialized());
+    }
+
+    @Test
+    void metadataIsWrittenAsZarrPythonWritesIt() throws IOException {
+        FileStore s = new FileStore(dir);
+        ZarrGroup root = Zarr.createGroup(s, "");
+        assertEquals("{\n    \"zarr_format\": 2\n}", Files.readString(dir.resolve(".zgroup")));
+        root.createArray("a", ArrayMetadata.builder(DType.FLOAT32, new long[]{3}, new int[]{2}).fillValue("NaN")
+                .compressor(null).byteOrder(ByteOrder.BIG_ENDIAN).build());
+        assertEquals("{\n    \"chunks\": [\n        2\n    ],\n    \"compressor\": null,\n    \"dtype\": \">f4\",\n"
+                + "    \"fill_value\": \"NaN\",\n    \"filters\": null,\n    \"order\": \"C\",\n    \"shape\": [\n        3\n    ],\n"
+                + "    \"zarr_format\": 2\n}", Files.readString(dir.resolve("a/.zarray")));
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        attrs.put("z", 1.0e-5);
+        attrs.put("a", List.of("é", 3, 2.5, true));
+        root.updateAttrs(attrs);
+        assertEquals("{\n    \"a\": [\n        \"\\u00e9\",\n        3,\n        2.5,\n        true\n    ],\n    \"z\": 1e-05\n}",
+                Files.readString(dir.resolve(".zattrs")));
+        assertEquals("[a, z]", Zarr.open(dir).attrs().keySet().toString());
+        // nested creation makes the parent groups
+        Zarr.createArray(s, "g/h/arr", ArrayMetadata.builder(DType.INT8, new long[]{1}, new int[]{1}).build());
+        assertTrue(Files.exists(dir.resolve("g/.zgroup")));
+        assertTrue(Files.exists(dir.resolve("g/h/.zgroup")));
+        assertThrows(IOException.class, () -> root.createArray("a", ArrayMetadata.builder(DType.INT8, new long[]{1}, new int[]{1}).build()));
+    }
+
+    @Test
+    void textAndHtmlForms() throws IOException {
+        FileStore s = new FileStore(dir);
+        ZarrGroup root = Zarr.createGroup(s, "");
+        ZarrArray a = root.createArray("0", ArrayMetadata.builder(DType.UINT16, new long[]{1, 2, 236, 275, 271}, new int[]{1, 1, 1, 275, 271})
+                .byteOrder(ByteOrder.BIG_ENDIAN).compressor(Map.of("id", "zlib", "level", 1)).build());
+        assertEquals("<zarr Array '/0' (1, 2, 236, 275, 271) uint16>", a.toString());
+        a.write(new long[5], NdArray.zeros(DType.UINT16, 1, 1, 1, 275, 271));
+        String info = ZarrInfo.text(a.info());
+        assertTrue(info.contains("Data type          : >u2"), info);
+        assertTrue(info.contains("No. bytes          : 70351600 (67.1M)"), info);
+        assertTrue(info.contains("Chunks initialized : 1/472"), info);
+        assertTrue(info.contains("Compressor         : Zlib(level=1)"), info);
+        String html = (String) a.mimeBundle().get("text/html");
+        assertTrue(html.startsWith("<table") && html.contains("Chunk shape") && html.contains("Storage ratio"), html);
+        root.createGroup("labels").createArray("cells", ArrayMetadata.builder(DType.UINT8, new long[]{4}, new int[]{2}).build());
+        String tree = (String) root.mimeBundle().get("text/html");
+        assertTrue(tree.contains("labels") && tree.contains("cells") && tree.contains("(1, 2, 236, 275, 271)"), tree);
+        assertEquals("<zarr Group '/labels'>", root.group("labels").toString());
+        assertEquals("/\n ├── 0 (1, 2, 236, 275, 271) uint16\n └── labels\n      └── cells (4,) uint8\n", root.tree());
+        assertEquals(dir.resolve("0").toString(), a.location());
+        assertEquals(a.metadata().toJson(), Zarr.openArray(a.location()).metadata().toJson());
+        // a store that cannot list: "unknown"
+        Store unlisted = new ZarrPythonReadTest.CountingStore(s, new AtomicInteger(), false);
+        String info2 = ZarrInfo.text(Zarr.openArray(unlisted, "0").info());
+        assertTrue(info2.contains("Chunks initialized : unknown/472"), info2);
+        assertNull(Zarr.createArray(new MemoryStore(), "m", ArrayMetadata.builder(DType.INT8, new long[]{1}, new int[]{1}).build()).location());
+    }
+
+    @Test
+    void unlistableStoresFindChildrenFromMetadata() throws IOException {
+        FileStore s = new FileStore(dir);
+        ZarrGroup root = Zarr.createGroup(s, "");
+        for (String k : List.of("0", "1")) root.createArray(k, ArrayMetadata.builder(DType.UINT8, new long[]{2}, new int[]{2}).build());
+        root.createGroup("labels").updateAttrs(Map.of("labels", List.of("cells")));
+        root.group("labels").createGroup("cells");
+        root.updateAttrs(Map.of("multiscales", List.of(Map.of("datasets", List.of(Map.of("path", "0"), Map.of("path", "1"))))));
+        Store unlisted = new ZarrPythonReadTest.CountingStore(s, new AtomicInteger(), false);
+        ZarrGroup g = Zarr.open(unlisted);
+        assertEquals(List.of("0", "1"), g.keys());
+        g.group("labels");
+        assertEquals(List.of("0", "1", "labels"), g.keys());
+        assertEquals(List.of("cells"), g.group("labels").groupKeys());
+        assertEquals(List.of("0", "1", "labels"), Zarr.open(s).keys());
+    }
+
+    @Test
+    void fillValuesRoundTrip() throws IOException {
+        MemoryStore s = new MemoryStore();
+        Object[][] cases = {{DType.FLOAT64, "NaN", "NaN"}, {DType.FLOAT32, Double.POSITIVE_INFINITY, "Infinity"},
+                {DType.FLOAT16, "-Infinity", "-Infinity"}, {DType.BOOL, true, true}, {DType.INT8, -3, -3L},
+                {DType.UINT64, -1L, new java.math.BigInteger("18446744073709551615")}, {DType.COMPLEX64, new double[]{1, -2}, List.of(1.0, -2.0)},
+                {DType.INT16, null, null}, {DType.FLOAT64, 0.25, 0.25}};
+        int i = 0;
+        for (Object[] c : cases) {
+            ZarrArray a = Zarr.createArray(s, "a" + i++, ArrayMetadata.builder((DType) c[0], new long[]{3}, new int[]{2}).fillValue(c[1]).build());
+            ZarrArray b = Zarr.openArray(s, a.path());
+            assertEquals(c[2], b.metadata().fillValue().toJson(), String.valueOf(c[0]));
+            NdArray r = b.read();
+            NdArray expect = b.metadata().fillValue().scalar();
+            assertEquals(expect.getDouble(0), r.getDouble(2), 0.0, String.valueOf(c[0]));
+        }
+        String json = new String(s.get("a0/.zarray"), StandardCharsets.US_ASCII);
+        assertTrue(json.contains("\"fill_value\": \"NaN\""), json);
+    }
+}

@@ -1,0 +1,39 @@
+package frontier.kernel.display;
+
+import frontier.display.Displayable;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+
+/** The renderers every session starts with. */
+final class BuiltinRenderers {
+    private BuiltinRenderers() {
+    }
+
+    static RendererRegistry install(RendererRegistry r) {
+        r.register(Displayable.class, RendererRegistry::renderDisplayable);
+        r.register(BufferedImage.class, BuiltinRenderers::png);
+        try {
+            Class.forName("tech.tablesaw.api.Table", false, BuiltinRenderers.class.getClassLoader());
+            r.register(tech.tablesaw.api.Table.class, TableRenderer::render);
+        } catch (ClassNotFoundException | LinkageError e) {
+            // tablesaw absent: tables print as text
+        }
+        return r;
+    }
+
+    static void png(BufferedImage img, java.util.Map<String, Object> bundle) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        bundle.put("image/png", Base64.getEncoder().encodeToString(out.toByteArray()));
+        bundle.put("text/plain", "BufferedImage " + img.getWidth() + "x" + img.getHeight());
+    }
+}

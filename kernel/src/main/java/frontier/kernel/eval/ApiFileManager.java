@@ -1,0 +1,72 @@
+package frontier.kernel.eval;
+
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import java.io.File;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Shows the compiler only the kernel packages user code may use, so what compiles is what
+ * {@link ApiClassLoader} lets run; jars the user adds later are seen in full. A proxy, since
+ * JShell wants a StandardJavaFileManager and only list() changes.
+ */
+final class ApiFileManager {
+    private ApiFileManager() {
+    }
+
+    static StandardJavaFileManager wrap(StandardJavaFileManager fm, List<String> visiblePrefixes, String kernelClasspath) {
+        List<String> kernelEntries = new ArrayList<>();
+        for (String e : kernelClasspath.split(File.pathSeparator)) {
+            if (!e.isEmpty()) {
+                kernelEntries.add(Path.of(e).toAbsolutePath().toUri().getPath());
+            }
+        }
+        return (StandardJavaFileManager) Proxy.newProxyInstance(ApiFileManager.class.getClassLoader(),
+                new Class<?>[]{StandardJavaFileManager.class}, (proxy, method, args) -> {
+                    try {
+                        Object result = method.invoke(fm, args);
+                        if (method.getName().equals("list") && args.length == 4
+                                && args[0] == StandardLocation.CLASS_PATH
+                                && !visiblePackage((String) args[1], visiblePrefixes)) {
+                            @SuppressWarnings("unchecked")
+                            Iterable<JavaFileObject> all = (Iterable<JavaFileObject>) result;
+                            List<JavaFileObject> kept = new ArrayList<>();
+                            for (JavaFileObject f : all) {
+                                if (!fromKernel(f, kernelEntries)) {
+                                    kept.add(f);
+                                }
+                            }
+                            return kept;
+                        }
+                        return result;
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static boolean visiblePackage(String pkg, List<String> visiblePrefixes) {
+        String name = pkg + ".";
+        for (String p : visiblePrefixes) {
+            if (name.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean fromKernel(JavaFileObject f, List<String> kernelEntries) {
+        String uri = f.toUri().toString();
+        for (String e : kernelEntries) {
+            if (uri.contains(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

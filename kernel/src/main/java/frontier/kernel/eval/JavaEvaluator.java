@@ -1,0 +1,258 @@
+package frontier.kernel.eval;
+
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The Java session: JShell with in-process execution. Evaluates cells snippet by snippet, and
+ * answers completion, inspection and is-complete questions from JShell's source analysis.
+ */
+public final class JavaEvaluator implements AutoCloseable {
+    private final JShell shell;
+    private final SessionExecutionControl control;
+    private final SourceCodeAnalysis analysis;
+    private final CellSplitter splitter;
+    /** snippet id -> line of the cell the snippet starts on, minus one (maps stack frames to cell lines). */
+    private final Map<String, Integer> snippetLines = new ConcurrentHashMap<>();
+    private final List<Path> addedClasspath = new ArrayList<>();
+
+    /**
+     * @param kernelLoader     the loader holding the kernel and its API
+     * @param visiblePrefixes  class-name prefixes of the kernel's loader that user code may see
+     * @param compileClasspath what the compiler sees (the kernel jar: the API must compile)
+     * @param log              where JShell's own messages go (never the notebook)
+     */
+    public JavaEvaluator(ClassLoader kernelLoader, List<String> visiblePrefixes, String compileClasspath, PrintStream log) {
+        SessionClassLoader loader = new SessionClassLoader(new ApiClassLoader(kernelLoader, visiblePrefixes));
+        control = new SessionExecutionControl(new SessionLoaderDelegate(loader));
+        JShell.Builder b = JShell.builder()
+                .executionEngine(new SessionExecutionProvider(control), Map.of())
+                .in(new ByteArrayInputStream(new byte[0])).out(log).err(log);
+        List<String> options = new ArrayList<>(List.of("-proc:none", "-Xlint:none"));
+        if (compileClasspath != null && !compileClasspath.isEmpty()) {
+            options.add("--class-path");
+            options.add(compileClasspath);
+            b.fileManager(fm -> ApiFileManager.wrap(fm, visiblePrefixes, compileClasspath));
+        }
+        b.compilerOptions(options.toArray(String[]::new));
+        shell = b.build();
+        analysis = shell.sourceCodeAnalysis();
+        splitter = new CellSplitter(analysis);
+    }
+
+    /** Evaluates one cell; the caller has routed System.out/err to the notebook. */
+    public EvalOutcome eval(String code) {
+        List<CellPiece> pieces = splitter.split(code);
+        EvalOutcome outcome = EvalOutcome.NOTHING;
+        for (int i = 0; i < pieces.size(); i++) {
+            CellPiece piece = pieces.get(i);
+            boolean last = i == pieces.size() - 1;
+            List<SnippetEvent> events = shell.eval(piece.source());
+            outcome = EvalOutcome.NOTHING;
+            for (SnippetEvent e : events) {
+                if (e.causeSnippet() != null) {
+                    continue; // a dependent snippet updated because of this one
+                }
+                Snippet s = e.snippet();
+                snippetLines.put(s.id(), ErrorFormatter.lineColumn(code, piece.start())[0] - 1);
+                if (e.status() == Snippet.Status.REJECTED) {
+                    List<Diag> diags = shell.diagnostics(s).collect(Collectors.toList());
+                    return EvalOutcome.failed(ErrorFormatter.compileError(code, piece, diags));
+                }
+                JShellException ex = e.exception();
+                if (control.wasStopped()) {
+                    return EvalOutcome.failed(new CellError("Interrupted", "the cell was interrupted",
+                            List.of("\u001b[0;31mInterrupted\u001b[0m: the cell was stopped; the session keeps its state")));
+                }
+                if (ex != null) {
+                    return EvalOutcome.failed(exception(ex));
+                }
+                if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                    String missing = shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) s)
+                            .collect(Collectors.joining(", "));
+                    System.err.println("note: " + s.source().lines().findFirst().orElse("") .trim()
+                            + " can be used once " + missing + " is declared");
+                }
+                if (last && hasValue(s)) {
+                    outcome = EvalOutcome.value(control.lastValue());
+                }
+            }
+        }
+        return outcome;
+    }
+
+    private static boolean hasValue(Snippet s) {
+        return switch (s.subKind()) {
+            case TEMP_VAR_EXPRESSION_SUBKIND -> !"void".equals(((VarSnippet) s).typeName());
+            case VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND -> s instanceof ExpressionSnippet;
+            default -> false;
+        };
+    }
+
+    private CellError exception(JShellException ex) {
+        if (ex instanceof UnresolvedReferenceException u) {
+            String missing = shell.unresolvedDependencies(u.getSnippet()).collect(Collectors.joining(", "));
+            return new CellError("UnresolvedReference", u.getSnippet().source().trim() + " needs " + missing,
+                    List.of("cannot use " + u.getSnippet().source().trim() + " until " + missing + " is declared"));
+        }
+        return ErrorFormatter.exception(ex, snippetLines);
+    }
+
+    /** Compiles and runs throwaway snippets so javac and the analysis are loaded before the first cell. */
+    public void warmUp() {
+        for (String src : List.of("int frontier$warm = 1 + 1;", "String.valueOf(frontier$warm)",
+                "void frontier$warmM() { for (int i = 0; i < 2; i++) { } }")) {
+            for (SnippetEvent e : shell.eval(src)) {
+                if (e.causeSnippet() == null) {
+                    shell.drop(e.snippet());
+                }
+            }
+        }
+        analysis.completionSuggestions("System.out.printl", 17, new int[1]);
+        analysis.documentation("Math.max(", 9, false);
+        analysis.analyzeCompletion("int x = 1;");
+    }
+
+    /** Stops a running cell (interrupt); the session keeps its state. */
+    public void interrupt() {
+        if (control.running()) {
+            shell.stop();
+        }
+    }
+
+    public boolean running() {
+        return control.running();
+    }
+
+    public Completion complete(String code, int cursor) {
+        int start = pieceStart(code, cursor);
+        String text = code.substring(start, cursor);
+        int[] anchor = new int[1];
+        List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(text, text.length(), anchor);
+        Set<String> matches = new LinkedHashSet<>();
+        // first the ones that fit the expected type, as JShell orders them
+        for (boolean typed : new boolean[]{true, false}) {
+            for (SourceCodeAnalysis.Suggestion s : suggestions) {
+                if (s.matchesType() == typed) {
+                    matches.add(stripCall(s.continuation()));
+                }
+            }
+        }
+        return new Completion(new ArrayList<>(matches), start + anchor[0], cursor);
+    }
+
+    /** IPython-style matches: names, not calls ("println", not "println("). */
+    private static String stripCall(String continuation) {
+        if (continuation.endsWith("()")) {
+            return continuation.substring(0, continuation.length() - 2);
+        }
+        if (continuation.endsWith("(")) {
+            return continuation.substring(0, continuation.length() - 1);
+        }
+        return continuation;
+    }
+
+    /** The start of the snippet holding the cursor. */
+    private int pieceStart(String code, int cursor) {
+        int start = 0;
+        for (CellPiece p : splitter.split(code.substring(0, cursor))) {
+            start = p.start();
+        }
+        return start;
+    }
+
+    /** Signature(s) and javadoc of what is at the cursor, or the expression's type; null if nothing. */
+    public String inspect(String code, int cursor) {
+        int start = pieceStart(code, cursor);
+        // inspect the identifier under the cursor: extend to its end
+        int end = cursor;
+        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+            end++;
+        }
+        String text = code.substring(start, end);
+        int at = end - start;
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(text, at, true);
+        if (docs.isEmpty()) {
+            docs = analysis.documentation(text + "(", at + 1, true);
+        }
+        if (!docs.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (SourceCodeAnalysis.Documentation d : docs) {
+                sb.append(d.signature()).append('\n');
+                if (d.javadoc() != null && !d.javadoc().isBlank()) {
+                    sb.append(d.javadoc().strip()).append("\n\n");
+                }
+            }
+            return sb.toString().strip();
+        }
+        String type = analysis.analyzeType(text, at);
+        if (type != null && !type.isEmpty()) {
+            return text.strip() + " : " + type;
+        }
+        return null;
+    }
+
+    /** "complete", "incomplete" or "invalid", as the is_complete_request wants. */
+    public String isComplete(String code) {
+        List<CellPiece> pieces = splitter.split(code);
+        if (pieces.isEmpty()) {
+            return "complete";
+        }
+        Completeness c = pieces.get(pieces.size() - 1).completeness();
+        return switch (c) {
+            case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> "incomplete";
+            case UNKNOWN -> "invalid";
+            default -> "complete";
+        };
+    }
+
+    public void addToClasspath(List<Path> entries) {
+        for (Path p : entries) {
+            shell.addToClasspath(p.toAbsolutePath().toString());
+            addedClasspath.add(p.toAbsolutePath());
+        }
+    }
+
+    public List<Path> classpath() {
+        return List.copyOf(addedClasspath);
+    }
+
+    /** Evaluates source for magics (%time, %timeit): the value, or throws with the error's text. */
+    public Object evalForValue(String source) throws Exception {
+        EvalOutcome o = eval(source);
+        if (o.error() != null) {
+            throw new IllegalArgumentException(o.error().evalue());
+        }
+        return o.value();
+    }
+
+    static String pathJoin(List<Path> paths) {
+        return paths.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+}

@@ -1,0 +1,172 @@
+package frontier.kernel.magic;
+
+import frontier.kernel.eval.CellError;
+import frontier.kernel.eval.Completion;
+import frontier.kernel.eval.EvalOutcome;
+import frontier.kernel.eval.JavaEvaluator;
+import frontier.magics.MagicException;
+import frontier.progress.ProgressSink;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one cell: Java through JShell, {@code %magic} / {@code %%magic} through the magics
+ * registry, {@code !cmd} through bash. A magic's own error shows as one line plus its usage.
+ */
+public final class CellRunner {
+    private static volatile MagicRunner magics;
+
+    private final JavaEvaluator java;
+    private final KernelMagicContext context;
+    private volatile Thread magicThread;
+
+    public CellRunner(JavaEvaluator java, ProgressSink progress) {
+        this.java = java;
+        this.context = new KernelMagicContext(java, progress);
+    }
+
+    public static MagicRunner magics() {
+        MagicRunner m = magics;
+        if (m == null) {
+            m = RegistryMagicRunner.load();
+            magics = m;
+        }
+        return m;
+    }
+
+    public EvalOutcome run(String code) {
+        if (!CellParser.hasMagic(code)) {
+            return java.eval(code);
+        }
+        EvalOutcome last = EvalOutcome.NOTHING;
+        for (CellParser.Part p : CellParser.parse(code)) {
+            last = switch (p.kind()) {
+                case JAVA -> java.eval(p.body());
+                case SHELL -> shell(p.args());
+                case LINE_MAGIC -> magic(p, false);
+                case CELL_MAGIC -> magic(p, true);
+            };
+            if (last.error() != null) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    private EvalOutcome shell(String command) {
+        try {
+            magicThread = Thread.currentThread();
+            int status = ShellCommand.run(command, context.cwd(), System.out, System.err);
+            if (status != 0) {
+                System.err.println("(exit status " + status + ")");
+            }
+            return EvalOutcome.NOTHING;
+        } catch (Exception e) {
+            return EvalOutcome.failed(new CellError("ShellError", "!" + command + ": " + e.getMessage(),
+                    List.of("\u001b[0;31m!" + command + "\u001b[0m: " + e.getMessage())));
+        } finally {
+            magicThread = null;
+            Thread.interrupted();
+        }
+    }
+
+    private EvalOutcome magic(CellParser.Part p, boolean cell) {
+        String shown = (cell ? "%%" : "%") + p.name();
+        if (p.name().isEmpty()) {
+            return EvalOutcome.failed(magicError(shown, "a magic needs a name: %name args", null));
+        }
+        try {
+            magicThread = Thread.currentThread();
+            Object result = cell ? magics().runCell(p.name(), p.args(), p.body(), context)
+                    : magics().runLine(p.name(), p.args(), context);
+            return result == null ? EvalOutcome.NOTHING : EvalOutcome.value(result);
+        } catch (MagicException e) {
+            return EvalOutcome.failed(magicError(shown, e.getMessage(), e.usage()));
+        } catch (InterruptedException e) {
+            return EvalOutcome.failed(new CellError("Interrupted", shown + " was interrupted", List.of(shown + " was interrupted")));
+        } catch (Exception | LinkageError e) {
+            List<String> tb = new ArrayList<>();
+            tb.add("\u001b[0;31m" + shown + " failed\u001b[0m: " + e);
+            for (StackTraceElement s : e.getStackTrace()) {
+                if (!s.getClassName().startsWith("frontier.kernel.")) {
+                    tb.add("\tat " + s);
+                }
+            }
+            return EvalOutcome.failed(new CellError(e.getClass().getName(), shown + ": " + e.getMessage(), tb));
+        } finally {
+            magicThread = null;
+            Thread.interrupted();
+        }
+    }
+
+    private static CellError magicError(String shown, String message, String usage) {
+        // the registry's messages already start with how the magic was called
+        String line = message != null && message.startsWith(shown) ? message : shown + ": " + message;
+        List<String> tb = new ArrayList<>();
+        tb.add("\u001b[0;31m" + line + "\u001b[0m");
+        if (usage != null && !usage.isBlank()) {
+            tb.add(usage.stripTrailing());
+        }
+        return new CellError("MagicError", line, tb);
+    }
+
+    public void interrupt() {
+        java.interrupt();
+        ShellCommand.interrupt();
+        Thread t = magicThread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    /** Completion of magic names after % / %%, of Java otherwise. */
+    public static Completion complete(JavaEvaluator java, String code, int cursor) {
+        int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
+        String line = code.substring(lineStart, cursor);
+        if (line.startsWith("%") && !line.contains(" ")) {
+            boolean cell = line.startsWith("%%");
+            String prefix = line.substring(cell ? 2 : 1);
+            List<String> matches = new ArrayList<>();
+            for (String n : cell ? magics().cellMagics() : magics().lineMagics()) {
+                if (n.startsWith(prefix)) {
+                    matches.add(n);
+                }
+            }
+            return new Completion(matches, lineStart + (cell ? 2 : 1), cursor);
+        }
+        if (CellParser.hasMagic(code)) {
+            // complete Java within the block the cursor is in
+            int blockStart = lineStart;
+            while (blockStart > 0) {
+                int prev = code.lastIndexOf('\n', blockStart - 2) + 1;
+                if (code.startsWith("%", prev) || code.startsWith("!", prev)) {
+                    break;
+                }
+                blockStart = prev;
+            }
+            if (code.startsWith("%", lineStart) || code.startsWith("!", lineStart)) {
+                return new Completion(List.of(), cursor, cursor);
+            }
+            Completion c = java.complete(code.substring(blockStart, cursor), cursor - blockStart);
+            return new Completion(c.matches(), c.start() + blockStart, c.end() + blockStart);
+        }
+        return java.complete(code, cursor);
+    }
+
+    public static String isComplete(JavaEvaluator java, String code) {
+        if (code.stripLeading().startsWith("%%")) {
+            return "complete";
+        }
+        if (CellParser.hasMagic(code)) {
+            StringBuilder javaOnly = new StringBuilder();
+            for (String l : code.split("\n", -1)) {
+                if (!l.startsWith("%") && !l.startsWith("!")) {
+                    javaOnly.append(l).append('\n');
+                }
+            }
+            return java.isComplete(javaOnly.toString());
+        }
+        return java.isComplete(code);
+    }
+}

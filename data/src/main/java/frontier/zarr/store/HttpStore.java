@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -37,7 +38,7 @@ public final class HttpStore implements Store {
     public record Options(int maxInFlight, Duration connectTimeout, Duration requestTimeout,
                           int maxRetries, Duration initialBackoff, Duration maxBackoff) {
         public static Options defaults() {
-            return new Options(16, Duration.ofSeconds(10), Duration.ofSeconds(30), 4,
+            return new Options(Integer.getInteger("frontier.http.maxInFlight", 16), Duration.ofSeconds(10), Duration.ofSeconds(30), 4,
                     Duration.ofMillis(100), Duration.ofSeconds(5));
         }
 
@@ -53,6 +54,14 @@ public final class HttpStore implements Store {
             return new Options(n, connectTimeout, requestTimeout, maxRetries, initialBackoff, maxBackoff);
         }
     }
+
+    /** Daemon threads: a store someone forgot to close never keeps the JVM (or kernel) alive. */
+    private static final ExecutorService SHARED_EXECUTOR = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "http-store");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final java.util.concurrent.ConcurrentHashMap<Duration, HttpClient> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String base;
     private final Options options;
@@ -73,18 +82,15 @@ public final class HttpStore implements Store {
         }
         this.base = url.endsWith("/") ? url : url + "/";
         this.options = options;
-        // Daemon threads: a store someone forgot to close never keeps the JVM (or kernel) alive.
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "http-store");
-            t.setDaemon(true);
-            return t;
-        });
-        this.client = HttpClient.newBuilder()
+        this.executor = SHARED_EXECUTOR;
+        // One client per connect timeout, shared by all stores: creating one costs a TLS set-up, and
+        // a shared client keeps its kept-alive connections for the next store on the same server.
+        this.client = CLIENTS.computeIfAbsent(options.connectTimeout(), t -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(options.connectTimeout())
+                .connectTimeout(t)
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .executor(executor)
-                .build();
+                .executor(SHARED_EXECUTOR)
+                .build());
         this.free = Math.max(1, options.maxInFlight());
     }
 
@@ -142,9 +148,15 @@ public final class HttpStore implements Store {
         return base;
     }
 
+    /** Requests still queued for a slot are failed; the shared client and its threads live on. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        List<CompletableFuture<Void>> queued;
+        synchronized (waiters) {
+            queued = new java.util.ArrayList<>(waiters);
+            waiters.clear();
+        }
+        for (CompletableFuture<Void> w : queued) w.completeExceptionally(new IOException("store " + base + " closed"));
     }
 
     private URI uri(String key) {

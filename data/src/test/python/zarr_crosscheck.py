@@ -193,6 +193,24 @@ def read(d):
         print(json.dumps(r), flush=True)
 
 
+def consolidated(d):
+    """The sorted keys of the group opened through its .zmetadata (written by the Java side)."""
+    g = zarr.open_consolidated(os.path.join(d, "data.zarr"), mode="r")
+    print(json.dumps({"keys": sorted(g.keys()), "attrs": list(g.attrs.keys())}))
+
+
+def fixture(d):
+    """What zarr-python shows for the OME-Zarr fixture at d: the group, level 0's repr, info and values' repr."""
+    g = zarr.open(d, mode="r")
+    a = g["0"]
+    v = a[...]
+    v = v.astype(v.dtype.newbyteorder("="))
+    sub = a[0, 1, 2]
+    sub = sub.astype(sub.dtype.newbyteorder("="))
+    print(json.dumps({"attrs": list(g.attrs.keys()), "keys": sorted(g.keys()), "array": repr(a),
+                      "info": [[k, v2] for k, v2 in a.info_items()], "repr": repr(v), "repr_plane": repr(sub)}))
+
+
 def reprs(d):
     with open(os.path.join(d, "manifest.json")) as f:
         manifest = json.load(f)
@@ -207,4 +225,4 @@ def reprs(d):
 
 if __name__ == "__main__":
     cmd, arg = sys.argv[1], sys.argv[2]
-    {"write": write, "read": read, "repr": reprs}[cmd](arg)
+    {"write": write, "read": read, "repr": reprs, "consolidated": consolidated, "fixture": fixture}[cmd](arg)

@@ -28,6 +28,11 @@ final class Hierarchy {
         this.consolidated = consolidated;
     }
 
+    /** Metadata access without consolidated metadata: one request per key (opening a single array). */
+    static Hierarchy plain(Store store) {
+        return new Hierarchy(store, "", null);
+    }
+
     /** Opens the hierarchy rooted at path, reading its .zmetadata when present. */
     @SuppressWarnings("unchecked")
     static Hierarchy open(Store store, String path) throws IOException {

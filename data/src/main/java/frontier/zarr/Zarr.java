@@ -71,7 +71,7 @@ public final class Zarr {
 
     public static ZarrArray openArray(Store store, String path) throws IOException {
         String p = normalizePath(path);
-        Hierarchy h = Hierarchy.open(store, "");
+        Hierarchy h = Hierarchy.plain(store); // .zarray directly: one request, consolidated or not
         ZarrArray a = ZarrArray.openOrNull(h, p);
         if (a != null) return a;
         if (h.json(key(p, ".zgroup")) != null) {
@@ -84,12 +84,12 @@ public final class Zarr {
 
     /** Creates (or reuses) the group at path, and any missing parent groups. */
     public static ZarrGroup createGroup(Store store, String path) throws IOException {
-        return createGroup(Hierarchy.open(store, ""), normalizePath(path));
+        return createGroup(Hierarchy.plain(store), normalizePath(path));
     }
 
     /** Creates an array at path (refusing to replace an existing array or group), with missing parent groups. */
     public static ZarrArray createArray(Store store, String path, ArrayMetadata metadata) throws IOException {
-        return createArray(Hierarchy.open(store, ""), normalizePath(path), metadata);
+        return createArray(Hierarchy.plain(store), normalizePath(path), metadata);
     }
 
     static ZarrGroup createGroup(Hierarchy h, String path) throws IOException {
@@ -117,6 +117,42 @@ public final class Zarr {
                 throw new IOException("cannot create " + h.store().locate(path) + ": " + h.store().locate(parent) + " is an array");
             }
             if (h.json(key(parent, ".zgroup")) == null) ZarrGroup.create(h, parent);
+        }
+    }
+
+    // ---- consolidated metadata ----
+
+    /**
+     * Writes {@code .zmetadata} for the hierarchy at path as zarr-python's consolidate_metadata
+     * does (every .zgroup, .zarray and .zattrs below it), so that readers over HTTP need one
+     * request for the whole tree. The store must be able to list keys.
+     */
+    public static void consolidateMetadata(Store store, String path) throws IOException {
+        String p = normalizePath(path);
+        if (!store.isListable()) throw new IOException("cannot consolidate " + store.locate(p) + ": the store cannot list keys");
+        java.util.Map<String, Object> metadata = new java.util.TreeMap<>();
+        collectMetadata(store, p, "", metadata, 0);
+        java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("metadata", metadata);
+        doc.put("zarr_consolidated_format", 1);
+        store.put(key(p, ".zmetadata"), ZarrJson.write(doc));
+    }
+
+    private static void collectMetadata(Store store, String root, String rel, java.util.Map<String, Object> out, int depth)
+            throws IOException {
+        String dir = rel.isEmpty() ? root : key(root, rel);
+        for (String name : store.list(dir.isEmpty() ? "" : dir + "/")) {
+            String relKey = rel.isEmpty() ? name : rel + "/" + name;
+            if (name.equals(".zgroup") || name.equals(".zarray") || name.equals(".zattrs")) {
+                String k = key(root, relKey);
+                byte[] b = store.get(k);
+                if (b != null) out.put(relKey, ZarrJson.parse(b, store.locate(k)));
+            } else if (!name.startsWith(".") && depth < 64) {
+                String childDir = key(root, relKey);
+                if (store.contains(key(childDir, ".zgroup")) || store.contains(key(childDir, ".zarray"))) {
+                    collectMetadata(store, root, relKey, out, depth + 1);
+                }
+            }
         }
     }
 

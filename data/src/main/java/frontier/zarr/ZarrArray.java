@@ -227,6 +227,35 @@ public final class ZarrArray implements ChunkSource, Displayable {
         return b;
     }
 
+    /** Per-thread buffer for decoded chunks that are copied out at once (no garbage per chunk). */
+    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1][]);
+
+    /**
+     * Decodes a chunk for immediate copying: straight into a per-thread buffer when the codec
+     * knows the decoded size up front (blosc), the stored bytes themselves when uncompressed.
+     * The result is valid until this thread decodes the next chunk.
+     */
+    private byte[] decodeToScratch(String key, byte[] stored) throws ZarrFormatException {
+        Codecs_ cs = codecs();
+        int expected = chunkBytes();
+        if (cs.filters.isEmpty() && md.order() == 'C') {
+            if (cs.compressor == null && stored.length == expected) return stored;
+            if (cs.compressor != null) {
+                try {
+                    if (cs.compressor.decodedSize(stored) == expected) {
+                        byte[][] holder = SCRATCH.get();
+                        if (holder[0] == null || holder[0].length < expected) holder[0] = new byte[expected];
+                        int n = cs.compressor.decodeInto(stored, holder[0], 0);
+                        if (n == expected) return holder[0];
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // fall through: decode() reports it with the key
+                }
+            }
+        }
+        return decode(key, stored);
+    }
+
     /** A decoded chunk, full chunk shape (edge chunks as stored); a missing chunk is all fill value. */
     @Override
     public NdArray readChunk(long[] chunkIndex) throws IOException {
@@ -347,7 +376,7 @@ public final class ZarrArray implements ChunkSource, Displayable {
                 if (!zeroFill) ChunkCopy.fill(data, shape, dstStart, count, md.fillValue());
                 return;
             }
-            byte[] raw = decode(key, stored);
+            byte[] raw = decodeToScratch(key, stored);
             ChunkCopy.copyFromBytes(raw, md.byteOrder(), cs, srcStart, data, shape, dstStart, count, md.dtype());
         });
         return out;

@@ -188,6 +188,8 @@ class ZarrPythonWriteTest {
             add(store, "filter_delta", ArrayMetadata.builder(DType.INT32, new long[]{40, 30}, new int[]{16, 16})
                     .compressor(zlib).filters(List.of(delta)).build(), 0, true, seed++);
         }
+        Zarr.open(store).updateAttrs(Map.of("omero", Map.of(), "_creator", "frontier"));
+        Zarr.consolidateMetadata(store, "");
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("cases", cases);
         new ObjectMapper().writeValue(dir.resolve("manifest.json").toFile(), manifest);
@@ -198,6 +200,17 @@ class ZarrPythonWriteTest {
             Map<String, Object> r = om.readValue(line, Map.class);
             results.put((String) r.get("name"), r);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void zarrPythonOpensOurConsolidatedMetadata() throws IOException {
+        PythonZarr.assumeAvailable();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = new ObjectMapper().readValue(PythonZarr.run("consolidated", dir.toString()), Map.class);
+        List<String> ours = Zarr.open(dir.resolve("data.zarr")).keys();
+        assertEquals(cases.size(), ours.size());
+        assertEquals(ours, r.get("keys"));
+        assertEquals(List.of("_creator", "omero"), r.get("attrs"));
     }
 
     @TestFactory

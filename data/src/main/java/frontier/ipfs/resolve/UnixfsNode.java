@@ -1,0 +1,73 @@
+package frontier.ipfs.resolve;
+
+import frontier.ipfs.cid.Cid;
+import frontier.ipfs.dagpb.PbNode;
+import frontier.ipfs.unixfs.UnixfsData;
+import frontier.ipfs.unixfs.UnixfsType;
+
+/**
+ * One decoded block of a UnixFS DAG: a raw leaf (codec raw, all bytes are file content) or a
+ * dag-pb node with its UnixFS Data.
+ */
+public record UnixfsNode(Cid cid, Kind kind, byte[] raw, PbNode pb, UnixfsData data) {
+
+    public enum Kind { FILE, DIRECTORY, HAMT_SHARD, SYMLINK }
+
+    /** Decodes a (verified) block. */
+    public static UnixfsNode decode(Cid cid, byte[] block) throws MalformedBlockException {
+        if (cid.codec() == Cid.RAW) return new UnixfsNode(cid, Kind.FILE, block, null, null);
+        if (cid.codec() != Cid.DAG_PB) {
+            throw new MalformedBlockException(cid, "codec 0x" + Long.toHexString(cid.codec()) + " is neither dag-pb nor raw");
+        }
+        PbNode pb;
+        UnixfsData d;
+        try {
+            pb = PbNode.decode(block);
+            if (pb.data() == null) throw new IllegalArgumentException("dag-pb node without UnixFS Data");
+            d = UnixfsData.decode(pb.data());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedBlockException(cid, e.getMessage());
+        }
+        Kind k = switch (d.type()) {
+            case FILE, RAW -> Kind.FILE;
+            case DIRECTORY -> Kind.DIRECTORY;
+            case HAMT_SHARD -> Kind.HAMT_SHARD;
+            case SYMLINK -> Kind.SYMLINK;
+            default -> throw new MalformedBlockException(cid, "unsupported UnixFS type " + d.type());
+        };
+        if (k == Kind.FILE && !pb.links().isEmpty() && d.blocksizes().length != pb.links().size()) {
+            throw new MalformedBlockException(cid, pb.links().size() + " links but " + d.blocksizes().length + " blocksizes");
+        }
+        if (k == Kind.HAMT_SHARD && (d.fanout() == null || d.fanout() < 2 || Long.bitCount(d.fanout()) != 1 || d.fanout() > 1024)) {
+            throw new MalformedBlockException(cid, "HAMT shard with fanout " + d.fanout());
+        }
+        if (k == Kind.HAMT_SHARD && d.hashType() != null && d.hashType() != 0x22) {
+            throw new MalformedBlockException(cid, "HAMT hash function 0x" + Long.toHexString(d.hashType()) + " (only murmur3-x64-64)");
+        }
+        return new UnixfsNode(cid, k, null, pb, d);
+    }
+
+    public boolean isDirectory() {
+        return kind == Kind.DIRECTORY || kind == Kind.HAMT_SHARD;
+    }
+
+    /** The file's size in bytes (filesize, or inline data plus blocksizes when filesize is absent). */
+    public long fileSize() {
+        if (raw != null) return raw.length;
+        if (kind == Kind.SYMLINK) return data.data() == null ? 0 : data.data().length;
+        if (data.filesize() != null) return data.filesize();
+        long n = data.data() == null ? 0 : data.data().length;
+        for (long b : data.blocksizes()) n += b;
+        return n;
+    }
+
+    /** The symlink's target text. */
+    public String symlinkTarget() {
+        return data.data() == null ? "" : new String(data.data(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** True for UnixFS type RAW inside dag-pb (kept for completeness of listings). */
+    public boolean isPbRaw() {
+        return data != null && data.type() == UnixfsType.RAW;
+    }
+}

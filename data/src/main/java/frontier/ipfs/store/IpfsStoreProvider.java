@@ -1,0 +1,26 @@
+package frontier.ipfs.store;
+
+import frontier.ipfs.node.IpfsNode;
+import frontier.ipfs.resolve.IpfsPath;
+import frontier.store.Store;
+import frontier.store.StoreProvider;
+
+import java.io.IOException;
+
+/**
+ * Opens {@code ipfs://CID/path} and {@code /ipfs/CID/path} as a {@link IpfsStore} on the embedded
+ * node: blocks from its local block store, then the Kubo daemon if one answers, then the
+ * gateways in IPFS_GATEWAY; every network block verified.
+ */
+public final class IpfsStoreProvider implements StoreProvider {
+    @Override
+    public boolean accepts(String location) {
+        return location.startsWith("ipfs://") || location.startsWith("/ipfs/");
+    }
+
+    @Override
+    public Store open(String location) throws IOException {
+        IpfsPath p = IpfsPath.parse(location);
+        return IpfsNode.embedded().store(p);
+    }
+}

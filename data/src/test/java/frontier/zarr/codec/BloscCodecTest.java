@@ -1,0 +1,116 @@
+package frontier.zarr.codec;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Round trips and format details of our own blosc writer (numcodecs checks are in NumcodecsCrossCheckTest). */
+class BloscCodecTest {
+
+    private static byte[] pattern(String kind, int n, Random rnd) {
+        byte[] b = new byte[n];
+        switch (kind) {
+            case "zeros" -> { }
+            case "random" -> rnd.nextBytes(b);
+            case "run-then-random" -> {
+                Arrays.fill(b, 0, n / 2, (byte) 7);
+                byte[] r = new byte[n - n / 2];
+                rnd.nextBytes(r);
+                System.arraycopy(r, 0, b, n / 2, r.length);
+            }
+            case "far-repeat" -> {
+                // a random 20000-byte block repeated: matches only at distance 20000 (> 8191, BloscLZ far matches)
+                byte[] r = new byte[20000];
+                rnd.nextBytes(r);
+                for (int i = 0; i < n; i++) {
+                    b[i] = r[i % r.length];
+                }
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    b[i] = (byte) ((i / 3) % 251 + (i % 17 == 0 ? rnd.nextInt(3) : 0));
+                }
+            }
+        }
+        return b;
+    }
+
+    @Test
+    void roundTripsEveryCnameShuffleAndShape() throws Exception {
+        Random rnd = new Random(3);
+        for (String cname : new String[]{"blosclz", "lz4", "lz4hc", "snappy", "zlib", "zstd"}) {
+            for (int shuffle = -1; shuffle <= 2; shuffle++) {
+                for (String kind : new String[]{"zeros", "random", "run-then-random", "far-repeat", "ramp"}) {
+                    for (int n : new int[]{0, 3, 200, 65536 + 5, 300000}) {
+                        for (int ts : n == 300000 ? new int[]{2} : new int[]{1, 2, 3, 8, 300}) {
+                            BloscCodec codec = new BloscCodec(cname, n % 2 == 0 ? 9 : 1, shuffle, 0);
+                            byte[] raw = pattern(kind, n, rnd);
+                            byte[] enc = codec.encode(raw, ts);
+                            String what = cname + " shuffle=" + shuffle + " " + kind + " n=" + n + " ts=" + ts;
+                            assertTrue(enc.length <= n + 16, what + ": frame larger than the memcpyed bound");
+                            assertEquals(enc.length, LittleEndian.getInt(enc, 12), what + ": cbytes");
+                            assertArrayEquals(raw, codec.decode(enc), what);
+                            assertEquals(n, codec.decodedSize(enc), what);
+                            byte[] into = new byte[n + 10];
+                            assertEquals(n, codec.decodeInto(enc, into, 7), what);
+                            assertArrayEquals(raw, Arrays.copyOfRange(into, 7, 7 + n), what);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void compressibleDataIsCompressedAndRandomDataIsMemcpyed() throws Exception {
+        Random rnd = new Random(5);
+        byte[] zeros = new byte[1 << 20];
+        for (String cname : new String[]{"blosclz", "lz4", "snappy", "zlib", "zstd"}) {
+            byte[] enc = new BloscCodec(cname, 5, 1, 0).encode(zeros, 2);
+            assertTrue(enc.length < 60000, cname + " should compress zeros, got " + enc.length + " bytes");
+            assertEquals(0, enc[2] & BloscCodec.FLAG_MEMCPYED, cname);
+        }
+        byte[] random = pattern("random", 100000, rnd);
+        byte[] enc = new BloscCodec("lz4", 5, 0, 0).encode(random, 1);
+        assertEquals(random.length + 16, enc.length);
+        assertArrayEquals(random, BloscCodec.decodeFrame(enc));
+    }
+
+    @Test
+    void blocksizeFollowsCBlosc() {
+        // values c-blosc 1.21 computes (see compute_blocksize): lz4 clevel 5 typesize 2 splits -> 256 KiB blocks
+        assertEquals(1 << 18, BloscCodec.computeBlocksize(BloscCompressor.LZ4, 5, 2, 10_000_000, 0));
+        assertEquals(149050, BloscCodec.computeBlocksize(BloscCompressor.LZ4, 5, 2, 149050, 0));
+        // zstd does not split: 32 KiB * 2 (HCR) * 4 (clevel 5)
+        assertEquals(1 << 18, BloscCodec.computeBlocksize(BloscCompressor.ZSTD, 5, 8, 10_000_000, 0));
+        // clevel 0: L1 / 4, no split enlargement
+        assertEquals(8192, BloscCodec.computeBlocksize(BloscCompressor.LZ4, 0, 4, 10_000_000, 0));
+        // forced block sizes are clamped to at least 128, then enlarged when the block is split
+        assertEquals(128, BloscCodec.computeBlocksize(BloscCompressor.BLOSCLZ, 5, 2, 10_000_000, 100));
+        assertEquals(1 << 16, BloscCodec.computeBlocksize(BloscCompressor.BLOSCLZ, 5, 2, 10_000_000, 1000));
+        assertEquals(1, BloscCodec.computeBlocksize(BloscCompressor.LZ4, 5, 4, 3, 0));
+    }
+
+    @Test
+    void configIsNumcodecsShaped() throws Exception {
+        Codec c = Codecs.fromConfig(Map.of("id", "blosc", "cname", "zstd", "clevel", 3, "shuffle", 2, "blocksize", 0));
+        assertEquals(Map.of("id", "blosc", "cname", "zstd", "clevel", 3, "shuffle", 2, "blocksize", 0), c.config());
+        assertEquals("id", c.config().keySet().iterator().next());
+        assertThrows(CodecException.class, () -> new BloscCodec("lz4", 10, 1, 0));
+        assertThrows(CodecException.class, () -> new BloscCodec("lz4", 5, 3, 0));
+    }
+
+    @Test
+    void decodeIntoRefusesTooSmallBuffers() throws Exception {
+        byte[] enc = BloscCodec.zarrDefault().encode(new byte[1000], 2);
+        assertThrows(CodecException.class, () -> BloscCodec.zarrDefault().decodeInto(enc, new byte[999], 0));
+        assertThrows(CodecException.class, () -> BloscCodec.zarrDefault().decodeInto(enc, new byte[1000], 1));
+    }
+}

@@ -46,10 +46,16 @@ uniform sampler3D vol; uniform sampler2D lut;
 uniform mat3 rot; uniform vec3 halfExt; uniform float zoom; uniform vec2 pan; uniform float aspect;
 uniform int nch; uniform vec4 lo; uniform vec4 hi; uniform vec4 on;
 uniform vec3 col0; uniform vec3 col1; uniform vec3 col2; uniform vec3 col3;
-uniform int mode; uniform int useLut; uniform float opacity; uniform int steps;
+uniform int mode; uniform int useLut; uniform float opacity; uniform int steps; uniform int showBox;
 vec4 windowed(vec3 p) {
   vec4 s = texture(vol, p);
   return clamp((s - lo) / max(hi - lo, vec4(1e-6)), 0.0, 1.0) * on;
+}
+// 1 on the box's edges (two faces within a pixel or so), for orientation while rotating
+float edge(vec3 p) {
+  vec3 d = halfExt - abs(p);
+  float e = 0.006 / zoom;
+  return (float(d.x < e) + float(d.y < e) + float(d.z < e)) >= 2.0 ? 1.0 : 0.0;
 }
 vec3 shade(vec4 w) {
   if (useLut == 1) return texture(lut, vec2(max(max(w.r, w.g), max(w.b, w.a)), 0.5)).rgb;
@@ -80,7 +86,9 @@ void main() {
       if (a > 0.97) break;
     }
   }
-  outColor = vec4(clamp(mode == 0 ? shade(mx) : acc, 0.0, 1.0), 1.0);
+  vec3 rgb = mode == 0 ? shade(mx) : acc;
+  if (showBox == 1) rgb += 0.35 * max(edge(o + fwd * tn), edge(o + fwd * tf));
+  outColor = vec4(clamp(rgb, 0.0, 1.0), 1.0);
 }`;
 
 function mat3FromEuler(yaw, pitch) {
@@ -111,14 +119,28 @@ class Volume3DView {
       data: decodeBase64(c.data),
     }));
     this.state = { yaw: 0, pitch: 0, zoom: 1, pan: [0, 0], mode: spec.mode === 'composite' ? 1 : 0,
-      colormap: spec.colormap || 'channels', opacity: 1.0,
-      slice: [Math.floor(nz / 2), Math.floor(ny / 2), Math.floor(nx / 2)] };
+      colormap: spec.colormap || 'channels', opacity: 1.0, box: true,
+      slice: Volume3DView.brightest(this.channels, nx, ny, nz) };
     this.buildDom();
     this.gl = null;
     try { this.initGl(); } catch (e) { this.glError = String(e && e.message || e); }
     if (!this.gl) this.showNoGl();
     this.drawSlices();
     this.requestRender();
+  }
+
+  /** (z, y, x) of the middle one (in C order) of the brightest voxels; the centre when all are equal. */
+  static brightest(channels, nx, ny, nz) {
+    let best = -1, pick = null, lowest = 256;
+    for (const ch of channels) {
+      const d = ch.data;
+      for (let i = 0; i < d.length; i++) { if (d[i] > best) { best = d[i]; pick = d; } if (d[i] < lowest) lowest = d[i]; }
+    }
+    if (!pick || best === lowest) return [Math.floor(nz / 2), Math.floor(ny / 2), Math.floor(nx / 2)];
+    const hits = [];
+    for (let i = 0; i < pick.length; i++) if (pick[i] === best) hits.push(i);
+    const at = hits[hits.length >> 1];
+    return [Math.floor(at / (nx * ny)), Math.floor(at / nx) % ny, at % nx];
   }
 
   buildDom() {
@@ -158,6 +180,11 @@ class Volume3DView {
     const op = el('input', { type: 'range', min: 1, max: 100, value: 50, style: 'width:70px' }, ctl);
     this.state.opacity = 0.5 * 2;
     op.addEventListener('input', () => { this.state.opacity = +op.value / 50; this.requestRender(); });
+    const boxLabel = el('label', {}, ctl);
+    const box = el('input', { type: 'checkbox', class: 'fv-box' }, boxLabel);
+    box.checked = true;
+    boxLabel.appendChild(document.createTextNode(' box'));
+    box.addEventListener('change', () => { this.state.box = box.checked; this.requestRender(); });
     const reset = el('button', { text: 'reset view' }, ctl);
     reset.addEventListener('click', () => { Object.assign(this.state, { yaw: 0, pitch: 0, zoom: 1, pan: [0, 0] }); this.requestRender(); });
     const chBox = el('div', { style: 'display:flex;flex-direction:column;gap:2px' }, side);
@@ -176,8 +203,10 @@ class Volume3DView {
       });
       el('span', { text: ch.name, style: 'min-width:60px' }, row);
       // window as level (centre) and width, in the data's units
-      const lvl = el('input', { type: 'range', min: 0, max: 255, step: 0.5, value: (ch.lo + ch.hi) / 2, title: 'level', style: 'width:80px' }, row);
-      const wid = el('input', { type: 'range', min: 1, max: 510, step: 0.5, value: Math.max(1, ch.hi - ch.lo), title: 'width', style: 'width:80px' }, row);
+      // slider ranges cover the data (0..255) and the initial window, which may reach past it
+      const lvl = el('input', { type: 'range', min: Math.min(0, Math.floor(ch.lo)), max: Math.max(255, Math.ceil(ch.hi)), step: 0.5, title: 'level', style: 'width:80px' }, row);
+      const wid = el('input', { type: 'range', min: 1, max: Math.max(510, Math.ceil(ch.hi - ch.lo)), step: 0.5, title: 'width', style: 'width:80px' }, row);
+      lvl.value = (ch.lo + ch.hi) / 2; wid.value = Math.max(1, ch.hi - ch.lo);
       const txt = el('span', { class: 'fv-window' }, row);
       const show = () => { txt.textContent = `window ${fmt(ch.lo)}–${fmt(ch.hi)}`; };
       const upd = () => { const c = +lvl.value, w = +wid.value; ch.lo = c - w / 2; ch.hi = c + w / 2; show(); this.requestRender(); this.drawSlices(); };
@@ -210,7 +239,7 @@ class Volume3DView {
         s.yaw += dx * 0.01;
         s.pitch = Math.max(-1.55, Math.min(1.55, s.pitch + dy * 0.01));
       }
-      this.requestRender();
+      this.requestInteractiveRender();
     });
     const up = () => { drag = null; c.style.cursor = 'grab'; };
     c.addEventListener('pointerup', up);
@@ -218,7 +247,7 @@ class Volume3DView {
     c.addEventListener('wheel', (e) => {
       e.preventDefault();
       this.state.zoom = Math.max(0.2, Math.min(20, this.state.zoom * Math.exp(-e.deltaY * 0.001)));
-      this.requestRender();
+      this.requestInteractiveRender();
     }, { passive: false });
   }
 
@@ -258,7 +287,7 @@ class Volume3DView {
     this.gl = gl; this.prog = prog;
     this.uploadLut();
     const u = {};
-    for (const name of ['vol', 'lut', 'rot', 'halfExt', 'zoom', 'pan', 'aspect', 'nch', 'lo', 'hi', 'on', 'col0', 'col1', 'col2', 'col3', 'mode', 'useLut', 'opacity', 'steps']) u[name] = gl.getUniformLocation(prog, name);
+    for (const name of ['vol', 'lut', 'rot', 'halfExt', 'zoom', 'pan', 'aspect', 'nch', 'lo', 'hi', 'on', 'col0', 'col1', 'col2', 'col3', 'mode', 'useLut', 'opacity', 'steps', 'showBox']) u[name] = gl.getUniformLocation(prog, name);
     this.u = u;
     gl.uniform1i(u.vol, 0); gl.uniform1i(u.lut, 1);
     // physical extent: voxel counts times spacing, largest side 1
@@ -289,6 +318,14 @@ class Volume3DView {
     this.status.textContent = 'No 3D rendering (' + (this.glError || 'WebGL2 unavailable') + '); showing the static maximum-intensity projection. The slice planes still work.';
   }
 
+  /** During a drag or zoom: quick frames with fewer samples, then one full frame at rest. */
+  requestInteractiveRender() {
+    this.quick = true;
+    clearTimeout(this.restTimer);
+    this.restTimer = setTimeout(() => { this.quick = false; this.requestRender(); }, 200);
+    this.requestRender();
+  }
+
   requestRender() {
     if (!this.gl || this.pending) return;
     this.pending = true;
@@ -312,7 +349,8 @@ class Volume3DView {
     gl.uniform1i(u.mode, s.mode);
     gl.uniform1i(u.useLut, s.colormap === 'channels' ? 0 : 1);
     gl.uniform1f(u.opacity, s.opacity);
-    gl.uniform1i(u.steps, this.steps);
+    gl.uniform1i(u.showBox, s.box ? 1 : 0);
+    gl.uniform1i(u.steps, this.quick ? Math.max(32, this.steps >> 2) : this.steps);
     gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
     const outer = this.root.closest('.frontier-view') || this.root;
     outer.setAttribute('data-rendered', String((+outer.getAttribute('data-rendered') || 0) + 1));

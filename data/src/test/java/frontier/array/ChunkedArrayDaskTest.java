@@ -102,6 +102,15 @@ class ChunkedArrayDaskTest {
         ObjectNode small = oracle.input("small3d", ">u2", new int[]{32, 96, 80}, new int[]{1, 96, 80}, 0);
         small.put("metadataOnly", true);
 
+        ObjectNode tiny = oracle.inputs.addObject();
+        tiny.put("name", "tiny").put("omeZarr", "tiny")
+                .put("generator", java.nio.file.Path.of("../tools/make_ome_zarr.py").toAbsolutePath().normalize().toString());
+        // the tutorial's steps on the repo's OME-Zarr fixture (blosc, big-endian), level 0
+        step(get(c("tiny_mip", "tiny"), 0, 1), "maxProjection").put("axis", 0);
+        reduce(c("tiny_mean", "tiny"), "mean", (int[]) null);
+        reduce(get(c("tiny_std_z", "tiny"), 0, "..."), "std", 1);
+        tasks(get(c("tiny_c1", "tiny"), 0, 1, s(null, null, null), s(null, null, null), s(null, null, null)));
+        tasks(get(c("tiny_steps", "tiny"), 0, -1, s(null, null, -3), s(5, -7, 2), s(-1, 0, -5)));
         // indexing
         tasks(c("u16_all", "u16"));
         tasks(get(c("u16_int", "u16"), 1));
@@ -174,6 +183,7 @@ class ChunkedArrayDaskTest {
             assertEquals(oracle.readBin(name, t, DaskOracle.ints(spec.get("shape"))), z.read(), name + " as read by frontier.zarr");
             arrays.put(name, ChunkedArray.fromZarr(z));
         }
+        arrays.put("tiny", ChunkedArray.fromZarr(frontier.zarr.Zarr.open(oracle.out("tiny.ome.zarr").toString()).get("0")));
         arrays.put("fixture", ChunkedArray.fromZarr(ArraySource.metadata(DType.UINT16, new long[]{1, 2, 236, 275, 271}, 1, 1, 1, 275, 271)));
         arrays.put("small3d", ChunkedArray.fromZarr(ArraySource.metadata(DType.UINT16, new long[]{32, 96, 80}, 1, 96, 80)));
     }

@@ -90,7 +90,7 @@ class ViewInChromiumTest {
         assumeBrowser();
         int n = 64;
         NdArray vol = Volumes.balls(n, n, n, 7, 1000, new int[]{32, 16, 46}, new int[]{32, 46, 16});
-        VolumeView v = View.view(vol, new ViewOptions().embedBundle(true).size(400));
+        VolumeView v = View.view(vol, new ViewOptions().embedBundle(true).size(240));
         JsonNode r = runPage("two-balls", v.standalonePage());
         assertTrue(r.get("errors").isEmpty(), "page errors: " + r.get("errors"));
         assertTrue(r.path("error").isNull(), "mount error: " + r.get("error"));
@@ -118,12 +118,42 @@ class ViewInChromiumTest {
         assertNotNull(g2, "the green ball vanished after dragging");
         assertTrue(Math.abs(g2[0] - g[0]) + Math.abs(g2[1] - g[1]) > 0.03, "the green ball did not move when rotating");
 
+        // composite rendering puts the balls in the same places
+        BufferedImage comp = read("two-balls-composite.png");
+        double[] gc = centroid(comp, ViewInChromiumTest::greenish);
+        assertNotNull(gc, "no green region in the composite rendering");
+        assertEquals(ge[0], gc[0], 0.05, "green ball x (composite)");
+        assertEquals(ge[1], gc[1], 0.05, "green ball y (composite)");
+
         // the slice plane through z = 32 holds both balls' centres
         BufferedImage slice = read("two-balls-slice-z.png");
         double[] gs = centroid(slice, ViewInChromiumTest::greenish);
         assertNotNull(gs, "no green in the z slice");
         assertEquals((46 + 0.5) / n, gs[0], 0.06);
         assertEquals((16 + 0.5) / n, gs[1], 0.06);
+    }
+
+    /** The tutorial-shaped OME-Zarr image (zarr-python writes it, our reader opens it): omero colors on screen. */
+    @Test
+    void omeZarrImageShowsInItsOmeroColors(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assumeBrowser();
+        boolean zarr = new ProcessBuilder("/usr/bin/python3", "-c", "import zarr").start().waitFor() == 0;
+        Assumptions.assumeTrue(zarr, "Debian python3-zarr is not installed");
+        Path image = dir.resolve("img.zarr");
+        Process gen = new ProcessBuilder("/usr/bin/python3", MODULE.getParent().resolve("tools/make_ome_zarr.py").toString(),
+                image.toString(), "--size", "small").inheritIO().start();
+        assertEquals(0, gen.waitFor());
+        VolumeView v = View.view(frontier.zarr.Zarr.open(image), new ViewOptions().embedBundle(true).size(240));
+        JsonNode r = runPage("ome-small", v.standalonePage());
+        assertTrue(r.get("errors").isEmpty(), "page errors: " + r.get("errors"));
+        assertEquals("", r.path("status").asText());
+        BufferedImage img = read("ome-small-before.png");
+        // LaminB1 is blue, Dapi yellow (no blue) in the image's omero block; both must show. The
+        // synthetic nuclei overlap in both channels, so LaminB1 shows as the blue part of grey/white
+        double[] blue = centroid(img, rgb -> (rgb & 255) > 50);
+        double[] yellow = centroid(img, rgb -> (rgb >> 16 & 255) > 120 && (rgb >> 8 & 255) > 120 && (rgb & 255) < 80);
+        assertNotNull(blue, "no blue (LaminB1) in the view");
+        assertNotNull(yellow, "no yellow (Dapi) in the view");
     }
 
     @Test

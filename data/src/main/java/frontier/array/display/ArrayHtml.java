@@ -13,7 +13,11 @@ public final class ArrayHtml {
         String[] prefix = {"Pi", "Ti", "Gi", "Mi", "ki"};
         long[] k = {1L << 50, 1L << 40, 1L << 30, 1L << 20, 1L << 10};
         for (int i = 0; i < k.length; i++) {
-            if (n >= k[i] * 0.9) return String.format(java.util.Locale.ROOT, "%.2f %sB", (double) n / k[i], prefix[i]);
+            if (n >= k[i] * 0.9) {
+                // Python's "%.2f" rounds the exact binary value, ties to even (5.625 -> 5.62)
+                java.math.BigDecimal v = new java.math.BigDecimal((double) n / k[i]).setScale(2, java.math.RoundingMode.HALF_EVEN);
+                return v.toPlainString() + " " + prefix[i] + "B";
+            }
         }
         return n + " B";
     }

@@ -3,7 +3,6 @@ package frontier.array.display;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -227,7 +226,7 @@ public final class ChunkGridSvg {
 
     /** Python's "%f". */
     private static String f(double v) {
-        return String.format(Locale.ROOT, "%f", v);
+        return new java.math.BigDecimal(v).setScale(6, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** Python's repr of a float (near enough: Java's shortest-ish form without exponent for these magnitudes). */

@@ -107,34 +107,43 @@ final class Shuffle {
     private static void unshuffle8(byte[] src, int s0, byte[] dst, int d, int n) {
         int i = 0;
         for (; i + 8 <= n; i += 8, d += 64) {
-            long[] lo = new long[4];
-            long[] hi = new long[4];
-            // level 1: byte pairs (streams 2k, 2k+1) for elements 0..3 (lo) and 4..7 (hi)
-            for (int k = 0; k < 4; k++) {
-                long a = LittleEndian.getLong(src, s0 + 2 * k * n + i);
-                long b = LittleEndian.getLong(src, s0 + (2 * k + 1) * n + i);
-                lo[k] = spread8(a) | spread8(b) << 8;
-                hi[k] = spread8(a >>> 32) | spread8(b >>> 32) << 8;
-            }
-            // level 2: 4-byte groups (bytes 0-3 from pairs 0,1; bytes 4-7 from pairs 2,3), level 3: join halves
-            for (int h = 0; h < 2; h++) {
-                long[] src2 = h == 0 ? lo : hi;
-                long x0 = spread16(src2[0]) | spread16(src2[1]) << 16;             // elements 0,1 bytes 0-3
-                long x1 = spread16(src2[0] >>> 32) | spread16(src2[1] >>> 32) << 16; // elements 2,3 bytes 0-3
-                long y0 = spread16(src2[2]) | spread16(src2[3]) << 16;             // elements 0,1 bytes 4-7
-                long y1 = spread16(src2[2] >>> 32) | spread16(src2[3] >>> 32) << 16;
-                int o = d + 32 * h;
-                LittleEndian.putLong(dst, o, (x0 & 0xFFFFFFFFL) | y0 << 32);
-                LittleEndian.putLong(dst, o + 8, (x0 >>> 32) | (y0 & 0xFFFFFFFF00000000L));
-                LittleEndian.putLong(dst, o + 16, (x1 & 0xFFFFFFFFL) | y1 << 32);
-                LittleEndian.putLong(dst, o + 24, (x1 >>> 32) | (y1 & 0xFFFFFFFF00000000L));
-            }
+            // byte pairs (streams 2k, 2k+1) as 16-bit units: lo for elements 0..3, hi for 4..7
+            long a0 = LittleEndian.getLong(src, s0 + i);
+            long a1 = LittleEndian.getLong(src, s0 + n + i);
+            long a2 = LittleEndian.getLong(src, s0 + 2 * n + i);
+            long a3 = LittleEndian.getLong(src, s0 + 3 * n + i);
+            long a4 = LittleEndian.getLong(src, s0 + 4 * n + i);
+            long a5 = LittleEndian.getLong(src, s0 + 5 * n + i);
+            long a6 = LittleEndian.getLong(src, s0 + 6 * n + i);
+            long a7 = LittleEndian.getLong(src, s0 + 7 * n + i);
+            long lo0 = spread8(a0) | spread8(a1) << 8;
+            long hi0 = spread8(a0 >>> 32) | spread8(a1 >>> 32) << 8;
+            long lo1 = spread8(a2) | spread8(a3) << 8;
+            long hi1 = spread8(a2 >>> 32) | spread8(a3 >>> 32) << 8;
+            long lo2 = spread8(a4) | spread8(a5) << 8;
+            long hi2 = spread8(a4 >>> 32) | spread8(a5 >>> 32) << 8;
+            long lo3 = spread8(a6) | spread8(a7) << 8;
+            long hi3 = spread8(a6 >>> 32) | spread8(a7 >>> 32) << 8;
+            write8(dst, d, lo0, lo1, lo2, lo3);
+            write8(dst, d + 32, hi0, hi1, hi2, hi3);
         }
         for (; i < n; i++, d += 8) {
             for (int j = 0; j < 8; j++) {
                 dst[d + j] = src[s0 + j * n + i];
             }
         }
+    }
+
+    /** Four elements of 8 bytes from their byte pairs (p0: bytes 0-1, ..., p3: bytes 6-7, one 16-bit unit per element). */
+    private static void write8(byte[] dst, int o, long p0, long p1, long p2, long p3) {
+        long x0 = spread16(p0) | spread16(p1) << 16;             // elements 0,1 bytes 0-3
+        long x1 = spread16(p0 >>> 32) | spread16(p1 >>> 32) << 16; // elements 2,3 bytes 0-3
+        long y0 = spread16(p2) | spread16(p3) << 16;             // elements 0,1 bytes 4-7
+        long y1 = spread16(p2 >>> 32) | spread16(p3 >>> 32) << 16;
+        LittleEndian.putLong(dst, o, (x0 & 0xFFFFFFFFL) | y0 << 32);
+        LittleEndian.putLong(dst, o + 8, (x0 >>> 32) | (y0 & 0xFFFFFFFF00000000L));
+        LittleEndian.putLong(dst, o + 16, (x1 & 0xFFFFFFFFL) | y1 << 32);
+        LittleEndian.putLong(dst, o + 24, (x1 >>> 32) | (y1 & 0xFFFFFFFF00000000L));
     }
 
     /** Transposes an 8x8 bit matrix held in a long (byte r = row r, bit c = column c). */
@@ -183,19 +192,65 @@ final class Shuffle {
         int rowLen = n / 8;
         for (int j = 0; j < ts; j++) {
             int rowBase = srcOff + j * 8 * rowLen;
-            for (int b = 0; b < rowLen; b++) {
+            int b = 0;
+            // 64 elements at a time: one long from each of the 8 bit rows, an 8x8 byte transpose, then
+            // an 8x8 bit transpose per group of 8 elements
+            for (; b + 8 <= rowLen; b += 8) {
+                long r0 = LittleEndian.getLong(src, rowBase + b);
+                long r1 = LittleEndian.getLong(src, rowBase + rowLen + b);
+                long r2 = LittleEndian.getLong(src, rowBase + 2 * rowLen + b);
+                long r3 = LittleEndian.getLong(src, rowBase + 3 * rowLen + b);
+                long r4 = LittleEndian.getLong(src, rowBase + 4 * rowLen + b);
+                long r5 = LittleEndian.getLong(src, rowBase + 5 * rowLen + b);
+                long r6 = LittleEndian.getLong(src, rowBase + 6 * rowLen + b);
+                long r7 = LittleEndian.getLong(src, rowBase + 7 * rowLen + b);
+                long t;
+                // swap 4x4 byte quadrants
+                t = ((r0 >>> 32) ^ r4) & 0xFFFFFFFFL; r0 ^= t << 32; r4 ^= t;
+                t = ((r1 >>> 32) ^ r5) & 0xFFFFFFFFL; r1 ^= t << 32; r5 ^= t;
+                t = ((r2 >>> 32) ^ r6) & 0xFFFFFFFFL; r2 ^= t << 32; r6 ^= t;
+                t = ((r3 >>> 32) ^ r7) & 0xFFFFFFFFL; r3 ^= t << 32; r7 ^= t;
+                // swap 2x2 blocks
+                t = ((r0 >>> 16) ^ r2) & 0x0000FFFF0000FFFFL; r0 ^= t << 16; r2 ^= t;
+                t = ((r1 >>> 16) ^ r3) & 0x0000FFFF0000FFFFL; r1 ^= t << 16; r3 ^= t;
+                t = ((r4 >>> 16) ^ r6) & 0x0000FFFF0000FFFFL; r4 ^= t << 16; r6 ^= t;
+                t = ((r5 >>> 16) ^ r7) & 0x0000FFFF0000FFFFL; r5 ^= t << 16; r7 ^= t;
+                // swap single bytes
+                t = ((r0 >>> 8) ^ r1) & 0x00FF00FF00FF00FFL; r0 ^= t << 8; r1 ^= t;
+                t = ((r2 >>> 8) ^ r3) & 0x00FF00FF00FF00FFL; r2 ^= t << 8; r3 ^= t;
+                t = ((r4 >>> 8) ^ r5) & 0x00FF00FF00FF00FFL; r4 ^= t << 8; r5 ^= t;
+                t = ((r6 >>> 8) ^ r7) & 0x00FF00FF00FF00FFL; r6 ^= t << 8; r7 ^= t;
+                // now r_m holds, in byte k, bit row k of elements 8(b+m)..8(b+m)+7
+                int d = dstOff + 8 * b * ts + j;
+                storeStrided(dst, d, ts, transpose8(r0));
+                storeStrided(dst, d + 8 * ts, ts, transpose8(r1));
+                storeStrided(dst, d + 16 * ts, ts, transpose8(r2));
+                storeStrided(dst, d + 24 * ts, ts, transpose8(r3));
+                storeStrided(dst, d + 32 * ts, ts, transpose8(r4));
+                storeStrided(dst, d + 40 * ts, ts, transpose8(r5));
+                storeStrided(dst, d + 48 * ts, ts, transpose8(r6));
+                storeStrided(dst, d + 56 * ts, ts, transpose8(r7));
+            }
+            for (; b < rowLen; b++) {
                 long x = 0;
                 for (int k = 0; k < 8; k++) {
                     x |= (src[rowBase + k * rowLen + b] & 0xFFL) << (8 * k);
                 }
-                x = transpose8(x);
-                int d = dstOff + 8 * b * ts + j;
-                for (int m = 0; m < 8; m++, d += ts) {
-                    dst[d] = (byte) (x >>> (8 * m));
-                }
+                storeStrided(dst, dstOff + 8 * b * ts + j, ts, transpose8(x));
             }
         }
         int done = n * ts;
         System.arraycopy(src, srcOff + done, dst, dstOff + done, len - done);
+    }
+
+    /** The 8 bytes of x (lowest first) at d, d+ts, d+2ts... */
+    private static void storeStrided(byte[] dst, int d, int ts, long x) {
+        if (ts == 1) {
+            LittleEndian.putLong(dst, d, x);
+            return;
+        }
+        for (int m = 0; m < 8; m++, d += ts) {
+            dst[d] = (byte) (x >>> (8 * m));
+        }
     }
 }

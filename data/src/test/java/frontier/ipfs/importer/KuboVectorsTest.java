@@ -54,6 +54,11 @@ class KuboVectorsTest {
         write("mountdir/hello.txt", "Hello Worlds!\n");
         assertEquals("added QmVr26fY1tKyspEJBniVhqxQeEjhF78XerGiqWAwraVLQH hello.txt\n", add(dir, o -> { }, "mountdir/hello.txt"));
         assertEquals("added QmUkUQgxXeggyaD5Ckv8ZqfW8wHBX6cYyeiyqvVZYzq5Bi hello.txt\n", add(dir, o -> o.trickle = true, "mountdir/hello.txt"));
+        // content-defined chunkers on a one-chunk file (Kubo's only vectors for them)
+        for (String chunker : List.of("rabin", "rabin-36-512-1024", "buzhash")) {
+            assertEquals("QmVr26fY1tKyspEJBniVhqxQeEjhF78XerGiqWAwraVLQH", root(dir, o -> o.chunker = chunker, "mountdir/hello.txt"), chunker);
+        }
+        assertThrows(IllegalArgumentException.class, () -> root(dir, o -> o.chunker = "rabin-12-512-1024", "mountdir/hello.txt"));
         write("mountdir/hello2.txt", "Helloo Worlds!\n");
         assertEquals("added QmVr26fY1tKyspEJBniVhqxQeEjhF78XerGiqWAwraVLQH hello.txt\n"
                 + "added Qmf35k66MZNW2GijohUmXQEWKZU4cCGTCwK6idfnt152wJ hello2.txt\n", add(dir, o -> { }, "mountdir/hello.txt", "mountdir/hello2.txt"));

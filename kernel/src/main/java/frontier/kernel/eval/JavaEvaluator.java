@@ -122,7 +122,7 @@ public final class JavaEvaluator implements AutoCloseable {
     /** Compiles and runs throwaway snippets so javac and the analysis are loaded before the first cell. */
     public void warmUp() {
         for (String src : List.of("int frontier$warm = 1 + 1;", "String.valueOf(frontier$warm)",
-                "void frontier$warmM() { for (int i = 0; i < 2; i++) { } }")) {
+                "void frontier$warmM() { for (int i = 0; i < 2; i++) { } }", "frontier$warm + 1", "1 + 1", "2 * 3")) {
             for (SnippetEvent e : shell.eval(src)) {
                 if (e.causeSnippet() == null) {
                     shell.drop(e.snippet());

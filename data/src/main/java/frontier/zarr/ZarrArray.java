@@ -227,6 +227,12 @@ public final class ZarrArray implements ChunkSource, Displayable {
         return b;
     }
 
+    /** A chunk's stored bytes; reads from remote stores may overlap beyond the core count. */
+    private byte[] getChunk(String key) throws IOException {
+        if (store instanceof FileStore || store instanceof MemoryStore) return store.get(key);
+        return ZarrExecutor.blocking(() -> store.get(key));
+    }
+
     /** Per-thread buffer for decoded chunks that are copied out at once (no garbage per chunk). */
     private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1][]);
 
@@ -261,7 +267,7 @@ public final class ZarrArray implements ChunkSource, Displayable {
     public NdArray readChunk(long[] chunkIndex) throws IOException {
         checkChunkIndex(chunkIndex);
         String key = chunkKey(chunkIndex);
-        byte[] stored = store.get(key);
+        byte[] stored = getChunk(key);
         if (stored == null) return filledChunk();
         return NdArray.fromBytes(md.dtype(), md.byteOrder(), decode(key, stored), md.chunks());
     }
@@ -371,7 +377,7 @@ public final class ZarrArray implements ChunkSource, Displayable {
                 count[i] = (int) (hi - lo);
             }
             String key = chunkKey(idx);
-            byte[] stored = store.get(key);
+            byte[] stored = getChunk(key);
             if (stored == null) {
                 if (!zeroFill) ChunkCopy.fill(data, shape, dstStart, count, md.fillValue());
                 return;

@@ -17,20 +17,69 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ZarrExecutor {
     private static final AtomicInteger COUNT = new AtomicInteger();
+    private static final int CORES = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Extra threads the pool may add while workers wait on a remote store (see {@link #blocking}). */
+    private static final int MAX_BLOCKED = 16;
     private static final ForkJoinPool POOL = new ForkJoinPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()),
+            CORES,
             pool -> {
                 ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
                 t.setName("zarr-chunks-" + COUNT.incrementAndGet());
                 t.setDaemon(true);
                 return t;
-            }, null, false);
+            }, null, false, 0, CORES + MAX_BLOCKED, 1, pool -> true, 30, java.util.concurrent.TimeUnit.SECONDS);
 
     private ZarrExecutor() {
     }
 
     public static ForkJoinPool pool() {
         return POOL;
+    }
+
+    /** A store read that may block. */
+    public interface IOSupplier<T> {
+        T get() throws IOException;
+    }
+
+    /**
+     * Runs a blocking read (an HTTP request) so that the pool may start a spare thread meanwhile
+     * (up to 16): decoding stays bounded by the cores, remote requests overlap.
+     */
+    public static <T> T blocking(IOSupplier<T> read) throws IOException {
+        if (!(Thread.currentThread() instanceof ForkJoinWorkerThread)
+                || ((ForkJoinWorkerThread) Thread.currentThread()).getPool() != POOL) {
+            return read.get();
+        }
+        class Blocker implements ForkJoinPool.ManagedBlocker {
+            T value;
+            IOException error;
+            boolean done;
+
+            @Override
+            public boolean block() {
+                try {
+                    value = read.get();
+                } catch (IOException e) {
+                    error = e;
+                }
+                done = true;
+                return true;
+            }
+
+            @Override
+            public boolean isReleasable() {
+                return done;
+            }
+        }
+        Blocker b = new Blocker();
+        try {
+            ForkJoinPool.managedBlock(b);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading");
+        }
+        if (b.error != null) throw b.error;
+        return b.value;
     }
 
     /** Work on one item that may fail with an IOException. */

@@ -131,6 +131,40 @@ class ZarrArrayTest {
         assertEquals(List.of("0", "1", "labels"), Zarr.open(s).keys());
     }
 
+    /** A slow remote-like store: reads overlap beyond the core count and the values are right. */
+    @Test
+    void remoteStoreReadsOverlap() throws IOException {
+        MemoryStore mem = new MemoryStore();
+        ZarrArray w = Zarr.createArray(mem, "a", ArrayMetadata.builder(DType.INT32, new long[]{40, 40}, new int[]{5, 5}).build());
+        NdArray v = NdArray.zeros(DType.INT32, 40, 40);
+        for (int i = 0; i < v.size(); i++) v.setLong(i, i);
+        w.write(new long[2], v);
+        AtomicInteger inFlight = new AtomicInteger(), maxInFlight = new AtomicInteger();
+        Store slow = new Store() {
+            @Override
+            public byte[] get(String key) throws IOException {
+                int n = inFlight.incrementAndGet();
+                maxInFlight.accumulateAndGet(n, Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+                return mem.get(key);
+            }
+
+            @Override
+            public String locate(String key) {
+                return "slow:/" + key;
+            }
+        };
+        assertEquals(v, Zarr.openArray(slow, "a").read());
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertTrue(maxInFlight.get() > cores, "at most " + maxInFlight.get() + " concurrent reads on " + cores + " cores");
+    }
+
     @Test
     void fillValuesRoundTrip() throws IOException {
         MemoryStore s = new MemoryStore();

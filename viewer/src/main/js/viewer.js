@@ -312,7 +312,8 @@ class Volume3DView {
 
   showNoGl() {
     this.canvas.style.display = 'none';
-    const png = this.root.ownerDocument.getElementById(this.spec.pngId);
+    const outer = this.root.closest('.frontier-view') || this.root.parentNode;
+    const png = outer && outer.querySelector('.fv-fallback img');
     const parent = this.canvas.parentNode;
     if (png) { const img = png.cloneNode(true); img.removeAttribute('id'); img.style.display = ''; parent.insertBefore(img, this.canvas); }
     this.status.textContent = 'No 3D rendering (' + (this.glError || 'WebGL2 unavailable') + '); showing the static maximum-intensity projection. The slice planes still work.';
@@ -426,7 +427,8 @@ function mount(root) {
 
 // Views whose HTML arrived before this bundle register themselves in a queue.
 const api = { mount, version: 1, colormapLut };
-const queued = (window.FrontierViewerQueue || []);
+const byRef = (r) => (typeof r === 'string' ? document.getElementById(r) : r);
+const queued = Array.isArray(window.FrontierViewerQueue) ? window.FrontierViewerQueue : [];
 window.FrontierViewer = api;
-window.FrontierViewerQueue = { push: (id) => mount(document.getElementById(id)) };
-for (const id of queued) mount(document.getElementById(id));
+window.FrontierViewerQueue = { push: (r) => mount(byRef(r)) };
+for (const r of queued) mount(byRef(r));

@@ -197,7 +197,7 @@ public final class View {
             // a 2-d image: a picture says it all
             return new VolumeView(text.replace("View of", "Image of"), ViewHtml.image(png, label + (note.isEmpty() ? "" : " " + note), o.title), png, false);
         }
-        boolean embed = o.embedBundle != null ? o.embedBundle : !ViewSession.isSent();
+        boolean embed = o.embedBundle != null ? o.embedBundle : ViewSession.shouldEmbed();
         String html = ViewHtml.render(d, sp, shortLabel(what, new int[]{f[0] * preFactors[0], f[1] * preFactors[1], f[2] * preFactors[2]}), note.isEmpty() ? label : label + " " + note, o, png, embed);
         if (embed && o.embedBundle == null) ViewSession.markSent();
         return new VolumeView(text, html, png, embed);

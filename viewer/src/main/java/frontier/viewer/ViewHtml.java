@@ -70,10 +70,13 @@ final class ViewHtml {
         h.append("<div class=\"fv-message\" style=\"color:#555\">Static maximum-intensity projection: the interactive 3D view needs JavaScript"
                 + " (a trusted notebook).</div></div>\n");
         if (embedBundle) h.append(ViewerBundle.scriptTag()).append('\n');
-        h.append("<script>(function(){var id='").append(id).append("';")
-                .append("if(window.FrontierViewer){window.FrontierViewer.mount(document.getElementById(id));return;}")
-                .append("(window.FrontierViewerQueue=window.FrontierViewerQueue||[]).push(id);")
-                .append("setTimeout(function(){var r=document.getElementById(id);if(r&&!r.getAttribute('data-mounted')){")
+        // Finds its view by its own script element (JupyterLab may run scripts before the output
+        // is in the document), mounts now or when the bundle arrives, else keeps the picture.
+        h.append("<script>(function(){var id='").append(id).append("';var s=document.currentScript;")
+                .append("var r=(s&&s.parentNode&&s.parentNode.id===id)?s.parentNode:document.getElementById(id);if(!r)return;")
+                .append("if(window.FrontierViewer&&window.FrontierViewer.mount){window.FrontierViewer.mount(r);return;}")
+                .append("(window.FrontierViewerQueue=window.FrontierViewerQueue||[]).push(r);")
+                .append("setTimeout(function(){if(!r.getAttribute('data-mounted')){")
                 .append("var m=r.querySelector('.fv-message');if(m)m.textContent='The viewer script was not loaded in this page"
                         + " (it is sent once per kernel session, with the first view). Showing the static maximum-intensity projection;"
                         + " re-run the cell, or use View.view(x, new ViewOptions().embedBundle(true)) for a standalone view.';}},4000);")

@@ -9,6 +9,7 @@ package frontier.viewer;
  */
 public final class ViewSession {
     private static volatile boolean sent;
+    private static volatile boolean everyView;
 
     private ViewSession() {
     }
@@ -20,6 +21,19 @@ public final class ViewSession {
 
     public static boolean isSent() {
         return sent;
+    }
+
+    /**
+     * Embed the bundle (15 KB) in every view, not just the first: each output then works on its
+     * own even after the first view's output was cleared and the notebook saved.
+     */
+    public static void embedInEveryView(boolean on) {
+        everyView = on;
+    }
+
+    /** Whether a view made now should carry the bundle (unless its options say otherwise). */
+    public static boolean shouldEmbed() {
+        return everyView || !sent;
     }
 
     /** Forget (e.g. when the front end was reloaded and lost its globals). */

@@ -156,6 +156,37 @@ class ViewInChromiumTest {
         assertNotNull(yellow, "no yellow (Dapi) in the view");
     }
 
+    /**
+     * A notebook's page as nbconvert writes it: a view whose output came before the bundle
+     * (it waits in the queue), the bundle sent once, then a view that finds it as a global.
+     */
+    @Test
+    void viewsShareOneBundlePerPageWhateverTheOrder() throws Exception {
+        assumeBrowser();
+        NdArray a = Volumes.balls(16, 16, 16, 3, 500, new int[]{8, 4, 12});
+        String early = View.view(a, new ViewOptions().embedBundle(false).size(128)).html();
+        String late = View.view(a, new ViewOptions().embedBundle(false).size(128)).html();
+        String page = "<!DOCTYPE html><html><body><div class=\"output\">" + early + "</div><div class=\"output\">" + View.bundleScript()
+                + "</div><div class=\"output\">" + late + "</div></body></html>";
+        Files.createDirectories(OUT);
+        Path file = OUT.resolve("shared-bundle.html");
+        Files.writeString(file, page);
+        ProcessBuilder pb = new ProcessBuilder("node", MODULE.resolve("src/test/js/mounted.cjs").toString(),
+                file.toAbsolutePath().toString(), OUT.resolve("shared-bundle.png").toAbsolutePath().toString());
+        pb.environment().put("NODE_PATH", PEERS.toAbsolutePath().toString());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        JsonNode r = new ObjectMapper().readTree(out.strip().lines().reduce((x, y) -> y).orElse("{}"));
+        assertTrue(r.get("errors").isEmpty(), out);
+        assertEquals(2, r.get("views").size(), out);
+        for (JsonNode v : r.get("views")) {
+            assertEquals("1", v.path("mounted").asText(), out);
+            assertTrue(v.path("rendered").asInt() >= 1, "not rendered: " + out);
+        }
+    }
+
     @Test
     void viewWithoutBundleFallsBackToThePicture() throws Exception {
         assumeBrowser();

@@ -51,6 +51,9 @@ class ViewTest {
             assertFalse(second.html().contains("data-frontier-viewer-bundle"));
             assertTrue(second.html().contains("FrontierViewerQueue"), "a later view waits for the bundle or falls back");
             assertTrue(second.standalonePage().contains("data-frontier-viewer-bundle"), "a standalone page always has the bundle");
+            ViewSession.embedInEveryView(true);
+            assertTrue(View.view(a).bundleEmbedded(), "every view carries the bundle when asked");
+            ViewSession.embedInEveryView(false);
         } finally {
             ViewSession.reset();
         }

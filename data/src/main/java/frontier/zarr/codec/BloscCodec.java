@@ -28,6 +28,7 @@ public final class BloscCodec implements Codec {
     static final int MAX_BLOCKSIZE = (Integer.MAX_VALUE - MAX_TYPESIZE * 4) / 3;
     static final int MAX_BUFFERSIZE = Integer.MAX_VALUE - HEADER;
 
+    private static final int MAX_CACHED_SCRATCH = 8 << 20;
     private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[2][]);
 
     private final BloscCompressor compressor;
@@ -84,7 +85,11 @@ public final class BloscCodec implements Codec {
         return "Blosc(cname='" + compressor.cname + "', clevel=" + clevel + ", shuffle=" + shuffle + ", blocksize=" + blocksize + ")";
     }
 
+    /** Per-thread scratch buffers, reused across chunks; unusually large blocks get a one-off buffer. */
     private static byte[] scratch(int slot, int size) {
+        if (size > MAX_CACHED_SCRATCH) {
+            return new byte[size];
+        }
         byte[][] s = SCRATCH.get();
         if (s[slot] == null || s[slot].length < size) {
             s[slot] = new byte[Math.max(size, 64 * 1024)];

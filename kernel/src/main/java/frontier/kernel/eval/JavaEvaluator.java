@@ -239,6 +239,11 @@ public final class JavaEvaluator implements AutoCloseable {
     }
 
     /** Evaluates source for magics (%time, %timeit): the value, or throws with the error's text. */
+    /** True when the session has declared a variable of that name (and it is still valid). */
+    public boolean hasVariable(String name) {
+        return shell.variables().anyMatch(v -> v.name().equals(name) && shell.status(v).isActive());
+    }
+
     public Object evalForValue(String source) throws Exception {
         EvalOutcome o = eval(source);
         if (o.error() != null) {

@@ -16,6 +16,8 @@ import java.util.List;
  */
 public final class CellRunner {
     private static volatile MagicRunner magics;
+    /** The runner of the cell now running, for magic(...) called from Java code. */
+    private static volatile CellRunner current;
 
     private final JavaEvaluator java;
     private final KernelMagicContext context;
@@ -24,6 +26,39 @@ public final class CellRunner {
     public CellRunner(JavaEvaluator java, ProgressSink progress) {
         this.java = java;
         this.context = new KernelMagicContext(java, progress);
+        current = this;
+    }
+
+    /** A line magic run from Java code in a cell ("name args"); its errors are thrown as MagicException. */
+    public static Object runLineFromJava(String line) throws Exception {
+        CellRunner r = current;
+        if (r == null) throw new IllegalStateException("no kernel session");
+        String trimmed = line.strip();
+        if (trimmed.startsWith("%")) trimmed = trimmed.substring(1);
+        int sp = trimmed.indexOf(' ');
+        String name = sp < 0 ? trimmed : trimmed.substring(0, sp);
+        String args = sp < 0 ? "" : trimmed.substring(sp + 1).strip();
+        return magics().runLine(name, r.expand(args), r.context);
+    }
+
+    /** $name and ${expr} expansion against the session, as IPython does in magic lines. */
+    private String expand(String args) {
+        return ArgExpander.expand(args,
+                name -> {
+                    if (!java.hasVariable(name)) return null;
+                    try {
+                        return java.evalForValue(name);
+                    } catch (Exception e) {
+                        return null;
+                    }
+                },
+                expr -> {
+                    try {
+                        return java.evalForValue(expr);
+                    } catch (Exception e) {
+                        throw new frontier.magics.MagicException("cannot expand ${" + expr + "}: " + e.getMessage());
+                    }
+                });
     }
 
     public static MagicRunner magics() {
@@ -57,7 +92,7 @@ public final class CellRunner {
     private EvalOutcome shell(String command) {
         try {
             magicThread = Thread.currentThread();
-            int status = ShellCommand.run(command, context.cwd(), System.out, System.err);
+            int status = ShellCommand.run(expand(command), context.cwd(), System.out, System.err);
             if (status != 0) {
                 System.err.println("(exit status " + status + ")");
             }
@@ -78,8 +113,11 @@ public final class CellRunner {
         }
         try {
             magicThread = Thread.currentThread();
-            Object result = cell ? magics().runCell(p.name(), p.args(), p.body(), context)
-                    : magics().runLine(p.name(), p.args(), context);
+            // %time/%timeit take Java code, where $ is part of identifiers
+            boolean code = p.name().equals("time") || p.name().equals("timeit");
+            String args = code ? p.args() : expand(p.args());
+            Object result = cell ? magics().runCell(p.name(), args, p.body(), context)
+                    : magics().runLine(p.name(), args, context);
             return result == null ? EvalOutcome.NOTHING : EvalOutcome.value(result);
         } catch (MagicException e) {
             return EvalOutcome.failed(magicError(shown, e.getMessage(), e.usage()));

@@ -155,6 +155,20 @@ class ChunkedArrayTest {
     }
 
     @Test
+    void intermediateResultsAreFreedAsSoonAsTheirConsumersRan() {
+        ArraySource src = new ArraySource(ramp(1, 2, 300, 8, 8), 1, 1, 1, 8, 8);
+        ThreadPoolScheduler s = new ThreadPoolScheduler(2);
+        ChunkedArray a = ChunkedArray.fromZarr(src);
+        a.mean().compute(s);
+        // 600 chunk reads, but only a tree group per thread and per tree level waits at any time
+        // (reads are fused with their partial reduction, so no chunk waits)
+        int bound = (2 + 4) * ChunkedArray.SPLIT_EVERY + 1;
+        assertTrue(s.lastPeakHeld() <= bound, "held " + s.lastPeakHeld() + " results at once");
+        a.get(0, 1).maxProjection(0).compute(s);
+        assertTrue(s.lastPeakHeld() <= bound, "held " + s.lastPeakHeld() + " results at once");
+    }
+
+    @Test
     void theTutorialsTable() {
         ChunkedArray a = ChunkedArray.fromZarr(ArraySource.metadata(DType.UINT16, new long[]{1, 2, 236, 275, 271}, 1, 1, 1, 275, 271));
         assertEquals("frontier.array<shape=(1, 2, 236, 275, 271), dtype=uint16, chunksize=(1, 1, 1, 275, 271)>", a.toString());

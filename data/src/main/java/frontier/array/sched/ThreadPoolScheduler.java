@@ -34,6 +34,13 @@ public final class ThreadPoolScheduler implements Scheduler {
         return threads;
     }
 
+    private volatile int lastPeakHeld;
+
+    /** The most task results held in memory at once during the last run (intermediates awaiting their consumers). */
+    public int lastPeakHeld() {
+        return lastPeakHeld;
+    }
+
     @Override
     public Object run(TaskGraph graph) {
         return new Run(graph).execute();
@@ -54,6 +61,7 @@ public final class ThreadPoolScheduler implements Scheduler {
         final PriorityQueue<Task> ready;
         int done;
         int running;
+        int peakHeld;
         Throwable failure;
         TaskKey failedKey;
         boolean cancelled;
@@ -140,6 +148,7 @@ public final class ThreadPoolScheduler implements Scheduler {
                         }
                     }
                 }
+                lastPeakHeld = peakHeld;
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                     throw new ComputeException("compute interrupted: " + done + " of " + total + " tasks done, the rest cancelled", null);
@@ -190,6 +199,7 @@ public final class ThreadPoolScheduler implements Scheduler {
                     running--;
                     if (cancelled) return;
                     results.put(task.key(), result);
+                    if (results.size() > peakHeld) peakHeld = results.size();
                     // Free inputs whose consumers have all run.
                     for (TaskKey d : task.deps()) {
                         int left = consumersLeft.merge(d, -1, Integer::sum);

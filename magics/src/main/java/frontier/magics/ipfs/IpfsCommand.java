@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
  * the {@code subcommands} list below.
  */
 @Command(name = "ipfs", mixinStandardHelpOptions = true,
-        description = "IPFS content addressing with Kubo's commands and flags (add, ...), on the embedded node.",
-        subcommands = {IpfsAddCommand.class})
+        description = "IPFS content addressing with Kubo's commands and flags (add, cat, ls, get, id, pin, verify, gateway); the daemon when one answers, the embedded node otherwise.",
+        subcommands = {IpfsAddCommand.class, IpfsCatCommand.class, IpfsLsCommand.class, IpfsGetCommand.class, IpfsIdCommand.class,
+                IpfsPinCommand.class, IpfsVerifyCommand.class, IpfsGatewayCommand.class})
 public final class IpfsCommand implements Magic {
     @Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,42 @@
+package frontier.magics.ipfs;
+
+import frontier.ipfs.node.IpfsNode;
+import frontier.ipfs.rpc.KuboRpcClient;
+import frontier.ipfs.rpc.RpcEndpoint;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+/**
+ * Which node a subcommand talks to: the Kubo daemon when one answers {@code id} quickly
+ * (found through --api, IPFS_API, ~/.ipfs/api or 127.0.0.1:5001), the embedded node otherwise
+ * or with --offline. {@link Selected#line()} says which, for the result.
+ */
+public final class IpfsNodeChoice {
+    @Option(names = "--api", paramLabel = "ADDR", description = "Use the Kubo RPC API at this multiaddr or URL (default: IPFS_API, ~/.ipfs/api, 127.0.0.1:5001 if it answers).")
+    String api;
+    @Option(names = "--offline", description = "Use the embedded node even when a daemon answers.")
+    boolean offline;
+
+    /** The chosen node: daemon non-null when a daemon answered. */
+    public record Selected(KuboRpcClient daemon, IpfsNode embedded, String line) {
+        public boolean isDaemon() {
+            return daemon != null;
+        }
+    }
+
+    public Selected select() {
+        if (!offline) {
+            String url = api != null ? RpcEndpoint.toUrl(api) : RpcEndpoint.discover();
+            KuboRpcClient c = new KuboRpcClient(url, Duration.ofSeconds(Long.getLong("frontier.ipfs.timeout", 30)));
+            if (c.isAvailable(Duration.ofMillis(api != null ? 3000 : 400))) {
+                return new Selected(c, null, "node: IPFS daemon at " + url);
+            }
+            if (api != null) {
+                throw new frontier.magics.MagicException("no IPFS daemon answers at " + url + " (--api); drop --api to use the embedded node");
+            }
+        }
+        IpfsNode n = IpfsNode.embedded();
+        return new Selected(null, n, "node: embedded (block store " + n.root() + ")");
+    }
+}

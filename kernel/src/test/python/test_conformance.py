@@ -10,6 +10,13 @@ import jupyter_kernel_test
 
 class FrontierKernelTests(jupyter_kernel_test.KernelTests):
     kernel_name = os.environ.get("FRONTIER_KERNEL_NAME", "frontier-java")
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the suite allows 15 s per reply; the session's first cell waits for JShell to start,
+        # which on a loaded 2-core CI machine can take longer: let it start before the tests
+        cls.kc.execute_interactive("int frontierWarmUp = 1;", timeout=180)
     language_name = "java"
     file_extension = ".java"
 

@@ -45,6 +45,12 @@ class KernelProtocolTests(unittest.TestCase):
                                             stdin_hook=stdin_hook, timeout=timeout)
         return reply["content"], outputs
 
+    def shell_reply(self, msg_id, timeout):
+        while True:
+            reply = self.kc.get_shell_msg(timeout=timeout)
+            if reply["parent_header"]["msg_id"] == msg_id:
+                return reply
+
     def result_text(self, outputs):
         return [c["data"]["text/plain"] for _, t, c in outputs if t == "execute_result"]
 
@@ -64,8 +70,7 @@ class KernelProtocolTests(unittest.TestCase):
         msg_id = self.kc.execute("while (true) { }")
         time.sleep(1.5)
         self.km.interrupt_kernel()  # interrupt_mode message: interrupt_request on control
-        reply = self.kc.get_shell_msg(timeout=20)
-        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        reply = self.shell_reply(msg_id, 20)
         self.assertEqual(reply["content"]["status"], "error")
         self.assertEqual(reply["content"]["ename"], "Interrupted")
         reply, out = self.run_cell("kept")
@@ -76,8 +81,7 @@ class KernelProtocolTests(unittest.TestCase):
         msg_id = self.kc.execute("Thread.sleep(60_000);")
         time.sleep(1.0)
         self.km.interrupt_kernel()
-        reply = self.kc.get_shell_msg(timeout=20)
-        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        reply = self.shell_reply(msg_id, 20)
         self.assertEqual(reply["content"]["status"], "error")
         self.assertLess(time.monotonic() - started, 30)
 
@@ -155,6 +159,19 @@ class KernelProtocolTests(unittest.TestCase):
             self.assertNotIn("Exception", reply["evalue"], code)
         reply, out = self.run_cell("1 + 2")
         self.assertEqual(self.result_text(out), ["3"])
+
+    def test_cells_queued_after_an_error_are_aborted(self):
+        first = self.kc.execute('throw new RuntimeException("stop here")')
+        second = self.kc.execute('System.out.println("must not run");')
+        replies = {}
+        while len(replies) < 2:
+            r = self.kc.get_shell_msg(timeout=TIMEOUT)
+            if r["parent_header"]["msg_id"] in (first, second):  # skip stale kernel_info replies
+                replies[r["parent_header"]["msg_id"]] = r["content"]
+        self.assertEqual(replies[first]["status"], "error")
+        self.assertEqual(replies[second]["status"], "aborted")
+        reply, out = self.run_cell("\"runs again\"")
+        self.assertEqual(self.result_text(out), ["runs again"])
 
     def test_shell_command_streams_output(self):
         reply, out = self.run_cell("!echo shell-says-hi")

@@ -44,9 +44,15 @@ public final class OmeInfo implements Displayable {
         return requests;
     }
 
-    /** ome-zarr-py's text, one line per item, each ending in a newline. */
+    /** ome-zarr-py's text without its final newline (hosts print it with println). */
     @Override
     public String toString() {
+        String t = text();
+        return t.endsWith("\n") ? t.substring(0, t.length() - 1) : t;
+    }
+
+    /** ome-zarr-py's text, one line per item, each ending in a newline. */
+    public String text() {
         StringBuilder sb = new StringBuilder();
         for (OmeNode n : nodes) {
             if (n.specs().isEmpty()) {

@@ -88,7 +88,7 @@ class ZarrStatTest {
         Path img = Fixtures.make("tiny.zarr", "--size", "tiny");
         OmeInfo info = OmeZarr.info(img.toString(), true);
         List<JsonNode> want = numpy(img, List.of("0", "1", "2", "labels/0/0", "labels/0/1", "labels/0/2"));
-        String text = info.toString();
+        String text = info.text();
         String[] lines = text.split("\n");
         int k = 0;
         for (String line : lines) {

@@ -212,6 +212,22 @@ public final class Kernel implements DisplayHost {
             reply.put("user_expressions", Map.of());
         }
         sockets.reply(channel, m, "execute_reply", reply);
+        if (error != null && m.flag("stop_on_error", true) && channel == Channel.SHELL) {
+            abortQueuedCells();
+        }
+    }
+
+    /** After a failed cell, cells already queued behind it (Run All) are aborted, not run, as IPython does. */
+    private void abortQueuedCells() {
+        for (Message queued : sockets.pendingShell()) {
+            if (!"execute_request".equals(queued.type())) {
+                handle(Channel.SHELL, queued);
+                continue;
+            }
+            status(queued, "busy");
+            sockets.reply(Channel.SHELL, queued, "execute_reply", Map.of("status", "aborted", "execution_count", executionCount));
+            status(queued, "idle");
+        }
     }
 
     /** IPython's {@code name?}: the inspection of name shown in the pager. */

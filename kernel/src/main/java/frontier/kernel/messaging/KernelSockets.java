@@ -97,6 +97,32 @@ public final class KernelSockets implements AutoCloseable {
         }
     }
 
+    /**
+     * The shell messages already waiting, without blocking (called on the shell thread, to
+     * abort the cells queued behind a failed one). Unreadable or forged ones are dropped.
+     */
+    public List<Message> pendingShell() {
+        List<Message> out = new ArrayList<>();
+        while (true) {
+            byte[] first = shell.recv(ZMQ.DONTWAIT);
+            if (first == null) {
+                return out;
+            }
+            List<byte[]> frames = new ArrayList<>();
+            frames.add(first);
+            while (shell.hasReceiveMore()) {
+                frames.add(shell.recv());
+            }
+            try {
+                out.add(wire.decode(frames));
+            } catch (Wire.BadSignatureException e) {
+                log.println("frontier-kernel: REJECTED a SHELL message with an invalid HMAC signature; not executed");
+            } catch (IOException | RuntimeException e) {
+                log.println("frontier-kernel: dropped an unreadable SHELL message: " + e.getMessage());
+            }
+        }
+    }
+
     private static List<byte[]> receive(ZMQ.Socket socket) {
         byte[] first = socket.recv();
         if (first == null) {

@@ -56,7 +56,9 @@ public class OmeBench {
             System.out.printf("ours_first=%.4f%n", ours.get(0));
             List<Double> sorted = new ArrayList<>(ours);
             Collections.sort(sorted);
-            System.out.printf("ours_seconds=%.4f%n", sorted.get(sorted.size() / 2));
+            int m = sorted.size();
+            double median = m % 2 == 1 ? sorted.get(m / 2) : (sorted.get(m / 2 - 1) + sorted.get(m / 2)) / 2; // as Python's statistics.median
+            System.out.printf("ours_seconds=%.4f%n", median);
             System.out.println("ours_requests=" + ourRequests);
             System.out.println("peer_requests=" + peerRequests);
             if (last != null) {

@@ -52,7 +52,10 @@ def apply(x, step, arrays):
     if op == "get":
         return x[tuple(index_item(i) for i in step["index"])]
     if op in ("add", "sub", "mul", "div", "rsub", "rdiv"):
-        other = arrays[step["other"]] if "other" in step else step["scalar"]
+        if "otherReduce" in step:
+            other = getattr(x, step["otherReduce"])()
+        else:
+            other = arrays[step["other"]] if "other" in step else step["scalar"]
         f = {"add": lambda a, b: a + b, "sub": lambda a, b: a - b, "mul": lambda a, b: a * b,
              "div": lambda a, b: a / b, "rsub": lambda a, b: b - a, "rdiv": lambda a, b: b / a}[op]
         return f(x, other)

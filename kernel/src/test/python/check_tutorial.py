@@ -114,6 +114,21 @@ def main():
         html = view[0].data.get("text/html", "")
         check("<script" in html, "view output carries the viewer's script")
 
+    # 7. the lessons: verifiability, performance, sustainability
+    caught = text_of(outputs_of(nb, "TamperingGateway.start"))
+    check("BlockVerificationException" in caught and "http://127.0.0.1:" in caught and "bafy" in caught,
+          "a lying gateway is caught, naming the gateway and the CID: " + caught[:200])
+    perf = text_of(outputs_of(nb, "var worker = newWorker(honestGateway)"))
+    m = re.search(r"(\d+) blocks over the network; second read: \d+ ms, (\d+) more blocks over the network; equal to the local copy: true", perf)
+    check(m is not None and int(m.group(1)) > 0 and m.group(2) == "0", "the second read fetches nothing: " + perf[:200])
+    same = text_of(outputs_of(nb, "String again = magic("))
+    check("same CID: true" in same and "(0 new)" in same, "re-adding gives the same CID and no new block: " + same[:200])
+    diff = text_of(outputs_of(nb, "var differing ="))
+    m = re.search(r"(\d+) of (\d+) CIDs changed: \[(.*)\]", diff)
+    changed = sorted(x.strip() for x in m.group(3).split(",")) if m else []
+    check(changed == sorted(["(wrapping directory)", "6001240.zarr", "6001240.zarr/0", "6001240.zarr/0/0.1.30.0.0"]),
+          "one changed chunk changes only its CID and the directories above it: " + diff[:300])
+
     errors = [c.source[:60] for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     check(not errors, f"no cell raised an error {errors}")
     print(f"{len(failures)} failed")

@@ -177,6 +177,15 @@ public final class ChunkedArray implements Displayable {
     }
 
     private ChunkedArray binary(BinaryOp op, ChunkedArray o) {
+        int zeroD = o.ndim() == 0 && ndim() > 0 ? 2 : ndim() == 0 && o.ndim() > 0 ? 1 : 0;
+        if (zeroD != 0) {
+            // A 0-d array (a reduction's result) broadcasts over the other operand; the dtype is
+            // the plain promotion of both, as dask declares it (u16 * u16.sum() is uint64).
+            ChunkedArray arr = zeroD == 2 ? this : o, sc = zeroD == 2 ? o : this;
+            DType t = Promotion.promote(arr.dtype(), sc.dtype());
+            if (op == BinaryOp.DIV) t = Promotion.divide(t);
+            return new ChunkedArray(new Layers.Arith(op, arr.layer, sc.layer, null, zeroD == 1, t));
+        }
         if (!Arrays.equals(layer.shape, o.layer.shape)) {
             throw new IllegalArgumentException("operands could not be broadcast together with shapes "
                     + tuple(layer.shape) + " " + tuple(o.layer.shape) + " (" + op.name().toLowerCase() + ")");

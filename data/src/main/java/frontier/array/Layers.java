@@ -266,7 +266,8 @@ final class Layers {
         TaskKey build(int[] block, Builder g) {
             TaskKey k = new TaskKey(name, block);
             if (g.has(k)) return k;
-            List<TaskKey> deps = b == null ? List.of(a.build(block, g)) : List.of(a.build(block, g), b.build(block, g));
+            int[] bBlock = b != null && b.shape.length == 0 ? new int[0] : block;
+            List<TaskKey> deps = b == null ? List.of(a.build(block, g)) : List.of(a.build(block, g), b.build(bBlock, g));
             return g.add(new Task(k, new Elementwise(op, dtype, scalar, scalarLeft), deps));
         }
 

@@ -144,6 +144,15 @@ class ChunkedArrayDaskTest {
             step(c("u16_" + op + "_u16b", "u16"), op).put("other", "u16b");
         }
         step(c("u16_add_f32", "u16"), "add").put("other", "f32");
+        // a 0-d reduction result broadcast over the array
+        step(c("u16_sub_mean", "u16"), "sub").put("otherReduce", "mean");
+        step(c("f32_div_max", "f32"), "div").put("otherReduce", "max");
+        step(c("u16_rsub_max", "u16"), "rsub").put("otherReduce", "max");
+        step(c("i8_mul_min", "i8"), "mul").put("otherReduce", "min");
+        // dtype only: dask declares uint64 but numpy's value-based casting makes its blocks wrap at
+        // uint32 (the sum is small enough), so dask's values are not the product; ours are
+        step(c("u16_mul_sum", "u16").put("metadataOnly", true), "mul").put("otherReduce", "sum");
+        step(c("i8_add_mean", "i8"), "add").put("otherReduce", "mean");
         for (String[] t : new String[][]{{"u16", "float32"}, {"u16", "int8"}, {"f32", "int16"}, {"i8", "uint16"}, {"f64", "float32"}, {"u64", "float64"}, {"b1", "uint8"}}) {
             step(c(t[0] + "_astype_" + t[1], t[0]), "astype").put("dtype", t[1]);
         }
@@ -161,7 +170,7 @@ class ChunkedArrayDaskTest {
             }
         }
         reduce(get(c("u16_slice_mean", "u16"), 1, s(null, null, -2)), "mean", 1);
-        reduce(scalar(c("u16_sub_mean", "u16"), "sub", 1000), "sum", (int[]) null);
+        reduce(scalar(c("u16_sub_1000_sum", "u16"), "sub", 1000), "sum", (int[]) null);
         step(get(c("u16_mip", "u16"), 0), "maxProjection").put("axis", 1);
         reduce(c("u16_axis_out_of_range", "u16"), "sum", 4);
         // display: the tutorial's array and slices of it (metadata only)
@@ -211,8 +220,9 @@ class ChunkedArrayDaskTest {
                 return x.get(items.toArray());
             }
             case "add": case "sub": case "mul": case "div": case "rsub": case "rdiv": {
-                if (st.has("other")) {
-                    ChunkedArray o = arrays.get(st.get("other").asText());
+                if (st.has("other") || st.has("otherReduce")) {
+                    ChunkedArray o = st.has("other") ? arrays.get(st.get("other").asText()) : apply(x, DaskOracle.JSON.createObjectNode().put("op", st.get("otherReduce").asText()));
+                    if (op.equals("rsub")) return o.sub(x);
                     switch (op) {
                         case "add": return x.add(o);
                         case "sub": return x.sub(o);

@@ -20,6 +20,7 @@ import static frontier.kernel.Display.html;
 import static frontier.kernel.Display.markdown;
 import static frontier.kernel.Display.svg;
 import static frontier.viewer.View.view;
+import frontier.viewer.ViewOptions;
 import static frontier.kernel.Magic.magic;
 import static frontier.array.ChunkedArray.ALL;
 import static frontier.array.ChunkedArray.ELLIPSIS;

@@ -36,6 +36,17 @@ public record Elementwise(BinaryOp op, DType out, Number scalar, boolean scalarL
             return r;
         }
         NdArray b = (NdArray) inputs.get(1);
+        if (b.ndim() == 0 && a.ndim() > 0) {
+            // b is a 0-d array broadcast over a; scalarLeft: it is the left operand
+            if (integer) {
+                long s = b.getLong(0);
+                for (int i = 0; i < n; i++) r.setLong(i, scalarLeft ? op.applyLong(s, a.getLong(i)) : op.applyLong(a.getLong(i), s));
+            } else {
+                double s = b.getDouble(0);
+                for (int i = 0; i < n; i++) r.setDouble(i, scalarLeft ? op.applyDouble(s, a.getDouble(i)) : op.applyDouble(a.getDouble(i), s));
+            }
+            return r;
+        }
         if (integer) {
             for (int i = 0; i < n; i++) r.setLong(i, op.applyLong(a.getLong(i), b.getLong(i)));
         } else {

@@ -279,10 +279,51 @@ public final class KuboRpcClient implements AutoCloseable {
     }
 
     /**
+     * {@code get -o target}: the object at path becomes target (a file or a folder), as Kubo's
+     * {@code -o} means it. The node's tar is unpacked into a hidden staging folder beside target
+     * (Kubo names the top entry after the last path segment, js-ipfs after the whole CID path),
+     * then moved into place; nothing is written outside that staging folder.
+     */
+    public void getTo(String path, Path target) throws IOException {
+        Path t = target.toAbsolutePath().normalize();
+        Path staging = t.resolveSibling("." + t.getFileName() + ".get-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        try {
+            unpack(path, staging);
+            String p = path.startsWith("/ipfs/") ? path.substring(6) : path;
+            Path top = staging.resolve(p).normalize();
+            if (!top.startsWith(staging) || !Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
+                top = staging.resolve(Path.of(p).getFileName().toString());
+            }
+            if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
+                // one top entry named after the root CID in some other base: descend the path below it
+                List<Path> entries;
+                try (Stream<Path> s = Files.list(staging)) {
+                    entries = s.toList();
+                }
+                if (entries.size() == 1) {
+                    top = entries.get(0);
+                    String[] segs = p.split("/");
+                    for (int i = 1; i < segs.length; i++) if (!segs[i].isEmpty()) top = top.resolve(segs[i]);
+                    top = top.normalize();
+                    if (!top.startsWith(staging)) throw new IOException("refusing path " + path + ": it leaves the staging folder");
+                }
+            }
+            if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) throw new IOException(base + " sent no entry for " + path);
+            Files.move(top, t, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            if (Files.exists(staging)) {
+                try (Stream<Path> s = Files.walk(staging)) {
+                    for (Path f : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    /**
      * {@code get}: fetches path as the node's tar stream and unpacks it into dir, refusing any
      * entry that would land outside dir; files are written under temporary names and renamed.
      */
-    public void get(String path, Path dir) throws IOException {
+    public void unpack(String path, Path dir) throws IOException {
         byte[] tar = bytes("get", query("arg", path));
         Path root = dir.toAbsolutePath().normalize();
         Files.createDirectories(root);

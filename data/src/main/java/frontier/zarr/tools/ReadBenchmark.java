@@ -25,6 +25,9 @@ public final class ReadBenchmark {
         for (int i = 0; i < warmup; i++) sum += checksum(a.read());
         double[] t = new double[iterations];
         long nbytes = 0;
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         for (int i = 0; i < iterations; i++) {
             long t0 = System.nanoTime();
             NdArray v = a.read();
@@ -32,8 +35,11 @@ public final class ReadBenchmark {
             nbytes = (long) v.size() * v.dtype().itemSize();
             if (i == 0) sum = checksum(v);
         }
+        double cpuPerRead = (os.getProcessCpuTime() - cpu0) / 1e9 / iterations;
+        StringBuilder all = new StringBuilder();
+        for (double x : t) all.append(all.length() == 0 ? "" : ",").append(String.format("%.6f", x));
         Arrays.sort(t);
-        System.out.printf("median=%.6f min=%.6f nbytes=%d sum=%d%n", t[iterations / 2], t[0], nbytes, sum);
+        System.out.printf("median=%.6f min=%.6f cpu=%.6f nbytes=%d sum=%d times=%s%n", t[iterations / 2], t[0], cpuPerRead, nbytes, sum, all);
     }
 
     /** Sum of the elements, so the read cannot be optimised away and both sides can be compared. */

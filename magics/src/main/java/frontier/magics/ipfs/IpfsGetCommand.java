@@ -43,17 +43,7 @@ public final class IpfsGetCommand implements Magic {
         String summary;
         try {
             if (node.isDaemon()) {
-                // the daemon's tar holds one top entry named after the last segment; unpack beside, then place it
-                Path staging = target.resolveSibling("." + target.getFileName() + ".get-" + Long.toHexString(System.nanoTime()));
-                try {
-                    node.daemon().get(p.toPathString(), staging);
-                    try (var s = java.nio.file.Files.list(staging)) {
-                        Path top = s.findFirst().orElseThrow(() -> new IOException("the daemon sent nothing for " + p));
-                        java.nio.file.Files.move(top, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } finally {
-                    deleteTree(staging);
-                }
+                node.daemon().getTo(p.toPathString(), target);
                 summary = "Saving file(s) to " + target;
             } else {
                 Cid c = node.embedded().reader().resolve(p);
@@ -65,12 +55,5 @@ public final class IpfsGetCommand implements Magic {
             throw IpfsCommands.fail(e);
         }
         return IpfsResult.ofText(summary + "\n" + node.line());
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!java.nio.file.Files.exists(p)) return;
-        try (var s = java.nio.file.Files.walk(p)) {
-            for (Path f : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) java.nio.file.Files.deleteIfExists(f);
-        }
     }
 }

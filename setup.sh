@@ -18,7 +18,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 for dir in peers viewer; do
   if [ -f "$dir/package-lock.json" ]; then
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    # npm ci refuses the peers' lock: js-ipfs has an optional dependency on a GitHub tarball that
+    # npm ci insists on resolving; npm install honours the same lock file and skips it.
+    (cd "$dir" && { npm ci --no-audit --no-fund --loglevel=silent 2>/dev/null || npm install --no-audit --no-fund --loglevel=error; })
   fi
 done
 [ "${1:-}" = "--deps-only" ] && exit 0

@@ -85,6 +85,17 @@ class KernelProtocolTests(unittest.TestCase):
         self.assertEqual(reply["content"]["status"], "error")
         self.assertLess(time.monotonic() - started, 30)
 
+    def test_sigint_interrupts_without_killing_the_kernel(self):
+        import signal
+        msg_id = self.kc.execute("while (true) { }")
+        time.sleep(1.0)
+        os.kill(self.km.provisioner.process.pid, signal.SIGINT)
+        reply = self.shell_reply(msg_id, 20)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertTrue(self.km.is_alive())
+        reply, out = self.run_cell("\"after sigint\"")
+        self.assertEqual(self.result_text(out), ["after sigint"])
+
     def test_stdin(self):
         asked = []
 

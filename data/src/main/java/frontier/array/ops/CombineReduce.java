@@ -20,38 +20,35 @@ public record CombineReduce(ReduceKind kind) implements Op {
                 p.d() == null ? null : p.d().clone(), p.m2() == null ? null : p.m2().clone());
     }
 
-    /** Min/max of two arrays of one integer dtype, into a; unsigned compares flip the sign bit. */
+    /**
+     * Min/max of two arrays of one integer dtype, into a. Branch-free loops (Math.max/min, which
+     * the JIT vectorizes); unsigned types compare masked values, or with the sign bit flipped.
+     */
     static void mergeValues(boolean max, NdArray a, NdArray b) {
         boolean u = a.dtype().isUnsigned();
         Object x = a.data(), y = b.data();
         if (x instanceof short[]) {
             short[] p = (short[]) x, q = (short[]) y;
-            int f = u ? 0x8000 : 0;
-            for (int i = 0; i < p.length; i++) {
-                boolean greater = (short) (q[i] ^ f) > (short) (p[i] ^ f);
-                if (greater == max && q[i] != p[i]) p[i] = q[i];
-            }
+            if (u && max) for (int i = 0; i < p.length; i++) p[i] = (short) Math.max(p[i] & 0xffff, q[i] & 0xffff);
+            else if (u) for (int i = 0; i < p.length; i++) p[i] = (short) Math.min(p[i] & 0xffff, q[i] & 0xffff);
+            else if (max) for (int i = 0; i < p.length; i++) p[i] = (short) Math.max(p[i], q[i]);
+            else for (int i = 0; i < p.length; i++) p[i] = (short) Math.min(p[i], q[i]);
         } else if (x instanceof byte[]) {
             byte[] p = (byte[]) x, q = (byte[]) y;
-            int f = u ? 0x80 : 0;
-            for (int i = 0; i < p.length; i++) {
-                boolean greater = (byte) (q[i] ^ f) > (byte) (p[i] ^ f);
-                if (greater == max && q[i] != p[i]) p[i] = q[i];
-            }
+            if (u && max) for (int i = 0; i < p.length; i++) p[i] = (byte) Math.max(p[i] & 0xff, q[i] & 0xff);
+            else if (u) for (int i = 0; i < p.length; i++) p[i] = (byte) Math.min(p[i] & 0xff, q[i] & 0xff);
+            else if (max) for (int i = 0; i < p.length; i++) p[i] = (byte) Math.max(p[i], q[i]);
+            else for (int i = 0; i < p.length; i++) p[i] = (byte) Math.min(p[i], q[i]);
         } else if (x instanceof int[]) {
             int[] p = (int[]) x, q = (int[]) y;
             int f = u ? Integer.MIN_VALUE : 0;
-            for (int i = 0; i < p.length; i++) {
-                boolean greater = (q[i] ^ f) > (p[i] ^ f);
-                if (greater == max && q[i] != p[i]) p[i] = q[i];
-            }
+            if (max) for (int i = 0; i < p.length; i++) p[i] = Math.max(p[i] ^ f, q[i] ^ f) ^ f;
+            else for (int i = 0; i < p.length; i++) p[i] = Math.min(p[i] ^ f, q[i] ^ f) ^ f;
         } else {
             long[] p = (long[]) x, q = (long[]) y;
             long f = u ? Long.MIN_VALUE : 0;
-            for (int i = 0; i < p.length; i++) {
-                boolean greater = (q[i] ^ f) > (p[i] ^ f);
-                if (greater == max && q[i] != p[i]) p[i] = q[i];
-            }
+            if (max) for (int i = 0; i < p.length; i++) p[i] = Math.max(p[i] ^ f, q[i] ^ f) ^ f;
+            else for (int i = 0; i < p.length; i++) p[i] = Math.min(p[i] ^ f, q[i] ^ f) ^ f;
         }
     }
 

@@ -36,7 +36,33 @@ public record PartialReduce(ReduceKind kind, boolean[] reduced) implements Op {
             for (int i = 0; i < on; i++) v.setLong(i, flip ? wide.l()[i] ^ Long.MIN_VALUE : wide.l()[i]);
             return Partial.ofValues(count, v);
         }
+        if ((kind == ReduceKind.SUM || kind == ReduceKind.MEAN) && on == 1 && t.isInteger() && t.itemSize() <= 4) {
+            // The whole block to one number (a mean over everything): one exact integer loop.
+            long sum = sumAll(a);
+            if (kind == ReduceKind.SUM) return new Partial(count, oshape, new long[]{sum}, null, null);
+            return new Partial(count, oshape, null, new double[]{sum}, null);
+        }
         return reduce(a, kind, reduced, false);
+    }
+
+    private static long sumAll(NdArray a) {
+        long s = 0;
+        Object d = a.data();
+        boolean u = a.dtype().isUnsigned();
+        if (d instanceof short[]) {
+            short[] x = (short[]) d;
+            if (u) for (short v : x) s += v & 0xffff;
+            else for (short v : x) s += v;
+        } else if (d instanceof byte[]) {
+            byte[] x = (byte[]) d;
+            if (u) for (byte v : x) s += v & 0xff;
+            else for (byte v : x) s += v;
+        } else {
+            int[] x = (int[]) d;
+            if (u) for (int v : x) s += v & 0xffffffffL;
+            else for (int v : x) s += v;
+        }
+        return s;
     }
 
     private static Partial reduce(NdArray a, ReduceKind kind, boolean[] reduced, boolean wide) {

@@ -113,7 +113,13 @@ public final class FileBlockStore implements BlockStore {
                 Files.createDirectories(target.getParent());
             }
             try {
-                Files.move(t, target, StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    Files.move(t, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (NoSuchFileException e) {
+                    // another thread registered this shard but has not created its folder yet
+                    Files.createDirectories(target.getParent());
+                    Files.move(t, target, StandardCopyOption.ATOMIC_MOVE);
+                }
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(t, target);
             } catch (FileAlreadyExistsException e) {

@@ -30,7 +30,7 @@ public record DownloadReport(Path target, long filesWritten, long bytesWritten, 
         m.put("text/plain", toString());
         String row = "<tr><th style=\"text-align:left;padding:1px 8px\">%s</th><td style=\"padding:1px 8px\">%s</td></tr>";
         StringBuilder h = new StringBuilder("<table class=\"frontier-download\">");
-        h.append(String.format(row, "Target", OmeInfoHtml.esc(target.toString())));
+        h.append(String.format(row, "Target", frontier.display.Html.escape(target.toString())));
         h.append(String.format(row, "Files written", filesWritten));
         h.append(String.format(java.util.Locale.ROOT, row, "Bytes written", String.format(java.util.Locale.ROOT, "%,d (%.1f MB)", bytesWritten, bytesWritten / 1e6)));
         h.append(String.format(row, "Already present", filesAlreadyPresent));

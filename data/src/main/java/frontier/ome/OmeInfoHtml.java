@@ -2,6 +2,8 @@ package frontier.ome;
 
 import java.util.List;
 
+import static frontier.display.Html.escape;
+
 /** The HTML tree of an {@link OmeInfo}: one collapsible block per node, self-contained (inline styles only). */
 final class OmeInfoHtml {
     private OmeInfoHtml() {
@@ -13,34 +15,34 @@ final class OmeInfoHtml {
         for (OmeNode n : info.nodes()) node(h, n, info.hasStats());
         if (!info.warnings().isEmpty()) {
             h.append("<div style=\"color:#a60\"><b>Warnings</b><ul>");
-            for (String w : info.warnings()) h.append("<li>").append(esc(w)).append("</li>");
+            for (String w : info.warnings()) h.append("<li>").append(escape(w)).append("</li>");
             h.append("</ul></div>");
         }
         return h.append("</div>").toString();
     }
 
     private static void node(StringBuilder h, OmeNode n, boolean stats) {
-        h.append("<details open style=\"margin:4px 0 8px 0\"><summary><code>").append(esc(n.path())).append("</code>");
+        h.append("<details open style=\"margin:4px 0 8px 0\"><summary><code>").append(escape(n.path())).append("</code>");
         if (n.specs().isEmpty()) h.append(" <i>not an ome-zarr node</i>");
         for (String s : n.specs()) {
-            h.append(" <span style=\"background:#e8eef8;border-radius:3px;padding:0 4px;margin-left:3px\">").append(esc(s)).append("</span>");
+            h.append(" <span style=\"background:#e8eef8;border-radius:3px;padding:0 4px;margin-left:3px\">").append(escape(s)).append("</span>");
         }
         if (!n.visible()) h.append(" <span style=\"color:#888\">(hidden)</span>");
         h.append("</summary><div style=\"margin-left:1.5em\">");
         OmeMetadata md = n.metadata();
         Multiscale ms = md == null ? null : md.multiscale();
         if (ms != null) {
-            h.append("<div>NGFF ").append(esc(ms.version()));
-            if (ms.name() != null) h.append(" &middot; name <code>").append(esc(ms.name())).append("</code>");
+            h.append("<div>NGFF ").append(escape(ms.version()));
+            if (ms.name() != null) h.append(" &middot; name <code>").append(escape(ms.name())).append("</code>");
             h.append(" &middot; axes ");
             List<Axis> axes = ms.axes();
             for (int i = 0; i < axes.size(); i++) {
                 Axis a = axes.get(i);
-                h.append(i > 0 ? ", " : "").append("<b>").append(esc(a.name())).append("</b>");
+                h.append(i > 0 ? ", " : "").append("<b>").append(escape(a.name())).append("</b>");
                 if (a.type() != null || a.unit() != null) {
                     h.append(" <span style=\"color:#666\">(")
-                            .append(esc(a.type() == null ? "" : a.type()))
-                            .append(a.unit() != null ? (a.type() != null ? ", " : "") + esc(a.unit()) : "")
+                            .append(escape(a.type() == null ? "" : a.type()))
+                            .append(a.unit() != null ? (a.type() != null ? ", " : "") + escape(a.unit()) : "")
                             .append(")</span>");
                 }
             }
@@ -57,7 +59,7 @@ final class OmeInfoHtml {
                     h.append("<span title=\"").append(css).append("\" style=\"display:inline-block;width:0.9em;height:0.9em;border:1px solid #999;vertical-align:middle;background:")
                             .append(css).append("\"></span> ");
                 }
-                h.append(esc(c.label() != null ? c.label() : "channel_" + i));
+                h.append(escape(c.label() != null ? c.label() : "channel_" + i));
                 if (c.window() != null && c.window().start() != null && c.window().end() != null) {
                     h.append(" <span style=\"color:#666\">[").append(OmeInfo.num(c.window().start())).append(", ")
                             .append(OmeInfo.num(c.window().end())).append("]</span>");
@@ -68,12 +70,12 @@ final class OmeInfoHtml {
             h.append("</div>");
         }
         if (md != null && md.labels() != null) {
-            h.append("<div>Labels: ").append(esc(String.join(", ", md.labels()))).append("</div>");
+            h.append("<div>Labels: ").append(escape(String.join(", ", md.labels()))).append("</div>");
         }
         if (md != null && md.imageLabel() != null) {
             ImageLabel il = md.imageLabel();
             h.append("<div>Label image");
-            if (il.sourceImage() != null) h.append(" of <code>").append(esc(il.sourceImage())).append("</code>");
+            if (il.sourceImage() != null) h.append(" of <code>").append(escape(il.sourceImage())).append("</code>");
             h.append(", ").append(il.colors().size()).append(" colors ");
             int shown = 0;
             for (ImageLabel.LabelColor c : il.colors()) {
@@ -83,7 +85,7 @@ final class OmeInfoHtml {
                     break;
                 }
                 List<Integer> v = c.rgba();
-                h.append("<span title=\"").append(esc(String.valueOf(c.labelValue()))).append("\" style=\"display:inline-block;width:0.8em;height:0.8em;background:rgba(")
+                h.append("<span title=\"").append(escape(String.valueOf(c.labelValue()))).append("\" style=\"display:inline-block;width:0.8em;height:0.8em;background:rgba(")
                         .append(v.get(0)).append(',').append(v.get(1)).append(',').append(v.get(2)).append(',')
                         .append(v.get(3) / 255.0).append(")\"></span>");
             }
@@ -124,22 +126,7 @@ final class OmeInfoHtml {
     }
 
     private static void cell(StringBuilder h, String s) {
-        h.append("<td style=\"padding:1px 8px;font-family:monospace\">").append(esc(s)).append("</td>");
+        h.append("<td style=\"padding:1px 8px;font-family:monospace\">").append(escape(s)).append("</td>");
     }
 
-    static String esc(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
 }

@@ -503,7 +503,7 @@ public final class ZarrArray implements ChunkSource, Displayable {
         try {
             m.put("text/html", ZarrInfo.html(info()));
         } catch (IOException e) {
-            m.put("text/html", "<pre>" + ZarrInfo.escape(toString() + "\n" + e.getMessage()) + "</pre>");
+            m.put("text/html", "<pre>" + frontier.display.Html.escape(toString() + "\n" + e.getMessage()) + "</pre>");
         }
         return m;
     }

@@ -231,12 +231,12 @@ public final class ZarrGroup implements Displayable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("text/plain", toString());
         StringBuilder sb = new StringBuilder("<div class=\"zarr-tree\"><details open><summary><b>")
-                .append(ZarrInfo.escape(name())).append("</b> (group)</summary>");
+                .append(frontier.display.Html.escape(name())).append("</b> (group)</summary>");
         try {
             int[] budget = {500};
             htmlTree(sb, budget, 0);
         } catch (IOException e) {
-            sb.append("<div>").append(ZarrInfo.escape(e.getMessage())).append("</div>");
+            sb.append("<div>").append(frontier.display.Html.escape(e.getMessage())).append("</div>");
         }
         sb.append("</details></div>");
         m.put("text/html", sb.toString());
@@ -254,14 +254,14 @@ public final class ZarrGroup implements Displayable {
             if (isArray(p)) {
                 ZarrArray a = get(k);
                 ArrayMetadata md = a.metadata();
-                sb.append("<li>&#x25A6; <b>").append(ZarrInfo.escape(k)).append("</b> ")
-                        .append(ZarrInfo.escape(ZarrInfo.tuple(md.shape()))).append(' ')
-                        .append(ZarrInfo.escape(ZarrInfo.dtypeStr(md)))
-                        .append(" <span style=\"color: #777\">chunks ").append(ZarrInfo.escape(ZarrInfo.tuple(md.chunks())))
-                        .append(", ").append(ZarrInfo.escape(ZarrInfo.codecRepr(md.compressor()))).append("</span></li>");
+                sb.append("<li>&#x25A6; <b>").append(frontier.display.Html.escape(k)).append("</b> ")
+                        .append(frontier.display.Html.escape(ZarrInfo.tuple(md.shape()))).append(' ')
+                        .append(frontier.display.Html.escape(ZarrInfo.dtypeStr(md)))
+                        .append(" <span style=\"color: #777\">chunks ").append(frontier.display.Html.escape(ZarrInfo.tuple(md.chunks())))
+                        .append(", ").append(frontier.display.Html.escape(ZarrInfo.codecRepr(md.compressor()))).append("</span></li>");
             } else {
                 sb.append("<li><details").append(depth < 2 ? " open" : "").append("><summary>&#x1F4C1; <b>")
-                        .append(ZarrInfo.escape(k)).append("</b></summary>");
+                        .append(frontier.display.Html.escape(k)).append("</b></summary>");
                 if (depth < 16) group(k).htmlTree(sb, budget, depth + 1);
                 sb.append("</details></li>");
             }

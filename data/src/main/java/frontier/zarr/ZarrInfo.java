@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static frontier.display.Html.escape;
+
 /** Text and HTML for arrays and groups, after zarr-python's repr and .info. */
 final class ZarrInfo {
     private ZarrInfo() {
@@ -146,7 +148,4 @@ final class ZarrInfo {
         return sb.toString();
     }
 
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

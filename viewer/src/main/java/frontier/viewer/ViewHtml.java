@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static frontier.display.Html.escape;
+
 /**
  * The view's HTML: the spec as JSON (voxels base64, one byte per voxel), the PNG shown until
  * the script takes over (and kept when it cannot: no JavaScript, an untrusted notebook, no
@@ -22,9 +24,6 @@ final class ViewHtml {
     private ViewHtml() {
     }
 
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 
     static String render(ViewData d, double[] spacingZyx, String label, String note, ViewOptions o,
                          byte[] png, boolean embedBundle) {

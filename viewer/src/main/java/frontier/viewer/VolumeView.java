@@ -26,7 +26,7 @@ public final class VolumeView implements Displayable {
     /** A view that only says why nothing can be shown. */
     static VolumeView message(String message) {
         String html = "<div class=\"frontier-view frontier-view-message\" style=\"font:13px sans-serif;padding:6px 10px;"
-                + "border-left:4px solid #c80;background:#fff8e8;color:#333\">" + ViewHtml.escape(message) + "</div>";
+                + "border-left:4px solid #c80;background:#fff8e8;color:#333\">" + frontier.display.Html.escape(message) + "</div>";
         return new VolumeView(message, html, null, false);
     }
 

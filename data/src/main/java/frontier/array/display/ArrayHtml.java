@@ -3,6 +3,8 @@ package frontier.array.display;
 import frontier.array.ChunkedArray;
 import frontier.array.NdArray;
 
+import static frontier.display.Html.escape;
+
 /** Dask's HTML form of an array: a table (Bytes, Shape, Count, Type by Array and Chunk) beside the chunk-grid SVG. */
 public final class ArrayHtml {
     private ArrayHtml() {
@@ -45,7 +47,7 @@ public final class ArrayHtml {
         StringBuilder b = new StringBuilder();
         b.append("<table>\n<tr>\n<td>\n<table>\n  <thead>\n    <tr><td> </td><th> Array </th><th> Chunk </th></tr>\n  </thead>\n  <tbody>\n");
         for (String[] r : rows(a)) {
-            b.append("    <tr><th> ").append(r[0]).append(" </th><td> ").append(esc(r[1])).append(" </td><td> ").append(esc(r[2])).append(" </td></tr>\n");
+            b.append("    <tr><th> ").append(r[0]).append(" </th><td> ").append(escape(r[1])).append(" </td><td> ").append(escape(r[2])).append(" </td></tr>\n");
         }
         b.append("  </tbody>\n</table>\n</td>\n<td>\n");
         b.append(ChunkGridSvg.svg(a.chunks(), 120));
@@ -53,7 +55,4 @@ public final class ArrayHtml {
         return b.toString();
     }
 
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static frontier.display.Html.escape;
+
 /**
  * The embedded node's HTTP gateway on 127.0.0.1: a trustless gateway
  * ({@code /ipfs/CID?format=raw} or {@code Accept: application/vnd.ipld.raw} for one block,
@@ -214,22 +216,19 @@ public final class GatewayServer implements AutoCloseable {
 
     private static String listing(IpfsPath path, List<DirEntry> entries) {
         StringBuilder sb = new StringBuilder();
-        String title = esc(path.toPathString());
+        String title = escape(path.toPathString());
         sb.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").append(title).append("</title></head><body>");
         sb.append("<h1>Index of ").append(title).append("</h1><table>");
         if (!path.segments().isEmpty()) sb.append("<tr><td><a href=\"../\">..</a></td><td></td><td></td></tr>");
         for (DirEntry e : entries) {
             String href = URLEncoder.encode(e.name(), StandardCharsets.UTF_8).replace("+", "%20");
-            sb.append("<tr><td><a href=\"").append(href).append("\">").append(esc(e.name())).append("</a></td><td><code>")
+            sb.append("<tr><td><a href=\"").append(href).append("\">").append(escape(e.name())).append("</a></td><td><code>")
                     .append(e.cid()).append("</code></td><td>").append(e.tsize()).append("</td></tr>");
         }
         sb.append("</table></body></html>\n");
         return sb.toString();
     }
 
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 
     /** A Content-Type from the file name's extension (browsers need it for HTML, images, JSON). */
     static String contentType(String name) {

@@ -1,5 +1,6 @@
 package frontier.kernel.display;
 
+import frontier.display.Html;
 import frontier.progress.Progress;
 import frontier.progress.ProgressSink;
 

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import static frontier.display.Html.escape;
+
 /** The result of {@code ipfs add}: Kubo's text as toString, an HTML summary in a notebook. */
 public final class IpfsAddResult implements Displayable {
     private final ImportResult result;
@@ -51,16 +53,16 @@ public final class IpfsAddResult implements Displayable {
         StringBuilder h = new StringBuilder();
         h.append("<div class=\"frontier-ipfs-add\" style=\"font-family:sans-serif;font-size:13px\">");
         h.append("<div><b>Added to IPFS</b> &middot; root ")
-                .append("<a href=\"").append(esc(url)).append("\"><code>").append(esc(cid)).append("</code></a> ")
-                .append("<button type=\"button\" title=\"Copy ").append(esc(url)).append("\" onclick=\"navigator.clipboard.writeText('")
-                .append(esc(url)).append("')\">copy ipfs://</button></div>");
+                .append("<a href=\"").append(escape(url)).append("\"><code>").append(escape(cid)).append("</code></a> ")
+                .append("<button type=\"button\" title=\"Copy ").append(escape(url)).append("\" onclick=\"navigator.clipboard.writeText('")
+                .append(escape(url)).append("')\">copy ipfs://</button></div>");
         h.append("<table style=\"margin-top:4px\">");
         row(h, "files", String.format(Locale.ROOT, "%,d", result.files()));
         row(h, "directories", String.format(Locale.ROOT, "%,d", result.directories()));
         row(h, "bytes", String.format(Locale.ROOT, "%,d (%s)", result.bytes(), human(result.bytes())));
         row(h, "blocks", String.format(Locale.ROOT, "%,d", result.blocks()));
         row(h, "time", String.format(Locale.ROOT, "%.2f s (%s/s)", secs, human(secs > 0 ? (long) (result.bytes() / secs) : 0)));
-        row(h, "node", esc(node) + (pinned ? " (pinned)" : ""));
+        row(h, "node", escape(node) + (pinned ? " (pinned)" : ""));
         h.append("</table></div>");
         return h.toString();
     }
@@ -80,7 +82,4 @@ public final class IpfsAddResult implements Displayable {
         return u == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
 
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
-    }
 }

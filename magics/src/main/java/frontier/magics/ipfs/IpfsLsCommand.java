@@ -62,10 +62,10 @@ public final class IpfsLsCommand implements Magic {
         StringBuilder t = new StringBuilder();
         int w = rows.stream().mapToInt(x -> x.size().length()).max().orElse(1);
         for (Row x : rows) t.append(x.cid()).append(' ').append(" ".repeat(w - x.size().length())).append(x.size()).append(' ').append(x.name()).append('\n');
-        StringBuilder h = new StringBuilder("<div style=\"font-size:12px;color:#666\">" + IpfsResult.esc(p.toString()) + " &middot; " + IpfsResult.esc(node.line()) + "</div><table>");
+        StringBuilder h = new StringBuilder("<div style=\"font-size:12px;color:#666\">" + frontier.display.Html.escape(p.toString()) + " &middot; " + frontier.display.Html.escape(node.line()) + "</div><table>");
         for (Row x : rows) {
-            h.append("<tr><td><code>").append(IpfsResult.esc(x.cid())).append("</code></td><td style=\"text-align:right;padding:0 8px\">")
-                    .append(x.size()).append("</td><td>").append(IpfsResult.esc(x.name())).append("</td></tr>");
+            h.append("<tr><td><code>").append(frontier.display.Html.escape(x.cid())).append("</code></td><td style=\"text-align:right;padding:0 8px\">")
+                    .append(x.size()).append("</td><td>").append(frontier.display.Html.escape(x.name())).append("</td></tr>");
         }
         h.append("</table>");
         t.append(node.line());

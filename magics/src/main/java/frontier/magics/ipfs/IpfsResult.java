@@ -5,6 +5,8 @@ import frontier.display.Displayable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static frontier.display.Html.escape;
+
 /** A text result with an HTML form for notebooks (ls, get, id, pin, verify, gateway). */
 public final class IpfsResult implements Displayable {
     private final String text;
@@ -16,7 +18,7 @@ public final class IpfsResult implements Displayable {
     }
 
     public static IpfsResult ofText(String text) {
-        return new IpfsResult(text, "<pre style=\"margin:0\">" + esc(text) + "</pre>");
+        return new IpfsResult(text, "<pre style=\"margin:0\">" + escape(text) + "</pre>");
     }
 
     @Override
@@ -32,7 +34,4 @@ public final class IpfsResult implements Displayable {
         return m;
     }
 
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

@@ -88,7 +88,7 @@ public final class IpfsVerifyCommand implements Magic {
         t.append(nodeLine);
         String text = t.toString();
         String color = ok ? "#1a7f37" : "#cf222e";
-        String html = "<pre style=\"margin:0;border-left:4px solid " + color + ";padding-left:6px\">" + IpfsResult.esc(text) + "</pre>";
+        String html = "<pre style=\"margin:0;border-left:4px solid " + color + ";padding-left:6px\">" + frontier.display.Html.escape(text) + "</pre>";
         return new VerifyResult(text, html, ok);
     }
 

@@ -50,7 +50,6 @@ final class ChunkTable {
             index.append(ChunkedArray.tuple(idx));
             shape.append(ChunkedArray.tuple(r.validShape()));
             Function<String, String> cids = cidOf;
-            if (!(src instanceof StoredChunks) && src instanceof frontier.zarr.ZarrArray) src = new ZarrSizes((frontier.zarr.ZarrArray) src);
             if (src instanceof StoredChunks) {
                 anyStored = true;
                 long n;
@@ -80,59 +79,6 @@ final class ChunkTable {
         if (anyStored) t.addColumns(stored, ratio);
         if (cid.countMissing() < cid.size()) t.addColumns(cid);
         return t;
-    }
-
-    /**
-     * Stored sizes of a Zarr array's chunks until ZarrArray implements StoredChunks itself:
-     * file sizes on a local store, otherwise the length of the stored bytes (which reads them).
-     */
-    private static final class ZarrSizes implements ChunkSource, StoredChunks {
-        final frontier.zarr.ZarrArray z;
-
-        ZarrSizes(frontier.zarr.ZarrArray z) {
-            this.z = z;
-        }
-
-        @Override
-        public long storedBytes(long[] idx) throws IOException {
-            String key = z.chunkKey(idx);
-            if (z.store() instanceof frontier.store.FileStore) {
-                java.nio.file.Path p = ((frontier.store.FileStore) z.store()).resolve(key);
-                return java.nio.file.Files.isRegularFile(p) ? java.nio.file.Files.size(p) : -1;
-            }
-            byte[] b = z.readChunkBytes(idx);
-            return b == null ? -1 : b.length;
-        }
-
-        @Override
-        public long[] shape() {
-            return z.shape();
-        }
-
-        @Override
-        public int[] chunks() {
-            return z.chunks();
-        }
-
-        @Override
-        public frontier.array.DType dtype() {
-            return z.dtype();
-        }
-
-        @Override
-        public NdArray readChunk(long[] idx) throws IOException {
-            return z.readChunk(idx);
-        }
-
-        @Override
-        public String chunkKey(long[] idx) {
-            return z.chunkKey(idx);
-        }
-
-        @Override
-        public String location() {
-            return z.location();
-        }
     }
 
     private static void collect(Op op, List<ReadChunk> out) {

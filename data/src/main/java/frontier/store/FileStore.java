@@ -60,6 +60,12 @@ public final class FileStore implements Store {
     }
 
     @Override
+    public long size(String key) throws IOException {
+        Path p = resolve(key);
+        return Files.isRegularFile(p) ? Files.size(p) : -1;
+    }
+
+    @Override
     public boolean contains(String key) {
         return Files.isRegularFile(resolve(key));
     }

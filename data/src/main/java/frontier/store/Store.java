@@ -22,6 +22,17 @@ public interface Store extends AutoCloseable {
         return java.util.Arrays.copyOfRange(all, from, to);
     }
 
+    /** The size in bytes of the value under key, or -1 when there is none. Stores that know sizes without reading override this. */
+    default long size(String key) throws IOException {
+        byte[] v = get(key);
+        return v == null ? -1 : v.length;
+    }
+
+    /** The content identifier (an IPFS CID) of the value under key in content-addressed stores; null elsewhere or when missing. */
+    default String contentId(String key) throws IOException {
+        return null;
+    }
+
     default boolean contains(String key) throws IOException {
         return get(key) != null;
     }

@@ -3,6 +3,7 @@ package frontier.zarr;
 import frontier.array.ChunkSource;
 import frontier.array.DType;
 import frontier.array.NdArray;
+import frontier.array.StoredChunks;
 import frontier.display.Displayable;
 import frontier.store.FileStore;
 import frontier.store.MemoryStore;
@@ -26,7 +27,7 @@ import java.util.Map;
  * once is an {@link NdArray} and so holds fewer.
  * Concurrent writes to the same chunk are not coordinated (as in zarr-python without a synchronizer).
  */
-public final class ZarrArray implements ChunkSource, Displayable {
+public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
     private final Hierarchy hierarchy;
     private final Store store;
     private final String path;
@@ -511,4 +512,28 @@ public final class ZarrArray implements ChunkSource, Displayable {
     Hierarchy hierarchy() {
         return hierarchy;
     }
+
+    /** The chunk's size as stored, from the store's metadata where it has it (file sizes, UnixFS sizes); -1 when missing. */
+    @Override
+    public long storedBytes(long[] chunkIndex) throws IOException {
+        return store.size(chunkKey(chunkIndex));
+    }
+
+    /** Each chunk's CID when the array lives in a content-addressed store (ipfs://), else null. */
+    @Override
+    public java.util.function.Function<String, String> cidOf() {
+        try {
+            if (store.contentId(path.isEmpty() ? ".zarray" : path + "/.zarray") == null) return null;
+        } catch (IOException e) {
+            return null;
+        }
+        return key -> {
+            try {
+                return store.contentId(key);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+    }
+
 }

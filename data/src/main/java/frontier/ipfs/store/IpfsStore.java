@@ -62,6 +62,19 @@ public final class IpfsStore implements Store {
         return c == null ? null : reader.read(c, offset, length);
     }
 
+    /** The file's size from its DAG's metadata: no data block is fetched. */
+    @Override
+    public long size(String key) throws IOException {
+        Cid c = file(key);
+        return c == null ? -1 : reader.size(c);
+    }
+
+    @Override
+    public String contentId(String key) throws IOException {
+        Cid c = reader.resolveOrNull(base.root(), segments(key));
+        return c == null ? null : c.toString();
+    }
+
     @Override
     public boolean contains(String key) throws IOException {
         return file(key) != null;

@@ -6,6 +6,7 @@ zarr-python/numpy's values.
 usage: check_tutorial.py NOTEBOOK WORKDIR CLI_JAR
 Env: FRONTIER_KERNEL_NAME (the installed kernelspec), JUPYTER_PATH.
 """
+import base64
 import hashlib
 import json
 import os
@@ -97,8 +98,12 @@ def main():
     table = text_of(outputs_of(nb, "scale0Da.chunkTable()"))
     rows = re.findall(r"^\s*(0/[0-9.]+)\s*\|.*\|\s*(\d+)\s*\|\s*([0-9.]+)\s*\|", table, re.M)
     check(len(rows) == values.size // (138 * 136), f"chunk table has one row per chunk ({len(rows)})")
+    cids = dict(re.findall(r"^\s*(0/[0-9.]+)\s*\|.*\|\s*(baf[a-z2-7]+)\s*\|", table, re.M))
     for key, stored, ratio in rows[:20]:
         size = os.path.getsize(os.path.join(image, key))
+        with open(os.path.join(image, key), "rb") as f:
+            raw_cid = "b" + base64.b32encode(bytes([1, 0x55, 0x12, 0x20]) + hashlib.sha256(f.read()).digest()).decode().lower().rstrip("=")
+        check(cids.get(key) == raw_cid, f"chunk {key}: CID {cids.get(key)} == CIDv1 raw sha2-256 of the file {raw_cid}")
         check(int(stored) == size, f"chunk {key}: stored bytes {stored} == file size {size}")
         check(abs(float(ratio) - 138 * 136 * 2 / size) < 0.01, f"chunk {key}: ratio {ratio}")
 

@@ -36,6 +36,24 @@ public final class Car {
      * error naming its CID.
      */
     public static Summary export(BlockStore store, List<Cid> roots, OutputStream out) throws IOException {
+        return export(c -> {
+            byte[] block = store.get(c);
+            if (block == null) {
+                throw new CarException("cannot export: block " + c + " is not in the block store");
+            }
+            return block;
+        }, roots, out);
+    }
+
+    /** Where export takes blocks from: a block store, or a fetcher that brings (and verifies) them from the network. */
+    @FunctionalInterface
+    public interface BlockGetter {
+        /** The block, never null: a block that cannot be had is an IOException naming its CID. */
+        byte[] get(Cid cid) throws IOException;
+    }
+
+    /** As {@link #export(BlockStore, List, OutputStream)}, with blocks from any source (the gateway streams fetched DAGs). */
+    public static Summary export(BlockGetter source, List<Cid> roots, OutputStream out) throws IOException {
         long blocks = 0;
         long bytes = 0;
         Set<Cid> seen = new HashSet<>();
@@ -49,10 +67,7 @@ public final class Car {
                 if (c.multihash().isIdentity() || !seen.add(c.toV1())) {
                     continue;
                 }
-                byte[] block = store.get(c);
-                if (block == null) {
-                    throw new CarException("cannot export: block " + c + " is not in the block store");
-                }
+                byte[] block = source.get(c);
                 w.write(c, block);
                 blocks++;
                 bytes += block.length;

@@ -24,7 +24,7 @@ public final class CarWriter implements AutoCloseable {
     }
 
     /** The DAG-CBOR header: keys in canonical order (by length, then bytes), CIDs as tag 42 over 0x00 + CID bytes. */
-    static byte[] header(List<Cid> roots) {
+    public static byte[] header(List<Cid> roots) {
         ByteArrayOutputStream h = new ByteArrayOutputStream();
         h.write(0xa2);
         text(h, "roots");

@@ -1,5 +1,6 @@
 package frontier.ipfs.gateway;
 
+import frontier.ipfs.car.Car;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import frontier.ipfs.cid.Cid;
@@ -150,7 +151,7 @@ public final class GatewayServer implements AutoCloseable {
             }
             ex.sendResponseHeaders(200, 0); // chunked: the DAG is streamed as it is walked
             try (OutputStream out = ex.getResponseBody()) {
-                CarV1Writer.write(cid, reader.fetcher(), out);
+                Car.export(reader.fetcher()::get, List.of(cid), out);
             }
             return;
         }

@@ -1,5 +1,6 @@
 package frontier.ipfs.gateway;
 
+import frontier.ipfs.car.CarWriter;
 import frontier.ipfs.blockstore.MemoryBlockStore;
 import frontier.ipfs.cid.Cid;
 import frontier.ipfs.cid.Varint;
@@ -87,7 +88,7 @@ class GatewayServerTest {
         int[] pos = {0};
         long h = Varint.read(car, pos);
         byte[] header = Arrays.copyOfRange(car, pos[0], pos[0] + (int) h);
-        assertArrayEquals(CarV1Writer.header(List.of(root)), header);
+        assertArrayEquals(CarWriter.header(List.of(root)), header);
         pos[0] += (int) h;
         List<Cid> cids = new ArrayList<>();
         while (pos[0] < car.length) {

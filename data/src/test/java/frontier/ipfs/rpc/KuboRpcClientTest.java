@@ -1,5 +1,6 @@
 package frontier.ipfs.rpc;
 
+import frontier.ipfs.car.Car;
 import frontier.array.NdArray;
 import frontier.ipfs.IpfsTestData;
 import frontier.ipfs.blockstore.FileBlockStore;
@@ -10,7 +11,6 @@ import frontier.ipfs.cid.Varint;
 import frontier.ipfs.fetch.BlockFetcher;
 import frontier.ipfs.fetch.BlockVerificationException;
 import frontier.ipfs.fetch.GatewaySource;
-import frontier.ipfs.gateway.CarV1Writer;
 import frontier.ipfs.importer.ImportOptions;
 import frontier.ipfs.importer.Importer;
 import frontier.ipfs.resolve.IpfsPath;
@@ -128,7 +128,7 @@ class KuboRpcClientTest {
         // every section verifies, and our CAR of the same DAG (fetched from js-ipfs) has the same blocks in the same order
         try (BlockFetcher f = new BlockFetcher(new MemoryBlockStore(), true, List.of(new RpcBlockSource(rpc, Duration.ofSeconds(2))), 8)) {
             ByteArrayOutputStream ours = new ByteArrayOutputStream();
-            long n = CarV1Writer.write(Cid.parse(jsRoot), f, ours);
+            long n = Car.export(f::get, List.of(Cid.parse(jsRoot)), ours).blocks();
             List<Cid> theirs = sections(car);
             List<Cid> mine = sections(ours.toByteArray());
             assertEquals(n, mine.size());

@@ -1,7 +1,8 @@
 package frontier.magics.ipfs;
 
+import java.util.List;
+import frontier.ipfs.car.Car;
 import frontier.ipfs.cid.Cid;
-import frontier.ipfs.gateway.CarV1Writer;
 import frontier.ipfs.node.IpfsNode;
 import frontier.ipfs.resolve.IpfsPath;
 import frontier.magics.Magic;
@@ -58,7 +59,7 @@ public final class IpfsPinCommand implements Magic {
                         IpfsNode n = node.embedded();
                         Cid c = n.reader().resolve(p);
                         // walking the DAG fetches (and verifies, and stores) every block: a pin holds it all locally
-                        CarV1Writer.write(c, n.fetcher(), OutputStream.nullOutputStream());
+                        Car.export(n.fetcher()::get, List.of(c), OutputStream.nullOutputStream());
                         n.pins().add(c);
                         t.append("pinned ").append(c).append(" recursively\n");
                     }

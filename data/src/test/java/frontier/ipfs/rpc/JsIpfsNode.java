@@ -18,11 +18,11 @@ import java.util.concurrent.TimeUnit;
  * --deps-only) serving the Kubo-compatible RPC API and its path gateway on loopback, started once
  * per test JVM by peers/ipfs-daemon.mjs; it stops when the JVM exits (its stdin closes).
  */
-final class JsIpfsNode {
+public final class JsIpfsNode {
     private static JsIpfsNode shared;
-    final String api;
-    final String gateway;
-    final String id;
+    public final String api;
+    public final String gateway;
+    public final String id;
 
     private JsIpfsNode(String api, String gateway, String id) {
         this.api = api;
@@ -30,7 +30,8 @@ final class JsIpfsNode {
         this.id = id;
     }
 
-    static synchronized JsIpfsNode get() throws IOException, InterruptedException {
+    /** The js-ipfs daemon for this test JVM, started once (shared by the data and magics tests through data's test jar). */
+    public static synchronized JsIpfsNode get() throws IOException, InterruptedException {
         if (shared != null) return shared;
         Path peers = null;
         for (Path p : List.of(Path.of("peers"), Path.of("../peers"))) {

@@ -1,5 +1,6 @@
 package frontier.magics.ipfs;
 
+import frontier.ipfs.rpc.JsIpfsNode;
 import frontier.ipfs.rpc.KuboRpcClient;
 import frontier.magics.MagicRegistry;
 import frontier.magics.RecordingContext;

@@ -1,47 +1,14 @@
 package frontier.magics.core;
 
-import frontier.magics.CellMagic;
-import frontier.magics.CodeMagic;
-import frontier.magics.MagicContext;
 import frontier.magics.MagicException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-
-import java.util.List;
 
 /** {@code %time EXPR} / {@code %%time}: runs Java code once and reports CPU and wall time, as IPython does. */
 @Command(name = "time", mixinStandardHelpOptions = true,
         description = {"Time one run of a Java statement or expression (CPU and wall time).",
                 "Prints IPython's 'CPU times: user ..., sys: ..., total: ...' and 'Wall time: ...';",
                 "the expression's value is the result. As %%time, times the whole cell."})
-public final class TimeCommand implements CellMagic, CodeMagic {
-    @Parameters(paramLabel = "CODE", arity = "0..*", description = "Java code (taken verbatim, not split).")
-    List<String> shownInUsage;
-
-    private String code = "";
-    private String body;
-    private MagicContext context;
-
-    @Override
-    public void setCode(String code) {
-        this.code = code;
-    }
-
-    @Override
-    public void setBody(String body) {
-        this.body = body;
-    }
-
-    @Override
-    public boolean isLineMagicToo() {
-        return true;
-    }
-
-    @Override
-    public void setContext(MagicContext context) {
-        this.context = context;
-    }
-
+public final class TimeCommand extends JavaCodeMagic {
     @Override
     public Object call() throws Exception {
         String source = body != null ? body : code;

@@ -1,12 +1,8 @@
 package frontier.magics.core;
 
-import frontier.magics.CellMagic;
-import frontier.magics.CodeMagic;
-import frontier.magics.MagicContext;
 import frontier.magics.MagicException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +18,7 @@ import java.util.function.Supplier;
         description = {"Time a Java statement or expression over many loops.",
                 "Prints 'MEAN ± STD per loop (mean ± std. dev. of R runs, N loops each)' as IPython does.",
                 "As %%timeit, the line is setup code run once and the cell is timed."})
-public final class TimeitCommand implements CellMagic, CodeMagic {
+public final class TimeitCommand extends JavaCodeMagic {
     @Option(names = "-n", paramLabel = "N", description = "Loops per run (default: enough for 0.2 s).")
     int number;
 
@@ -37,33 +33,6 @@ public final class TimeitCommand implements CellMagic, CodeMagic {
 
     @Option(names = "-q", description = "Quiet: print nothing.")
     boolean quiet;
-
-    @Parameters(paramLabel = "CODE", arity = "0..*", description = "Java code (taken verbatim, not split).")
-    List<String> shownInUsage;
-
-    private String code = "";
-    private String body;
-    private MagicContext context;
-
-    @Override
-    public void setCode(String code) {
-        this.code = code;
-    }
-
-    @Override
-    public void setBody(String body) {
-        this.body = body;
-    }
-
-    @Override
-    public boolean isLineMagicToo() {
-        return true;
-    }
-
-    @Override
-    public void setContext(MagicContext context) {
-        this.context = context;
-    }
 
     @Override
     public Object call() throws Exception {

@@ -5,11 +5,6 @@ import frontier.store.Store;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -61,11 +56,9 @@ public final class HttpStore implements Store {
         t.setDaemon(true);
         return t;
     });
-    private static final java.util.concurrent.ConcurrentHashMap<Duration, HttpClient> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String base;
     private final Options options;
-    private final HttpClient client;
     private final ExecutorService executor;
     private final java.util.ArrayDeque<CompletableFuture<Void>> waiters = new java.util.ArrayDeque<>();
     private int free;
@@ -83,14 +76,6 @@ public final class HttpStore implements Store {
         this.base = url.endsWith("/") ? url : url + "/";
         this.options = options;
         this.executor = SHARED_EXECUTOR;
-        // One client per connect timeout, shared by all stores: creating one costs a TLS set-up, and
-        // a shared client keeps its kept-alive connections for the next store on the same server.
-        this.client = CLIENTS.computeIfAbsent(options.connectTimeout(), t -> HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(t)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .executor(SHARED_EXECUTOR)
-                .build());
         this.free = Math.max(1, options.maxInFlight());
     }
 
@@ -186,18 +171,22 @@ public final class HttpStore implements Store {
 
     private CompletableFuture<byte[]> fetch(String key, String range, int attempt) {
         URI uri = uri(key);
-        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).GET().timeout(options.requestTimeout());
-        if (range != null) rb.header("Range", range);
-        HttpRequest request = rb.build();
         return acquire().thenCompose(ignored -> {
             requests.incrementAndGet();
-            CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-            // The request timeout covers the headers only; this one also covers a body that stalls.
+            Exchange exchange = new Exchange(uri, range, options);
+            CompletableFuture<Exchange.Response> sent = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return exchange.run();
+                } catch (IOException e) {
+                    throw new CompletionException(e);
+                }
+            }, executor);
+            // The read timeout covers each read; this budget also covers a body that trickles.
             long budget = options.requestTimeout().toMillis() + 1000;
             return sent.orTimeout(budget, TimeUnit.MILLISECONDS)
                     .whenComplete((r, e) -> {
                         release();
-                        if (e != null) sent.cancel(true);
+                        if (e != null) exchange.abort(); // unblocks a worker stuck on a dead socket
                     });
         }).handle((response, error) -> {
             if (error != null) {
@@ -207,7 +196,7 @@ public final class HttpStore implements Store {
                 }
                 return CompletableFuture.<byte[]>failedFuture(failure(uri, cause, attempt));
             }
-            int status = response.statusCode();
+            int status = response.status();
             if (status == 200 || status == 206) {
                 bytes.addAndGet(response.body().length);
                 return CompletableFuture.completedFuture(response.body());
@@ -215,7 +204,7 @@ public final class HttpStore implements Store {
             if (status == 404 || status == 410) return CompletableFuture.<byte[]>completedFuture(null);
             if (status == 416) return CompletableFuture.completedFuture(new byte[0]);
             if ((status == 429 || status >= 500) && attempt < options.maxRetries()) {
-                return retryLater(key, range, attempt, response.headers());
+                return retryLater(key, range, attempt, response.retryAfter());
             }
             String what = status == 429 || status >= 500
                     ? " after " + (attempt + 1) + " attempts" : "";
@@ -250,10 +239,10 @@ public final class HttpStore implements Store {
         executor.execute(() -> next.complete(null));
     }
 
-    private CompletableFuture<byte[]> retryLater(String key, String range, int attempt, HttpHeaders headers) {
+    private CompletableFuture<byte[]> retryLater(String key, String range, int attempt, String retryAfterHeader) {
         long delay = backoffMillis(attempt);
-        if (headers != null) {
-            long retryAfter = retryAfterMillis(headers);
+        if (retryAfterHeader != null) {
+            long retryAfter = retryAfterMillis(retryAfterHeader);
             if (retryAfter >= 0) delay = Math.min(Math.max(delay, retryAfter), options.maxBackoff().toMillis() * 4);
         }
         Executor later = CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, executor);
@@ -267,8 +256,7 @@ public final class HttpStore implements Store {
         return d / 2 + ThreadLocalRandom.current().nextLong(d / 2 + 1);
     }
 
-    static long retryAfterMillis(HttpHeaders headers) {
-        String v = headers.firstValue("Retry-After").orElse(null);
+    static long retryAfterMillis(String v) {
         if (v == null) return -1;
         try {
             return Math.max(0, Long.parseLong(v.trim()) * 1000);
@@ -291,7 +279,7 @@ public final class HttpStore implements Store {
     private IOException failure(URI uri, Throwable cause, int attempt) {
         String tries = attempt > 0 ? " after " + (attempt + 1) + " attempts" : "";
         String what;
-        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+        if (cause instanceof java.net.SocketTimeoutException || cause instanceof TimeoutException) {
             what = "timed out (" + options.requestTimeout().toMillis() + " ms per request)";
         } else if (cause instanceof ConnectException) {
             what = "cannot connect" + (cause.getMessage() != null ? " (" + cause.getMessage() + ")" : "");

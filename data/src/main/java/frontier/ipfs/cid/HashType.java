@@ -90,10 +90,19 @@ public enum HashType {
         }
     }
 
+    /**
+     * Bytes per update call. The JVM hashes with the CPU's SHA instructions only from C2-compiled
+     * callers, and the JIT compiles a caller after enough calls: a cold CLI fed whole 1 MB blocks
+     * hashed 48 MB in 1.8 s, fed 16-64 KB slices in 0.25-0.33 s (warm: about 0.05 s either way).
+     */
+    static final int UPDATE_SLICE = 32 * 1024;
+
     private static byte[] jdk(ThreadLocal<MessageDigest> tl, byte[] data, int off, int len) {
         MessageDigest md = tl.get();
         md.reset();
-        md.update(data, off, len);
+        for (int end = off + len; off < end; off += UPDATE_SLICE) {
+            md.update(data, off, Math.min(UPDATE_SLICE, end - off));
+        }
         return md.digest();
     }
 

@@ -296,6 +296,7 @@ public final class OmeDownload {
     /** Writes under a temporary name and renames, so that a file with the final name is always complete. */
     private void write(Path file, byte[] bytes) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + PART);
+        boolean moved = false;
         try {
             Files.write(tmp, bytes);
             try {
@@ -303,8 +304,9 @@ public final class OmeDownload {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            moved = true;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!moved) Files.deleteIfExists(tmp); // a failed write leaves no part file behind
         }
         filesWritten.incrementAndGet();
         bytesWritten.addAndGet(bytes.length);

@@ -24,7 +24,7 @@ final class Exchange {
 
     static {
         // The JDK keeps at most 5 idle connections per server unless told otherwise; the store
-        // runs up to 16 requests at once by default, so the rest would reconnect every time.
+        // runs up to 32 requests at once by default, so the rest would reconnect every time.
         if (System.getProperty("http.maxConnections") == null) System.setProperty("http.maxConnections", "64");
     }
 

@@ -33,7 +33,7 @@ public final class HttpStore implements Store {
     public record Options(int maxInFlight, Duration connectTimeout, Duration requestTimeout,
                           int maxRetries, Duration initialBackoff, Duration maxBackoff) {
         public static Options defaults() {
-            return new Options(Integer.getInteger("frontier.http.maxInFlight", 16), Duration.ofSeconds(10), Duration.ofSeconds(30), 4,
+            return new Options(Integer.getInteger("frontier.http.maxInFlight", 32), Duration.ofSeconds(10), Duration.ofSeconds(30), 4,
                     Duration.ofMillis(100), Duration.ofSeconds(5));
         }
 

@@ -1,5 +1,6 @@
 package frontier.magics.ipfs;
 
+import frontier.ipfs.blockstore.BlockWriter;
 import frontier.ipfs.blockstore.FileBlockStore;
 import frontier.ipfs.blockstore.PinSet;
 import frontier.ipfs.cid.Cid;
@@ -97,18 +98,24 @@ public final class IpfsAddCommand implements Magic {
         ImportOptions o = options();
         Path cwd = context.cwd();
         FileBlockStore store = onlyHash ? null : FileBlockStore.openDefault();
-        Importer importer;
-        try {
-            importer = new Importer(o, store == null ? null : store::putHashed, cwd);
-        } catch (IllegalArgumentException e) {
-            throw new MagicException(e.getMessage(), e);
-        }
         boolean showProgress = progress != null ? progress : !(quiet || quieter || silent);
         ProgressSink sink = showProgress ? context.progress() : ProgressSink.NONE;
         ImportResult r;
-        try {
-            r = importer.add(paths.stream().map(Path::of).toList(), cwd, sink);
-        } catch (ImportException e) {
+        // Blocks are written on I/O threads while the importer hashes; the add is reported only
+        // after the writer has put every block on disk.
+        try (BlockWriter writer = store == null ? null : new BlockWriter(store)) {
+            Importer importer;
+            try {
+                importer = new Importer(o, writer == null ? null : writer::put, cwd);
+            } catch (IllegalArgumentException e) {
+                throw new MagicException(e.getMessage(), e);
+            }
+            try {
+                r = importer.add(paths.stream().map(Path::of).toList(), cwd, sink);
+            } catch (ImportException e) {
+                throw new MagicException(e.getMessage(), e);
+            }
+        } catch (java.io.UncheckedIOException e) {
             throw new MagicException(e.getMessage(), e);
         }
         if (store != null && pin) {

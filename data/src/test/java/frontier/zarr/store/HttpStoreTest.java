@@ -239,6 +239,30 @@ class HttpStoreTest {
     }
 
     @Test
+    void redirectsAreFollowedAndLoopsEndWithAnError() throws IOException {
+        server.setFault((path, ex) -> {
+            if (path.equals("/moved.txt")) {
+                ex.getResponseHeaders().set("Location", "/hello.txt");
+                ex.sendResponseHeaders(302, -1);
+                return true;
+            }
+            if (path.equals("/loop.txt")) {
+                ex.getResponseHeaders().set("Location", "loop.txt");
+                ex.sendResponseHeaders(301, -1);
+                return true;
+            }
+            return false;
+        });
+        try (HttpStore s = fast(server.url())) {
+            assertEquals("Hello Mars!\n", new String(s.get("moved.txt"), StandardCharsets.UTF_8));
+            IOException e = assertThrows(IOException.class, () -> s.get("loop.txt"));
+            assertTrue(e.getMessage().contains("loop.txt") && e.getMessage().contains("redirect"), e.getMessage());
+        } finally {
+            server.setFault(null);
+        }
+    }
+
+    @Test
     void storesOpensHttpUrls() throws IOException {
         server.setFault(null);
         try (Store s = Stores.open(server.url("a"))) {

@@ -33,6 +33,7 @@ public class OmeBench {
             for (int i = 0; i < runs; i++) {
                 Path out = work.resolve("ours-" + i);
                 delete(out);
+                sync();
                 server.resetRequestCount();
                 long t0 = System.nanoTime();
                 if (what.equals("info")) {
@@ -69,6 +70,11 @@ public class OmeBench {
             }
             if (lastText != null) System.out.println("ours_nodes=" + lastText.lines().filter(l -> l.endsWith("[zgroup]") || l.endsWith("(hidden)")).count());
         }
+    }
+
+    /** Flushes the disk before a timed run: on ext4 with online discard, deleting the previous copy slows the next run otherwise. */
+    static void sync() throws Exception {
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
     }
 
     static void delete(Path p) throws Exception {

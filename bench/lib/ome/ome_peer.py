@@ -91,6 +91,7 @@ def main():
         if what == "download":
             out = sys.argv[4] + "-%d" % i
             shutil.rmtree(out, ignore_errors=True)
+            os.sync()  # as bench/lib/ome/OmeBench.java does before each of our runs
             t0 = time.perf_counter()
             download(url, out)
             times.append(time.perf_counter() - t0)

@@ -12,6 +12,7 @@ import frontier.zarr.codec.Codec;
 import frontier.zarr.codec.Codecs;
 
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -237,30 +238,39 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
     /** Per-thread buffer for decoded chunks that are copied out at once (no garbage per chunk). */
     private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1][]);
 
+    /** Decoded chunk bytes and the byte order of their elements. */
+    private record Raw(byte[] bytes, ByteOrder order) {
+    }
+
     /**
      * Decodes a chunk for immediate copying: straight into a per-thread buffer when the codec
      * knows the decoded size up front (blosc), the stored bytes themselves when uncompressed.
+     * Elements of the other byte order come back swapped to the native one when the codec can do
+     * that while decoding (blosc unshuffling), so that the copy out is a plain copy.
      * The result is valid until this thread decodes the next chunk.
      */
-    private byte[] decodeToScratch(String key, byte[] stored) throws ZarrFormatException {
+    private Raw decodeToScratch(String key, byte[] stored) throws ZarrFormatException {
         Codecs_ cs = codecs();
         int expected = chunkBytes();
         if (cs.filters.isEmpty() && md.order() == 'C') {
-            if (cs.compressor == null && stored.length == expected) return stored;
+            if (cs.compressor == null && stored.length == expected) return new Raw(stored, md.byteOrder());
             if (cs.compressor != null) {
                 try {
                     if (cs.compressor.decodedSize(stored) == expected) {
                         byte[][] holder = SCRATCH.get();
                         if (holder[0] == null || holder[0].length < expected) holder[0] = new byte[expected];
-                        int n = cs.compressor.decodeInto(stored, holder[0], 0);
-                        if (n == expected) return holder[0];
+                        int scalar = md.dtype().itemSize() / ChunkCopy.width(md.dtype());
+                        boolean swap = scalar > 1 && md.byteOrder() != ByteOrder.nativeOrder();
+                        int n = swap ? cs.compressor.decodeIntoSwapped(stored, holder[0], 0, scalar)
+                                : cs.compressor.decodeInto(stored, holder[0], 0);
+                        if (n == expected) return new Raw(holder[0], swap ? ByteOrder.nativeOrder() : md.byteOrder());
                     }
                 } catch (IOException | RuntimeException e) {
                     // fall through: decode() reports it with the key
                 }
             }
         }
-        return decode(key, stored);
+        return new Raw(decode(key, stored), md.byteOrder());
     }
 
     /** A decoded chunk, full chunk shape (edge chunks as stored); a missing chunk is all fill value. */
@@ -383,8 +393,8 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
                 if (!zeroFill) ChunkCopy.fill(data, shape, dstStart, count, md.fillValue());
                 return;
             }
-            byte[] raw = decodeToScratch(key, stored);
-            ChunkCopy.copyFromBytes(raw, md.byteOrder(), cs, srcStart, data, shape, dstStart, count, md.dtype());
+            Raw raw = decodeToScratch(key, stored);
+            ChunkCopy.copyFromBytes(raw.bytes(), raw.order(), cs, srcStart, data, shape, dstStart, count, md.dtype());
         });
         return out;
     }

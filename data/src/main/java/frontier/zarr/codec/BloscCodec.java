@@ -115,7 +115,22 @@ public final class BloscCodec implements Codec {
         if (offset < 0 || f.nbytes > out.length - offset) {
             throw new CodecException("blosc frame of " + f.nbytes + " bytes does not fit at offset " + offset + " of a " + out.length + "-byte buffer");
         }
-        f.decodeInto(encoded, out, offset);
+        f.decodeInto(encoded, out, offset, 0);
+        return f.nbytes;
+    }
+
+    @Override
+    public int decodeIntoSwapped(byte[] encoded, byte[] out, int offset, int elementSize) throws CodecException {
+        Frame f = Frame.parse(encoded);
+        if (offset < 0 || f.nbytes > out.length - offset) {
+            throw new CodecException("blosc frame of " + f.nbytes + " bytes does not fit at offset " + offset + " of a " + out.length + "-byte buffer");
+        }
+        if (f.unshufflesSwapped(elementSize)) {
+            f.decodeInto(encoded, out, offset, elementSize);
+        } else {
+            f.decodeInto(encoded, out, offset, 0);
+            ByteSwap.reverse(out, offset, f.nbytes, elementSize);
+        }
         return f.nbytes;
     }
 
@@ -128,7 +143,7 @@ public final class BloscCodec implements Codec {
         } catch (OutOfMemoryError e) {
             throw new CodecException("cannot allocate " + f.nbytes + " bytes for a blosc frame", e);
         }
-        f.decodeInto(src, out, 0);
+        f.decodeInto(src, out, 0, 0);
         return out;
     }
 
@@ -185,7 +200,17 @@ public final class BloscCodec implements Codec {
             return new Frame(flags, typesize, nbytes, blocksize, cbytes);
         }
 
-        void decodeInto(byte[] src, byte[] out, int outOff) throws CodecException {
+        /**
+         * Whether byte-unshuffling can also reverse each elementSize-byte element: every block holds whole
+         * elements of exactly that size (so the elements of the output are the frame's typesize elements).
+         */
+        boolean unshufflesSwapped(int elementSize) {
+            return (flags & FLAG_SHUFFLE) != 0 && (flags & FLAG_MEMCPYED) == 0 && elementSize > 1
+                    && typesize == elementSize && nbytes % typesize == 0 && blocksize % typesize == 0;
+        }
+
+        /** swapSize > 0: unshuffle with each element's bytes reversed (only when unshufflesSwapped(swapSize)). */
+        void decodeInto(byte[] src, byte[] out, int outOff, int swapSize) throws CodecException {
             if (nbytes == 0) {
                 return;
             }
@@ -204,14 +229,15 @@ public final class BloscCodec implements Codec {
                 int bsize = last ? leftover : blocksize;
                 int start = LittleEndian.getInt(src, HEADER + 4 * j);
                 decodeBlock(src, cbytes, start, comp, typesize, dontSplit, shuffled, bitshuffled, bsize, last,
-                        out, outOff + j * blocksize, j);
+                        out, outOff + j * blocksize, j, swapSize > 0);
             }
         }
     }
 
     private static void decodeBlock(byte[] src, int cbytes, int offset, BloscCompressor comp, int typesize,
                                     boolean dontSplit, boolean shuffled, boolean bitshuffled, int bsize,
-                                    boolean leftoverBlock, byte[] out, int outOff, int blockIndex) throws CodecException {
+                                    boolean leftoverBlock, byte[] out, int outOff, int blockIndex,
+                                    boolean reverse) throws CodecException {
         boolean doShuffle = shuffled && typesize > 1;
         boolean doBitshuffle = !doShuffle && bitshuffled && bsize >= typesize;
         int nsplits = !dontSplit && typesize <= MAX_SPLITS && bsize / typesize >= MIN_BUFFERSIZE && !leftoverBlock ? typesize : 1;
@@ -246,7 +272,7 @@ public final class BloscCodec implements Codec {
             dstOff += neblock;
         }
         if (doShuffle) {
-            Shuffle.unshuffle(typesize, dst, 0, out, outOff, bsize);
+            Shuffle.unshuffle(typesize, dst, 0, out, outOff, bsize, reverse);
         } else if (doBitshuffle) {
             Shuffle.bitunshuffle(typesize, dst, 0, out, outOff, bsize);
         }

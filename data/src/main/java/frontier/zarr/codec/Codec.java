@@ -36,6 +36,16 @@ public interface Codec {
         return decoded.length;
     }
 
+    /**
+     * As {@link #decodeInto}, with the bytes of each elementSize-byte element reversed (big-endian data comes
+     * out little-endian and vice versa). Blosc does this while unshuffling, for free; others swap afterwards.
+     */
+    default int decodeIntoSwapped(byte[] encoded, byte[] out, int offset, int elementSize) throws IOException {
+        int n = decodeInto(encoded, out, offset);
+        ByteSwap.reverse(out, offset, n, elementSize);
+        return n;
+    }
+
     /** The configuration as .zarray stores it, "id" first. */
     Map<String, Object> config();
 }

@@ -44,6 +44,24 @@ class CodecFuzzTest {
         }
     }
 
+    /** decodeIntoSwapped fails (with a CodecException) exactly when decode does, else gives plain's elements reversed. */
+    private static void swappedAgrees(BloscCodec codec, byte[] frame, byte[] plain, int size, String what) {
+        byte[] out = new byte[plain != null ? plain.length : 4 * frame.length + 64];
+        try {
+            int n = codec.decodeIntoSwapped(frame, out, 0, size);
+            if (plain == null) {
+                fail(what + ": decode failed but decodeIntoSwapped gave " + n + " bytes");
+            }
+            assertArrayEquals(BloscCodecTest.reversed(plain, size), out, what + " (swapped " + size + ")");
+        } catch (CodecException e) {
+            if (plain != null) {
+                fail(what + ": decode succeeded but decodeIntoSwapped failed: " + e, e);
+            }
+        } catch (Throwable t) {
+            fail(what + ": expected CodecException from decodeIntoSwapped, got " + t, t);
+        }
+    }
+
     private static List<byte[]> validBloscFrames(Random rnd) throws Exception {
         List<byte[]> frames = new ArrayList<>();
         for (String cname : CNAMES) {
@@ -138,9 +156,11 @@ class CodecFuzzTest {
                         }
                     }
                     cases++;
-                    if (decodeOrCodecException(codec, f, what) == null) {
+                    byte[] plain = decodeOrCodecException(codec, f, what);
+                    if (plain == null) {
                         rejected++;
                     }
+                    swappedAgrees(codec, f, plain, 2 << rnd.nextInt(3), what);
                 }
             }
             // most mutations must be detected (a flipped bit in raw data can decode fine)

@@ -244,33 +244,35 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
 
     /**
      * Decodes a chunk for immediate copying: straight into a per-thread buffer when the codec
-     * knows the decoded size up front (blosc), the stored bytes themselves when uncompressed.
-     * Elements of the other byte order come back swapped to the native one when the codec can do
-     * that while decoding (blosc unshuffling), so that the copy out is a plain copy.
-     * The result is valid until this thread decodes the next chunk.
+     * can (blosc), the stored bytes themselves when uncompressed. Elements of the other byte
+     * order come back swapped to the native one (blosc swaps while unshuffling), so that the copy
+     * out is a plain copy. The result is valid until this thread decodes the next chunk.
      */
-    private Raw decodeToScratch(String key, byte[] stored) throws ZarrFormatException {
+    private Raw decodeToScratch(String key, StoredBytes stored) throws ZarrFormatException {
         Codecs_ cs = codecs();
         int expected = chunkBytes();
         if (cs.filters.isEmpty() && md.order() == 'C') {
-            if (cs.compressor == null && stored.length == expected) return new Raw(stored, md.byteOrder());
-            if (cs.compressor != null) {
+            if (cs.compressor == null && stored.length() == expected) return new Raw(stored.bytes(), md.byteOrder());
+            if (cs.compressor instanceof frontier.zarr.codec.BloscCodec) {
                 try {
-                    if (cs.compressor.decodedSize(stored) == expected) {
-                        byte[][] holder = SCRATCH.get();
-                        if (holder[0] == null || holder[0].length < expected) holder[0] = new byte[expected];
-                        int scalar = md.dtype().itemSize() / ChunkCopy.width(md.dtype());
-                        boolean swap = scalar > 1 && md.byteOrder() != ByteOrder.nativeOrder();
-                        int n = swap ? cs.compressor.decodeIntoSwapped(stored, holder[0], 0, scalar)
-                                : cs.compressor.decodeInto(stored, holder[0], 0);
-                        if (n == expected) return new Raw(holder[0], swap ? ByteOrder.nativeOrder() : md.byteOrder());
-                    }
+                    byte[][] holder = SCRATCH.get();
+                    if (holder[0] == null || holder[0].length < expected) holder[0] = new byte[expected];
+                    int scalar = md.dtype().itemSize() / ChunkCopy.width(md.dtype());
+                    boolean swap = scalar > 1 && md.byteOrder() != ByteOrder.nativeOrder();
+                    int n = cs.compressor.decodeInto(stored.bytes(), stored.length(), holder[0], 0, swap ? scalar : 0);
+                    if (n == expected) return new Raw(holder[0], swap ? ByteOrder.nativeOrder() : md.byteOrder());
                 } catch (IOException | RuntimeException e) {
                     // fall through: decode() reports it with the key
                 }
             }
         }
-        return new Raw(decode(key, stored), md.byteOrder());
+        return new Raw(decode(key, stored.exact()), md.byteOrder());
+    }
+
+    /** A chunk's stored bytes for immediate decoding: local files go through a reused buffer. */
+    private StoredBytes fetchToScratch(String key) throws IOException {
+        if (store instanceof FileStore fs) return ChunkFiles.read(fs, key);
+        return StoredBytes.of(getChunk(key));
     }
 
     /** A decoded chunk, full chunk shape (edge chunks as stored); a missing chunk is all fill value. */
@@ -388,7 +390,7 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
                 count[i] = (int) (hi - lo);
             }
             String key = chunkKey(idx);
-            byte[] stored = getChunk(key);
+            StoredBytes stored = fetchToScratch(key);
             if (stored == null) {
                 if (!zeroFill) ChunkCopy.fill(data, shape, dstStart, count, md.fillValue());
                 return;

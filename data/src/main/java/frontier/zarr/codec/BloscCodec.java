@@ -111,25 +111,23 @@ public final class BloscCodec implements Codec {
 
     @Override
     public int decodeInto(byte[] encoded, byte[] out, int offset) throws CodecException {
-        Frame f = Frame.parse(encoded);
-        if (offset < 0 || f.nbytes > out.length - offset) {
-            throw new CodecException("blosc frame of " + f.nbytes + " bytes does not fit at offset " + offset + " of a " + out.length + "-byte buffer");
-        }
-        f.decodeInto(encoded, out, offset, 0);
-        return f.nbytes;
+        return decodeInto(encoded, encoded.length, out, offset, 0);
     }
 
     @Override
-    public int decodeIntoSwapped(byte[] encoded, byte[] out, int offset, int elementSize) throws CodecException {
-        Frame f = Frame.parse(encoded);
+    public int decodeInto(byte[] encoded, int length, byte[] out, int offset, int swapSize) throws CodecException {
+        if (length < 0 || length > encoded.length) {
+            throw new CodecException("encoded length " + length + " outside a " + encoded.length + "-byte buffer");
+        }
+        Frame f = Frame.parse(encoded, length);
         if (offset < 0 || f.nbytes > out.length - offset) {
             throw new CodecException("blosc frame of " + f.nbytes + " bytes does not fit at offset " + offset + " of a " + out.length + "-byte buffer");
         }
-        if (f.unshufflesSwapped(elementSize)) {
-            f.decodeInto(encoded, out, offset, elementSize);
+        if (swapSize <= 1 || f.unshufflesSwapped(swapSize)) {
+            f.decodeInto(encoded, out, offset, swapSize > 1 ? swapSize : 0);
         } else {
             f.decodeInto(encoded, out, offset, 0);
-            ByteSwap.reverse(out, offset, f.nbytes, elementSize);
+            ByteSwap.reverse(out, offset, f.nbytes, swapSize);
         }
         return f.nbytes;
     }
@@ -150,8 +148,13 @@ public final class BloscCodec implements Codec {
     /** A validated blosc1 header. */
     private record Frame(int flags, int typesize, int nbytes, int blocksize, int cbytes) {
         static Frame parse(byte[] src) throws CodecException {
-            if (src == null || src.length < HEADER) {
-                throw new CodecException("blosc frame too short: " + (src == null ? 0 : src.length) + " bytes, the header alone is 16");
+            return parse(src, src == null ? 0 : src.length);
+        }
+
+        /** The header of the frame in src[0..length). */
+        static Frame parse(byte[] src, int length) throws CodecException {
+            if (src == null || length < HEADER) {
+                throw new CodecException("blosc frame too short: " + length + " bytes, the header alone is 16");
             }
             int version = src[0] & 0xFF;
             int flags = src[2] & 0xFF;
@@ -163,9 +166,9 @@ public final class BloscCodec implements Codec {
                 throw new CodecException("not a blosc1 frame: format version " + version + " (expected 2"
                         + (version > 2 ? "; blosc2 chunks are not supported" : "") + ")");
             }
-            if (cbytes < HEADER || cbytes > src.length) {
+            if (cbytes < HEADER || cbytes > length) {
                 throw new CodecException("blosc header says the frame has " + cbytes + " bytes but "
-                        + src.length + " bytes were given" + (cbytes > src.length ? " (truncated?)" : ""));
+                        + length + " bytes were given" + (cbytes > length ? " (truncated?)" : ""));
             }
             if (nbytes < 0) {
                 throw new CodecException("blosc header declares a negative uncompressed size " + nbytes);

@@ -34,6 +34,8 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
     private final String path;
     private final ArrayMetadata md;
     private final String prefix;
+    /** Reader of local chunk files, made on first use. */
+    private volatile ChunkFiles chunkFiles;
     /** Built on first use, so that metadata of an array with an unknown codec can still be shown. */
     private volatile Codecs_ codecs;
 
@@ -271,8 +273,9 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
 
     /** A chunk's stored bytes for immediate decoding: local files go through a reused buffer. */
     private StoredBytes fetchToScratch(String key) throws IOException {
-        if (store instanceof FileStore fs) return ChunkFiles.read(fs, key);
-        return StoredBytes.of(getChunk(key));
+        ChunkFiles files = chunkFiles;
+        if (files == null && store instanceof FileStore fs) chunkFiles = files = new ChunkFiles(fs, prefix);
+        return files != null ? files.read(key) : StoredBytes.of(getChunk(key));
     }
 
     /** A decoded chunk, full chunk shape (edge chunks as stored); a missing chunk is all fill value. */

@@ -8,6 +8,7 @@ import frontier.display.Displayable;
 import frontier.store.FileStore;
 import frontier.store.MemoryStore;
 import frontier.store.Store;
+import frontier.zarr.codec.BloscCodec;
 import frontier.zarr.codec.Codec;
 import frontier.zarr.codec.Codecs;
 
@@ -255,7 +256,7 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
         int expected = chunkBytes();
         if (cs.filters.isEmpty() && md.order() == 'C') {
             if (cs.compressor == null && stored.length() == expected) return new Raw(stored.bytes(), md.byteOrder());
-            if (cs.compressor instanceof frontier.zarr.codec.BloscCodec) {
+            if (cs.compressor instanceof BloscCodec) {
                 try {
                     byte[][] holder = SCRATCH.get();
                     if (holder[0] == null || holder[0].length < expected) holder[0] = new byte[expected];

@@ -8,10 +8,12 @@ import frontier.display.Displayable;
 import frontier.store.FileStore;
 import frontier.store.MemoryStore;
 import frontier.store.Store;
+import frontier.zarr.codec.BloscCodec;
 import frontier.zarr.codec.Codec;
 import frontier.zarr.codec.Codecs;
 
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +35,8 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
     private final String path;
     private final ArrayMetadata md;
     private final String prefix;
+    /** Reader of local chunk files, made on first use. */
+    private volatile ChunkFiles chunkFiles;
     /** Built on first use, so that metadata of an array with an unknown codec can still be shown. */
     private volatile Codecs_ codecs;
 
@@ -237,30 +241,42 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
     /** Per-thread buffer for decoded chunks that are copied out at once (no garbage per chunk). */
     private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1][]);
 
+    /** Decoded chunk bytes and the byte order of their elements. */
+    private record Raw(byte[] bytes, ByteOrder order) {
+    }
+
     /**
      * Decodes a chunk for immediate copying: straight into a per-thread buffer when the codec
-     * knows the decoded size up front (blosc), the stored bytes themselves when uncompressed.
-     * The result is valid until this thread decodes the next chunk.
+     * can (blosc), the stored bytes themselves when uncompressed. Elements of the other byte
+     * order come back swapped to the native one (blosc swaps while unshuffling), so that the copy
+     * out is a plain copy. The result is valid until this thread decodes the next chunk.
      */
-    private byte[] decodeToScratch(String key, byte[] stored) throws ZarrFormatException {
+    private Raw decodeToScratch(String key, StoredBytes stored) throws ZarrFormatException {
         Codecs_ cs = codecs();
         int expected = chunkBytes();
         if (cs.filters.isEmpty() && md.order() == 'C') {
-            if (cs.compressor == null && stored.length == expected) return stored;
-            if (cs.compressor != null) {
+            if (cs.compressor == null && stored.length() == expected) return new Raw(stored.bytes(), md.byteOrder());
+            if (cs.compressor instanceof BloscCodec) {
                 try {
-                    if (cs.compressor.decodedSize(stored) == expected) {
-                        byte[][] holder = SCRATCH.get();
-                        if (holder[0] == null || holder[0].length < expected) holder[0] = new byte[expected];
-                        int n = cs.compressor.decodeInto(stored, holder[0], 0);
-                        if (n == expected) return holder[0];
-                    }
+                    byte[][] holder = SCRATCH.get();
+                    if (holder[0] == null || holder[0].length < expected) holder[0] = new byte[expected];
+                    int scalar = md.dtype().itemSize() / ChunkCopy.width(md.dtype());
+                    boolean swap = scalar > 1 && md.byteOrder() != ByteOrder.nativeOrder();
+                    int n = cs.compressor.decodeInto(stored.bytes(), stored.length(), holder[0], 0, swap ? scalar : 0);
+                    if (n == expected) return new Raw(holder[0], swap ? ByteOrder.nativeOrder() : md.byteOrder());
                 } catch (IOException | RuntimeException e) {
                     // fall through: decode() reports it with the key
                 }
             }
         }
-        return decode(key, stored);
+        return new Raw(decode(key, stored.exact()), md.byteOrder());
+    }
+
+    /** A chunk's stored bytes for immediate decoding: local files go through a reused buffer. */
+    private StoredBytes fetchToScratch(String key) throws IOException {
+        ChunkFiles files = chunkFiles;
+        if (files == null && store instanceof FileStore fs) chunkFiles = files = new ChunkFiles(fs, prefix);
+        return files != null ? files.read(key) : StoredBytes.of(getChunk(key));
     }
 
     /** A decoded chunk, full chunk shape (edge chunks as stored); a missing chunk is all fill value. */
@@ -378,13 +394,13 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
                 count[i] = (int) (hi - lo);
             }
             String key = chunkKey(idx);
-            byte[] stored = getChunk(key);
+            StoredBytes stored = fetchToScratch(key);
             if (stored == null) {
                 if (!zeroFill) ChunkCopy.fill(data, shape, dstStart, count, md.fillValue());
                 return;
             }
-            byte[] raw = decodeToScratch(key, stored);
-            ChunkCopy.copyFromBytes(raw, md.byteOrder(), cs, srcStart, data, shape, dstStart, count, md.dtype());
+            Raw raw = decodeToScratch(key, stored);
+            ChunkCopy.copyFromBytes(raw.bytes(), raw.order(), cs, srcStart, data, shape, dstStart, count, md.dtype());
         });
         return out;
     }

@@ -191,6 +191,31 @@ class ZarrBadInputTest {
         expectIO(() -> raw.readChunk(new long[]{0}), "raw/0");
     }
 
+    /** Local blosc chunks are read into a reused buffer: what a previous chunk left there must never be decoded. */
+    @Test
+    void bloscChunkFilesReadThroughTheReusedBuffer() throws IOException {
+        ZarrArray a = Zarr.createArray(new FileStore(dir), "b", ArrayMetadata.builder(DType.UINT16, new long[]{64, 64}, new int[]{32, 32})
+                .byteOrder(java.nio.ByteOrder.BIG_ENDIAN).compressor(Map.of("id", "blosc", "cname", "lz4", "clevel", 5, "shuffle", 1)).build());
+        NdArray v = NdArray.zeros(DType.UINT16, 64, 64);
+        for (int i = 0; i < v.size(); i++) v.setLong(i, (i * 37) % 1000);
+        a.write(v);
+        assertEquals(v, a.read());
+        Path chunk = dir.resolve("b/0.1");
+        byte[] good = Files.readAllBytes(chunk);
+        for (int cut : new int[]{good.length - 1, good.length / 2, 17, 3}) {
+            assertEquals(v, a.read()); // refill the threads' buffers with whole chunks
+            Files.write(chunk, Arrays.copyOf(good, cut));
+            expectIO(a::read, chunk.toString());
+            Files.write(chunk, good);
+        }
+        // a missing chunk, or a directory in its place, reads as the fill value (as FileStore.get has it)
+        Files.delete(chunk);
+        assertEquals(0, a.read(new long[]{0, 32}, new int[]{32, 32}).getLong(5));
+        Files.createDirectory(chunk);
+        assertEquals(0, a.read(new long[]{0, 32}, new int[]{32, 32}).getLong(5));
+        assertEquals(v.getLong(3), a.read().getLong(3));
+    }
+
     @Test
     void regionsOutsideTheArray() throws IOException {
         ZarrArray a = zlibArray();

@@ -111,11 +111,24 @@ public final class BloscCodec implements Codec {
 
     @Override
     public int decodeInto(byte[] encoded, byte[] out, int offset) throws CodecException {
-        Frame f = Frame.parse(encoded);
+        return decodeInto(encoded, encoded.length, out, offset, 0);
+    }
+
+    @Override
+    public int decodeInto(byte[] encoded, int length, byte[] out, int offset, int swapSize) throws CodecException {
+        if (length < 0 || length > encoded.length) {
+            throw new CodecException("encoded length " + length + " outside a " + encoded.length + "-byte buffer");
+        }
+        Frame f = Frame.parse(encoded, length);
         if (offset < 0 || f.nbytes > out.length - offset) {
             throw new CodecException("blosc frame of " + f.nbytes + " bytes does not fit at offset " + offset + " of a " + out.length + "-byte buffer");
         }
-        f.decodeInto(encoded, out, offset);
+        if (swapSize <= 1 || f.unshufflesSwapped(swapSize)) {
+            f.decodeInto(encoded, out, offset, swapSize > 1 ? swapSize : 0);
+        } else {
+            f.decodeInto(encoded, out, offset, 0);
+            ByteSwap.reverse(out, offset, f.nbytes, swapSize);
+        }
         return f.nbytes;
     }
 
@@ -128,15 +141,20 @@ public final class BloscCodec implements Codec {
         } catch (OutOfMemoryError e) {
             throw new CodecException("cannot allocate " + f.nbytes + " bytes for a blosc frame", e);
         }
-        f.decodeInto(src, out, 0);
+        f.decodeInto(src, out, 0, 0);
         return out;
     }
 
     /** A validated blosc1 header. */
     private record Frame(int flags, int typesize, int nbytes, int blocksize, int cbytes) {
         static Frame parse(byte[] src) throws CodecException {
-            if (src == null || src.length < HEADER) {
-                throw new CodecException("blosc frame too short: " + (src == null ? 0 : src.length) + " bytes, the header alone is 16");
+            return parse(src, src == null ? 0 : src.length);
+        }
+
+        /** The header of the frame in src[0..length). */
+        static Frame parse(byte[] src, int length) throws CodecException {
+            if (src == null || length < HEADER) {
+                throw new CodecException("blosc frame too short: " + length + " bytes, the header alone is 16");
             }
             int version = src[0] & 0xFF;
             int flags = src[2] & 0xFF;
@@ -148,9 +166,9 @@ public final class BloscCodec implements Codec {
                 throw new CodecException("not a blosc1 frame: format version " + version + " (expected 2"
                         + (version > 2 ? "; blosc2 chunks are not supported" : "") + ")");
             }
-            if (cbytes < HEADER || cbytes > src.length) {
+            if (cbytes < HEADER || cbytes > length) {
                 throw new CodecException("blosc header says the frame has " + cbytes + " bytes but "
-                        + src.length + " bytes were given" + (cbytes > src.length ? " (truncated?)" : ""));
+                        + length + " bytes were given" + (cbytes > length ? " (truncated?)" : ""));
             }
             if (nbytes < 0) {
                 throw new CodecException("blosc header declares a negative uncompressed size " + nbytes);
@@ -185,7 +203,17 @@ public final class BloscCodec implements Codec {
             return new Frame(flags, typesize, nbytes, blocksize, cbytes);
         }
 
-        void decodeInto(byte[] src, byte[] out, int outOff) throws CodecException {
+        /**
+         * Whether byte-unshuffling can also reverse each elementSize-byte element: every block holds whole
+         * elements of exactly that size (so the elements of the output are the frame's typesize elements).
+         */
+        boolean unshufflesSwapped(int elementSize) {
+            return (flags & FLAG_SHUFFLE) != 0 && (flags & FLAG_MEMCPYED) == 0 && elementSize > 1
+                    && typesize == elementSize && nbytes % typesize == 0 && blocksize % typesize == 0;
+        }
+
+        /** swapSize > 0: unshuffle with each element's bytes reversed (only when unshufflesSwapped(swapSize)). */
+        void decodeInto(byte[] src, byte[] out, int outOff, int swapSize) throws CodecException {
             if (nbytes == 0) {
                 return;
             }
@@ -204,14 +232,15 @@ public final class BloscCodec implements Codec {
                 int bsize = last ? leftover : blocksize;
                 int start = LittleEndian.getInt(src, HEADER + 4 * j);
                 decodeBlock(src, cbytes, start, comp, typesize, dontSplit, shuffled, bitshuffled, bsize, last,
-                        out, outOff + j * blocksize, j);
+                        out, outOff + j * blocksize, j, swapSize > 0);
             }
         }
     }
 
     private static void decodeBlock(byte[] src, int cbytes, int offset, BloscCompressor comp, int typesize,
                                     boolean dontSplit, boolean shuffled, boolean bitshuffled, int bsize,
-                                    boolean leftoverBlock, byte[] out, int outOff, int blockIndex) throws CodecException {
+                                    boolean leftoverBlock, byte[] out, int outOff, int blockIndex,
+                                    boolean reverse) throws CodecException {
         boolean doShuffle = shuffled && typesize > 1;
         boolean doBitshuffle = !doShuffle && bitshuffled && bsize >= typesize;
         int nsplits = !dontSplit && typesize <= MAX_SPLITS && bsize / typesize >= MIN_BUFFERSIZE && !leftoverBlock ? typesize : 1;
@@ -246,7 +275,7 @@ public final class BloscCodec implements Codec {
             dstOff += neblock;
         }
         if (doShuffle) {
-            Shuffle.unshuffle(typesize, dst, 0, out, outOff, bsize);
+            Shuffle.unshuffle(typesize, dst, 0, out, outOff, bsize, reverse);
         } else if (doBitshuffle) {
             Shuffle.bitunshuffle(typesize, dst, 0, out, outOff, bsize);
         }

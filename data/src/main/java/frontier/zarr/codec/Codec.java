@@ -36,6 +36,21 @@ public interface Codec {
         return decoded.length;
     }
 
+    /**
+     * Decodes encoded[0..length) (a reused read buffer may be longer) into out[offset..) and returns the
+     * decoded length. swapSize > 1 reverses the bytes of each swapSize-byte element on the way (big-endian
+     * elements come out little-endian and vice versa): blosc does that while unshuffling, for free; other
+     * codecs decode, copy and swap. Too little room is a {@link CodecException}.
+     */
+    default int decodeInto(byte[] encoded, int length, byte[] out, int offset, int swapSize) throws IOException {
+        if (length < 0 || length > encoded.length) {
+            throw new CodecException("encoded length " + length + " outside a " + encoded.length + "-byte buffer");
+        }
+        int n = decodeInto(length == encoded.length ? encoded : java.util.Arrays.copyOf(encoded, length), out, offset);
+        ByteSwap.reverse(out, offset, n, swapSize);
+        return n;
+    }
+
     /** The configuration as .zarray stores it, "id" first. */
     Map<String, Object> config();
 }

@@ -25,16 +25,29 @@ final class Shuffle {
         System.arraycopy(src, srcOff + done, dst, dstOff + done, len - done);
     }
 
-    /** shuffled src[srcOff..srcOff+len) -> raw dst[dstOff..). Specialised for the common element sizes. */
+    /** shuffled src[srcOff..srcOff+len) -> raw dst[dstOff..). */
     static void unshuffle(int ts, byte[] src, int srcOff, byte[] dst, int dstOff, int len) {
+        unshuffle(ts, src, srcOff, dst, dstOff, len, false);
+    }
+
+    /**
+     * shuffled src[srcOff..srcOff+len) -> raw dst[dstOff..). With reverse, the bytes of each element come
+     * out in reverse order (stream ts-1-j becomes byte j): a big-endian element turns little-endian at no
+     * extra cost, which spares readers a separate byte-swapping pass. Specialised for the common sizes.
+     */
+    static void unshuffle(int ts, byte[] src, int srcOff, byte[] dst, int dstOff, int len, boolean reverse) {
         int n = len / ts;
+        // stream j (the j-th byte of every element in the output) starts at first + j * step
+        int first = reverse ? srcOff + (ts - 1) * n : srcOff;
+        int step = reverse ? -n : n;
         switch (ts) {
-            case 2 -> unshuffle2(src, srcOff, dst, dstOff, n);
-            case 4 -> unshuffle4(src, srcOff, dst, dstOff, n);
-            case 8 -> unshuffle8(src, srcOff, dst, dstOff, n);
+            case 1 -> System.arraycopy(src, srcOff, dst, dstOff, n);
+            case 2 -> unshuffle2(src, first, first + step, dst, dstOff, n);
+            case 4 -> unshuffle4(src, first, step, dst, dstOff, n);
+            case 8 -> unshuffle8(src, first, step, dst, dstOff, n);
             default -> {
                 for (int j = 0; j < ts; j++) {
-                    int s = srcOff + j * n;
+                    int s = first + j * step;
                     int d = dstOff + j;
                     for (int i = 0; i < n; i++, d += ts) {
                         dst[d] = src[s + i];
@@ -62,14 +75,20 @@ final class Shuffle {
         return (x | (x << 16)) & 0x0000FFFF0000FFFFL;
     }
 
-    private static void unshuffle2(byte[] src, int s0, byte[] dst, int d, int n) {
-        int s1 = s0 + n;
+    /** Interleaves streams s0 (byte 0 of each element) and s1 (byte 1); the hottest loop when reading uint16 data. */
+    private static void unshuffle2(byte[] src, int s0, int s1, byte[] dst, int d, int n) {
         int i = 0;
         for (; i + 8 <= n; i += 8, d += 16) {
             long a = LittleEndian.getLong(src, s0 + i);
             long b = LittleEndian.getLong(src, s1 + i);
-            LittleEndian.putLong(dst, d, spread8(a) | spread8(b) << 8);
-            LittleEndian.putLong(dst, d + 8, spread8(a >>> 32) | spread8(b >>> 32) << 8);
+            // even elements (a0 b0 a2 b2 ..) and odd ones as 16-bit units, then the units interleaved:
+            // fewer operations than spreading each byte separately
+            long even = (a & 0x00FF00FF00FF00FFL) | ((b << 8) & 0xFF00FF00FF00FF00L);
+            long odd = ((a >>> 8) & 0x00FF00FF00FF00FFL) | (b & 0xFF00FF00FF00FF00L);
+            long e0145 = (even & 0x0000FFFF0000FFFFL) | ((odd << 16) & 0xFFFF0000FFFF0000L);
+            long e2367 = ((even >>> 16) & 0x0000FFFF0000FFFFL) | (odd & 0xFFFF0000FFFF0000L);
+            LittleEndian.putLong(dst, d, (e0145 & 0xFFFFFFFFL) | (e2367 << 32));
+            LittleEndian.putLong(dst, d + 8, (e0145 >>> 32) | (e2367 & 0xFFFFFFFF00000000L));
         }
         for (; i < n; i++, d += 2) {
             dst[d] = src[s0 + i];
@@ -77,10 +96,10 @@ final class Shuffle {
         }
     }
 
-    private static void unshuffle4(byte[] src, int s0, byte[] dst, int d, int n) {
-        int s1 = s0 + n;
-        int s2 = s1 + n;
-        int s3 = s2 + n;
+    private static void unshuffle4(byte[] src, int s0, int step, byte[] dst, int d, int n) {
+        int s1 = s0 + step;
+        int s2 = s1 + step;
+        int s3 = s2 + step;
         int i = 0;
         for (; i + 8 <= n; i += 8, d += 32) {
             long a = LittleEndian.getLong(src, s0 + i);
@@ -104,18 +123,18 @@ final class Shuffle {
         }
     }
 
-    private static void unshuffle8(byte[] src, int s0, byte[] dst, int d, int n) {
+    private static void unshuffle8(byte[] src, int s0, int step, byte[] dst, int d, int n) {
         int i = 0;
         for (; i + 8 <= n; i += 8, d += 64) {
             // byte pairs (streams 2k, 2k+1) as 16-bit units: lo for elements 0..3, hi for 4..7
             long a0 = LittleEndian.getLong(src, s0 + i);
-            long a1 = LittleEndian.getLong(src, s0 + n + i);
-            long a2 = LittleEndian.getLong(src, s0 + 2 * n + i);
-            long a3 = LittleEndian.getLong(src, s0 + 3 * n + i);
-            long a4 = LittleEndian.getLong(src, s0 + 4 * n + i);
-            long a5 = LittleEndian.getLong(src, s0 + 5 * n + i);
-            long a6 = LittleEndian.getLong(src, s0 + 6 * n + i);
-            long a7 = LittleEndian.getLong(src, s0 + 7 * n + i);
+            long a1 = LittleEndian.getLong(src, s0 + step + i);
+            long a2 = LittleEndian.getLong(src, s0 + 2 * step + i);
+            long a3 = LittleEndian.getLong(src, s0 + 3 * step + i);
+            long a4 = LittleEndian.getLong(src, s0 + 4 * step + i);
+            long a5 = LittleEndian.getLong(src, s0 + 5 * step + i);
+            long a6 = LittleEndian.getLong(src, s0 + 6 * step + i);
+            long a7 = LittleEndian.getLong(src, s0 + 7 * step + i);
             long lo0 = spread8(a0) | spread8(a1) << 8;
             long hi0 = spread8(a0 >>> 32) | spread8(a1 >>> 32) << 8;
             long lo1 = spread8(a2) | spread8(a3) << 8;
@@ -129,7 +148,7 @@ final class Shuffle {
         }
         for (; i < n; i++, d += 8) {
             for (int j = 0; j < 8; j++) {
-                dst[d + j] = src[s0 + j * n + i];
+                dst[d + j] = src[s0 + j * step + i];
             }
         }
     }

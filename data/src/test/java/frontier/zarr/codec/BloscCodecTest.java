@@ -68,6 +68,61 @@ class BloscCodecTest {
         }
     }
 
+    /** raw with each size-byte element reversed (a trailing partial element stays as it is). */
+    static byte[] reversed(byte[] raw, int size) {
+        byte[] r = raw.clone();
+        for (int i = 0; i + size <= r.length; i += size) {
+            for (int k = 0; k < size; k++) {
+                r[i + k] = raw[i + size - 1 - k];
+            }
+        }
+        return r;
+    }
+
+    @Test
+    void decodeIntoWithSwapReversesEachElement() throws Exception {
+        Random rnd = new Random(11);
+        for (String cname : new String[]{"blosclz", "lz4", "zstd"}) {
+            for (int shuffle = 0; shuffle <= 2; shuffle++) {
+                for (int n : new int[]{0, 6, 200, 65536 + 8, 65536 + 5, 300000}) {
+                    for (int ts : new int[]{1, 2, 3, 4, 8}) {
+                        // a forced small blocksize gives several blocks and a leftover block
+                        BloscCodec codec = new BloscCodec(cname, 5, shuffle, n > 1000 ? 4096 : 0);
+                        byte[] raw = pattern("ramp", n, rnd);
+                        byte[] enc = codec.encode(raw, ts);
+                        for (int size : new int[]{2, 4, 8}) {
+                            String what = cname + " shuffle=" + shuffle + " n=" + n + " ts=" + ts + " size=" + size;
+                            byte[] into = new byte[n + 9];
+                            assertEquals(n, codec.decodeInto(enc, enc.length, into, 9, size), what);
+                            assertArrayEquals(reversed(raw, size), Arrays.copyOfRange(into, 9, 9 + n), what);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void unshuffleUndoesShuffleForwardAndReversed() {
+        Random rnd = new Random(13);
+        for (int ts = 1; ts <= 17; ts++) {
+            for (int len : new int[]{0, 1, ts * 7, ts * 8, ts * 64 + 3, ts * 1000 + ts - 1}) {
+                byte[] raw = new byte[len];
+                rnd.nextBytes(raw);
+                byte[] shuffled = new byte[len + 3];
+                Shuffle.shuffle(ts, raw, 0, shuffled, 3, len);
+                byte[] back = new byte[len + 5];
+                Shuffle.unshuffle(ts, shuffled, 3, back, 5, len, false);
+                assertArrayEquals(raw, Arrays.copyOfRange(back, 5, 5 + len), "ts=" + ts + " len=" + len);
+                Shuffle.unshuffle(ts, shuffled, 3, back, 5, len, true);
+                byte[] expected = reversed(Arrays.copyOf(raw, len - len % ts), ts);
+                byte[] all = Arrays.copyOf(expected, len);
+                System.arraycopy(raw, expected.length, all, expected.length, len - expected.length);
+                assertArrayEquals(all, Arrays.copyOfRange(back, 5, 5 + len), "reversed ts=" + ts + " len=" + len);
+            }
+        }
+    }
+
     @Test
     void compressibleDataIsCompressedAndRandomDataIsMemcpyed() throws Exception {
         Random rnd = new Random(5);

@@ -44,6 +44,29 @@ class CodecFuzzTest {
         }
     }
 
+    /**
+     * The swapping decodeInto, given the frame in a longer buffer (as a reused read buffer is) followed by
+     * stale bytes, fails (with a CodecException) exactly when decode does, else gives plain's elements reversed.
+     */
+    private static void swappedAgrees(BloscCodec codec, byte[] frame, byte[] plain, int size, String what) {
+        byte[] out = new byte[plain != null ? plain.length : 4 * frame.length + 64];
+        byte[] buffer = Arrays.copyOf(frame, frame.length + 64);
+        Arrays.fill(buffer, frame.length, buffer.length, (byte) 0x5A);
+        try {
+            int n = codec.decodeInto(buffer, frame.length, out, 0, size);
+            if (plain == null) {
+                fail(what + ": decode failed but swapping decodeInto gave " + n + " bytes");
+            }
+            assertArrayEquals(BloscCodecTest.reversed(plain, size), out, what + " (swapped " + size + ")");
+        } catch (CodecException e) {
+            if (plain != null) {
+                fail(what + ": decode succeeded but swapping decodeInto failed: " + e, e);
+            }
+        } catch (Throwable t) {
+            fail(what + ": expected CodecException from swapping decodeInto, got " + t, t);
+        }
+    }
+
     private static List<byte[]> validBloscFrames(Random rnd) throws Exception {
         List<byte[]> frames = new ArrayList<>();
         for (String cname : CNAMES) {
@@ -138,9 +161,11 @@ class CodecFuzzTest {
                         }
                     }
                     cases++;
-                    if (decodeOrCodecException(codec, f, what) == null) {
+                    byte[] plain = decodeOrCodecException(codec, f, what);
+                    if (plain == null) {
                         rejected++;
                     }
+                    swappedAgrees(codec, f, plain, 2 << rnd.nextInt(3), what);
                 }
             }
             // most mutations must be detected (a flipped bit in raw data can decode fine)

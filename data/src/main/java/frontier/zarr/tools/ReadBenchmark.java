@@ -10,6 +10,11 @@ import java.util.Arrays;
  * Times reading a whole Zarr array into memory in a warm JVM (bench/zarr-read runs it beside
  * zarr-python). usage: ReadBenchmark STORE ARRAY_PATH [ITERATIONS] [WARMUP]; prints
  * "median=<seconds> min=<seconds> nbytes=<n> sum=<checksum>".
+ * <p>
+ * Warm means the JIT is done: after WARMUP reads (bench/zarr-read passes 40) it keeps reading
+ * while the JIT's finished-compilation time still grows (5 ms or more over the last three reads;
+ * at most 150 reads). With 10 warm-up reads the timed reads were still inside compilation on a
+ * busy 2-core machine, the JIT's thread alone taking 40-90 ms of CPU per read.
  */
 public final class ReadBenchmark {
     private ReadBenchmark() {
@@ -22,7 +27,22 @@ public final class ReadBenchmark {
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         ZarrArray a = Zarr.openArray(store, path);
         long sum = 0;
-        for (int i = 0; i < warmup; i++) sum += checksum(a.read());
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        java.util.ArrayDeque<Long> compiled = new java.util.ArrayDeque<>();
+        int reads = 0;
+        while (reads < 150) {
+            sum += checksum(a.read());
+            reads++;
+            if (!timed) {
+                if (reads >= warmup) break;
+                continue;
+            }
+            compiled.addLast(jit.getTotalCompilationTime());
+            if (compiled.size() > 4) compiled.removeFirst();
+            if (reads >= warmup && compiled.size() == 4 && compiled.getLast() - compiled.getFirst() < 5) break;
+        }
+        System.err.println("warm-up reads: " + reads);
         double[] t = new double[iterations];
         long nbytes = 0;
         com.sun.management.OperatingSystemMXBean os =

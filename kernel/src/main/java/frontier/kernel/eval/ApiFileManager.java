@@ -4,6 +4,8 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -19,12 +21,23 @@ final class ApiFileManager {
     private ApiFileManager() {
     }
 
+    /**
+     * @param kernelClasspath the kernel's classpath, set here as the compiler's classpath (JShell
+     *                        extends it from java.class.path on addToClasspath, so it should be that)
+     */
     static StandardJavaFileManager wrap(StandardJavaFileManager fm, List<String> visiblePrefixes, String kernelClasspath) {
         List<String> kernelEntries = new ArrayList<>();
+        List<File> files = new ArrayList<>();
         for (String e : kernelClasspath.split(File.pathSeparator)) {
             if (!e.isEmpty()) {
                 kernelEntries.add(Path.of(e).toAbsolutePath().toUri().getPath());
+                files.add(new File(e));
             }
+        }
+        try {
+            fm.setLocation(StandardLocation.CLASS_PATH, files);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set the compiler's classpath", e);
         }
         return (StandardJavaFileManager) Proxy.newProxyInstance(ApiFileManager.class.getClassLoader(),
                 new Class<?>[]{StandardJavaFileManager.class}, (proxy, method, args) -> {

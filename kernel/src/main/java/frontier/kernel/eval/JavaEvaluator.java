@@ -49,10 +49,12 @@ public final class JavaEvaluator implements AutoCloseable {
         JShell.Builder b = JShell.builder()
                 .executionEngine(new SessionExecutionProvider(control), Map.of())
                 .in(new ByteArrayInputStream(new byte[0])).out(log).err(log);
+        // No --class-path among the compiler options: JShell passes them to every javac task (5 per
+        // cell), and a class-path option makes the file manager drop its classpath index each time
+        // (re-listing the kernel jar per task) and undo the jars %classpath / %maven added through
+        // JShell.addToClasspath. The file manager gets the classpath once instead.
         List<String> options = new ArrayList<>(List.of("-proc:none", "-Xlint:none"));
         if (compileClasspath != null && !compileClasspath.isEmpty()) {
-            options.add("--class-path");
-            options.add(compileClasspath);
             b.fileManager(fm -> ApiFileManager.wrap(fm, visiblePrefixes, compileClasspath));
         }
         b.compilerOptions(options.toArray(String[]::new));

@@ -33,6 +33,7 @@ public final class JavaEvaluator implements AutoCloseable {
     private final SessionExecutionControl control;
     private final SourceCodeAnalysis analysis;
     private final CellSplitter splitter;
+    private final BackgroundIndexing indexing;
     /** snippet id -> line of the cell the snippet starts on, minus one (maps stack frames to cell lines). */
     private final Map<String, Integer> snippetLines = new ConcurrentHashMap<>();
     private final List<Path> addedClasspath = new ArrayList<>();
@@ -60,7 +61,17 @@ public final class JavaEvaluator implements AutoCloseable {
         b.compilerOptions(options.toArray(String[]::new));
         shell = b.build();
         analysis = shell.sourceCodeAnalysis();
+        indexing = BackgroundIndexing.pause(analysis);
         splitter = new CellSplitter(analysis);
+    }
+
+    /**
+     * Lets JShell's background indexing of the classpath (package-name completion) run; held
+     * since start-up so it does not compete with the first cells. The kernel calls this when
+     * the session is idle.
+     */
+    public void startBackgroundIndexing() {
+        indexing.resume();
     }
 
     /** Evaluates one cell; the caller has routed System.out/err to the notebook. */

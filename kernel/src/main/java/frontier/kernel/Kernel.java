@@ -241,10 +241,12 @@ public final class Kernel implements DisplayHost {
             reply.put("payload", List.of());
             reply.put("user_expressions", Map.of());
         }
-        sockets.reply(channel, m, "execute_reply", reply);
+        // abort before replying: a request sent after the client saw this reply is not queued
+        // behind the failed cell, and must run (aborting after the reply raced with it)
         if (error != null && m.flag("stop_on_error", true) && channel == Channel.SHELL) {
             abortQueuedCells();
         }
+        sockets.reply(channel, m, "execute_reply", reply);
     }
 
     /** After a failed cell, cells already queued behind it (Run All) are aborted, not run, as IPython does. */

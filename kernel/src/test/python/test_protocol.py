@@ -4,6 +4,7 @@ state across cells, interrupt, stdin, display updates, streaming while a cell ru
 checks, bind address, error positions, magics. Needs JUPYTER_PATH with the kernelspec."""
 import os
 import queue
+import shutil
 import subprocess
 import tempfile
 import time
@@ -160,6 +161,20 @@ class KernelProtocolTests(unittest.TestCase):
         reply, out = self.run_cell("org.zeromq.ZMQ.class")
         self.assertEqual(reply["status"], "error")
         self.assertIn("org.zeromq", reply["evalue"])
+
+    def test_classpath_classes_compile_in_later_cells(self):
+        src = os.path.join(self.tmp, "cpsrc", "demo")
+        os.makedirs(src)
+        with open(os.path.join(src, "CpHello.java"), "w") as f:
+            f.write('package demo; public class CpHello { public static String hi() { return "hi from %classpath"; } }')
+        classes = os.path.join(self.tmp, "cpclasses")
+        javac = shutil.which("javac") or os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "javac")
+        subprocess.run([javac, "-d", classes, os.path.join(src, "CpHello.java")], check=True)
+        reply, _ = self.run_cell("%classpath " + classes)
+        self.assertEqual(reply["status"], "ok", reply)
+        reply, out = self.run_cell("demo.CpHello.hi()")
+        self.assertEqual(reply["status"], "ok", reply)
+        self.assertEqual(self.result_text(out), ["hi from %classpath"])
 
     def test_magic_errors_are_one_line_without_java_trace(self):
         for code in ("%nosuchmagic", "%ls --no-such-flag"):

@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The kernel: answers shell and control requests, runs cells with the cell's output streamed
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
  * (their code on a worker the interrupt can stop).
  */
 public final class Kernel implements DisplayHost {
+    private static final long INDEXING_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final KernelSockets sockets;
     private final CompletableFuture<JavaEvaluator> evaluator;
     private final PrintStream log;
@@ -50,6 +52,10 @@ public final class Kernel implements DisplayHost {
     private volatile Message current;
     private volatile CellRunner runner;
     private int executionCount;
+    /** Requests being handled now (shell and control), and when the last one ended. */
+    private final AtomicInteger handling = new AtomicInteger();
+    private volatile long lastActive = System.nanoTime();
+    private volatile boolean indexingStarted;
 
     public Kernel(KernelSockets sockets, CompletableFuture<JavaEvaluator> evaluator, PrintStream log) {
         this.sockets = sockets;
@@ -68,7 +74,10 @@ public final class Kernel implements DisplayHost {
         System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
         System.setIn(stdin);
         Display.setHost(this);
-        flusher.scheduleWithFixedDelay(this::flushStreams, 50, 50, TimeUnit.MILLISECONDS);
+        flusher.scheduleWithFixedDelay(() -> {
+            flushStreams();
+            startIndexingWhenIdle();
+        }, 50, 50, TimeUnit.MILLISECONDS);
         sockets.start(this::handle);
     }
 
@@ -86,6 +95,24 @@ public final class Kernel implements DisplayHost {
         errBuffer.flush();
     }
 
+    /**
+     * JShell's classpath indexing (for completing package names) is held from start-up so it
+     * does not compete with the first cells for the CPU; it runs once the kernel has been idle
+     * for a second.
+     */
+    private void startIndexingWhenIdle() {
+        if (indexingStarted || handling.get() > 0 || !evaluator.isDone()
+                || System.nanoTime() - lastActive < INDEXING_IDLE_NANOS) {
+            return;
+        }
+        indexingStarted = true;
+        try {
+            evaluator.join().startBackgroundIndexing();
+        } catch (RuntimeException e) {
+            log.println("frontier-kernel: background indexing not started: " + e);
+        }
+    }
+
     private void status(Message parent, String state) {
         sockets.publish("status", parent.header(), Map.of("execution_state", state));
     }
@@ -95,6 +122,7 @@ public final class Kernel implements DisplayHost {
         if (type == null) {
             return;
         }
+        handling.incrementAndGet();
         status(m, "busy");
         try {
             switch (type) {
@@ -120,6 +148,8 @@ public final class Kernel implements DisplayHost {
                 default -> log.println("frontier-kernel: unhandled message type " + type);
             }
         } finally {
+            lastActive = System.nanoTime();
+            handling.decrementAndGet();
             status(m, "idle");
         }
     }
@@ -211,10 +241,12 @@ public final class Kernel implements DisplayHost {
             reply.put("payload", List.of());
             reply.put("user_expressions", Map.of());
         }
-        sockets.reply(channel, m, "execute_reply", reply);
+        // abort before replying: a request sent after the client saw this reply is not queued
+        // behind the failed cell, and must run (aborting after the reply raced with it)
         if (error != null && m.flag("stop_on_error", true) && channel == Channel.SHELL) {
             abortQueuedCells();
         }
+        sockets.reply(channel, m, "execute_reply", reply);
     }
 
     /** After a failed cell, cells already queued behind it (Run All) are aborted, not run, as IPython does. */

@@ -4,10 +4,13 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -19,16 +22,31 @@ final class ApiFileManager {
     private ApiFileManager() {
     }
 
+    /**
+     * @param kernelClasspath the kernel's classpath, set here as the compiler's classpath (JShell
+     *                        extends it from java.class.path on addToClasspath, so it should be that)
+     */
     static StandardJavaFileManager wrap(StandardJavaFileManager fm, List<String> visiblePrefixes, String kernelClasspath) {
         List<String> kernelEntries = new ArrayList<>();
+        List<File> files = new ArrayList<>();
         for (String e : kernelClasspath.split(File.pathSeparator)) {
             if (!e.isEmpty()) {
                 kernelEntries.add(Path.of(e).toAbsolutePath().toUri().getPath());
+                files.add(new File(e));
             }
         }
+        try {
+            fm.setLocation(StandardLocation.CLASS_PATH, files);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set the compiler's classpath", e);
+        }
+        String[] multiRelease = {null};
         return (StandardJavaFileManager) Proxy.newProxyInstance(ApiFileManager.class.getClassLoader(),
                 new Class<?>[]{StandardJavaFileManager.class}, (proxy, method, args) -> {
                     try {
+                        if (isRepeatedMultiRelease(method.getName(), args, multiRelease)) {
+                            return true;
+                        }
                         Object result = method.invoke(fm, args);
                         if (method.getName().equals("list") && args.length == 4
                                 && args[0] == StandardLocation.CLASS_PATH
@@ -48,6 +66,30 @@ final class ApiFileManager {
                         throw e.getCause();
                     }
                 });
+    }
+
+    /**
+     * javac's getTask hands every task (JShell runs about five per cell) the option
+     * --multi-release with the same value, and the standard file manager drops its classpath
+     * index on any option, so each task re-indexed the kernel jar's ~1,200 directories. A
+     * repeat of the value it already has is consumed here instead.
+     */
+    @SuppressWarnings("unchecked")
+    private static boolean isRepeatedMultiRelease(String method, Object[] args, String[] last) {
+        if (!method.equals("handleOption") || args == null || args.length != 2 || !"--multi-release".equals(args[0])
+                || !(args[1] instanceof Iterator<?> rest)) {
+            return false;
+        }
+        if (!rest.hasNext()) {
+            return false;
+        }
+        String value = ((Iterator<String>) rest).next();
+        if (value.equals(last[0])) {
+            return true;
+        }
+        last[0] = value;
+        args[1] = List.of(value).iterator(); // the value, consumed above, for the real call
+        return false;
     }
 
     private static boolean visiblePackage(String pkg, List<String> visiblePrefixes) {

@@ -33,6 +33,7 @@ public final class JavaEvaluator implements AutoCloseable {
     private final SessionExecutionControl control;
     private final SourceCodeAnalysis analysis;
     private final CellSplitter splitter;
+    private final BackgroundIndexing indexing;
     /** snippet id -> line of the cell the snippet starts on, minus one (maps stack frames to cell lines). */
     private final Map<String, Integer> snippetLines = new ConcurrentHashMap<>();
     private final List<Path> addedClasspath = new ArrayList<>();
@@ -49,16 +50,28 @@ public final class JavaEvaluator implements AutoCloseable {
         JShell.Builder b = JShell.builder()
                 .executionEngine(new SessionExecutionProvider(control), Map.of())
                 .in(new ByteArrayInputStream(new byte[0])).out(log).err(log);
+        // No --class-path among the compiler options: JShell passes them to every javac task (5 per
+        // cell), and a class-path option makes the file manager drop its classpath index each time
+        // (re-listing the kernel jar per task) and undo the jars %classpath / %maven added through
+        // JShell.addToClasspath. The file manager gets the classpath once instead.
         List<String> options = new ArrayList<>(List.of("-proc:none", "-Xlint:none"));
         if (compileClasspath != null && !compileClasspath.isEmpty()) {
-            options.add("--class-path");
-            options.add(compileClasspath);
             b.fileManager(fm -> ApiFileManager.wrap(fm, visiblePrefixes, compileClasspath));
         }
         b.compilerOptions(options.toArray(String[]::new));
         shell = b.build();
         analysis = shell.sourceCodeAnalysis();
+        indexing = BackgroundIndexing.pause(analysis);
         splitter = new CellSplitter(analysis);
+    }
+
+    /**
+     * Lets JShell's background indexing of the classpath (package-name completion) run; held
+     * since start-up so it does not compete with the first cells. The kernel calls this when
+     * the session is idle.
+     */
+    public void startBackgroundIndexing() {
+        indexing.resume();
     }
 
     /** Evaluates one cell; the caller has routed System.out/err to the notebook. */

@@ -23,8 +23,12 @@ ome_bench() {
   local jar work
   jar=$(ls data/target/frontier-data-*.jar | grep -v -e sources -e tests | head -1)
   work=bench/target/ome-$what-work
-  rm -rf "$work"; mkdir -p "$work"
+  # a previous run's copies are moved aside now and deleted when this bench ends (ome_bench_done)
+  if [ -e "$work" ]; then mkdir -p bench/target/trash && mv "$work" "bench/target/trash/ome-$what-$$-$RANDOM"; fi
+  mkdir -p "$work"
   OME_RESULT=$(java -cp "$jar:$(cat "$cpfile")" bench/lib/ome/OmeBench.java "$what" "$srv" 6001240.zarr "$runs" bench/lib/ome/ome_peer.py "$work")
   echo "$OME_RESULT" | sed 's/^/# /'
 }
 ome_value() { echo "$OME_RESULT" | sed -n "s/^$1=//p"; }
+# Deletes what earlier runs left, after all timing is done.
+ome_bench_done() { rm -rf bench/target/trash; }

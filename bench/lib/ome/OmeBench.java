@@ -44,7 +44,8 @@ public class OmeBench {
                 }
                 ours.add((System.nanoTime() - t0) / 1e9);
                 ourRequests = server.requestCount();
-                if (what.equals("download") && i < runs - 1) delete(out);
+                // Each run's copy stays until the script ends: creating files on ext4 within ~30 s of
+                // deleting thousands (ext4's recently-deleted inode check) cost the next run seconds.
             }
             server.resetRequestCount();
             List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", peer, what, url, Integer.toString(Math.max(1, runs))));
@@ -55,6 +56,7 @@ public class OmeBench {
             long peerRequests = server.requestCount() / Math.max(1, runs);
             System.out.print(out.lines().map(l -> "peer_" + l + "\n").reduce("", String::concat));
             System.out.printf("ours_first=%.4f%n", ours.get(0));
+            System.out.println("ours_runs=" + ours.stream().map(t -> String.format("%.3f", t)).reduce((x, y) -> x + "," + y).orElse(""));
             List<Double> sorted = new ArrayList<>(ours);
             Collections.sort(sorted);
             int m = sorted.size();

@@ -95,7 +95,8 @@ def main():
             t0 = time.perf_counter()
             download(url, out)
             times.append(time.perf_counter() - t0)
-            shutil.rmtree(out, ignore_errors=True)
+            # kept until bench/ome-download ends, as ours are (deleting right before the next
+            # run's file creations slows them on ext4)
         else:
             t0 = time.perf_counter()
             nodes, arrays = info(url)

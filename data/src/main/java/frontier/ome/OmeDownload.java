@@ -224,7 +224,7 @@ public final class OmeDownload {
                 }
                 window.acquireUninterruptibly();
                 String storeKey = arr.prefix() + key;
-                CompletableFuture<Void> f = fetcher.get(storeKey).thenAccept(bytes -> {
+                CompletableFuture<Void> f = fetcher.get(storeKey).thenAcceptAsync(bytes -> {
                     chunksFetched.incrementAndGet();
                     if (bytes == null) {
                         chunksMissing.incrementAndGet(); // missing chunk = fill value: absent in the copy too
@@ -236,7 +236,7 @@ public final class OmeDownload {
                         }
                     }
                     bar.advance(1);
-                }).whenComplete((v, e) -> {
+                }, fetcher.writers()).whenComplete((v, e) -> {
                     window.release();
                     if (e != null) failure.compareAndSet(null, e);
                 });
@@ -312,10 +312,20 @@ public final class OmeDownload {
         bytesWritten.addAndGet(bytes.length);
     }
 
-    /** Chunk fetches: asynchronous over HTTP, a few threads for other stores. */
+    /**
+     * Chunk fetches: asynchronous over HTTP, a few threads for other stores. Files are written by
+     * a few threads of their own: with the 32 fetching threads each creating its file, they queued
+     * on the folder's lock in the kernel (rwsem spinning in rename and open was the top kernel cost).
+     */
     private static final class Fetcher implements AutoCloseable {
+        private static final int WRITERS = 4;
         private final Store store;
         private final ExecutorService pool;
+        private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
+            Thread t = new Thread(r, "ome-download-write");
+            t.setDaemon(true);
+            return t;
+        });
         private final java.util.Map<String, byte[]> probed = new java.util.concurrent.ConcurrentHashMap<>();
 
         Fetcher(Store store) {
@@ -347,9 +357,14 @@ public final class OmeDownload {
             return b;
         }
 
+        ExecutorService writers() {
+            return writers;
+        }
+
         @Override
         public void close() {
             if (pool != null) pool.shutdownNow();
+            writers.shutdownNow();
         }
     }
 }

@@ -7,7 +7,6 @@ import frontier.magics.MagicContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.io.IOException;
 
 /** {@code ipfs id}: the daemon's identity, or the embedded node's store and gateway. */
 @Command(name = "id", mixinStandardHelpOptions = true, description = "Show IPFS node id info.")
@@ -21,9 +20,7 @@ public final class IpfsIdCommand implements Magic {
 
     @Override
     public Object call() {
-        IpfsNodeChoice.Selected node = choice.select();
-        StringBuilder t = new StringBuilder();
-        try {
+        return choice.report((node, t) -> {
             if (node.isDaemon()) {
                 JsonNode id = node.daemon().id();
                 t.append("ID: ").append(id.path("ID").asText()).append('\n');
@@ -37,10 +34,6 @@ public final class IpfsIdCommand implements Magic {
                 var g = n.gateway();
                 t.append("Gateway: ").append(g == null ? "not started (%ipfs gateway)" : g.url()).append('\n');
             }
-        } catch (IOException e) {
-            throw IpfsCommands.fail(e);
-        }
-        t.append(node.line());
-        return IpfsResult.ofText(t.toString());
+        });
     }
 }

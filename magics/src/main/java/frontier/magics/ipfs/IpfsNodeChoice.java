@@ -5,6 +5,7 @@ import frontier.ipfs.rpc.KuboRpcClient;
 import frontier.ipfs.rpc.RpcEndpoint;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.time.Duration;
 
 /**
@@ -38,5 +39,27 @@ public final class IpfsNodeChoice {
         }
         IpfsNode n = IpfsNode.embedded();
         return new Selected(null, n, "node: embedded (block store " + n.root() + ")");
+    }
+
+    /** Writes a text report about the selected node (may fail with an IOException). */
+    @FunctionalInterface
+    public interface Report {
+        void write(Selected node, StringBuilder out) throws IOException;
+    }
+
+    /**
+     * Selects the node, lets {@code report} write its lines, and ends with the line saying which
+     * node answered; an IOException becomes the magic's one-line error.
+     */
+    public IpfsResult report(Report report) {
+        Selected node = select();
+        StringBuilder t = new StringBuilder();
+        try {
+            report.write(node, t);
+        } catch (IOException e) {
+            throw IpfsCommands.fail(e);
+        }
+        t.append(node.line());
+        return IpfsResult.ofText(t.toString());
     }
 }

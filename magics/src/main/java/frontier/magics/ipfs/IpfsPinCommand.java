@@ -14,7 +14,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
 
@@ -47,9 +46,7 @@ public final class IpfsPinCommand implements Magic {
 
         @Override
         public Object call() {
-            IpfsNodeChoice.Selected node = choice.select();
-            StringBuilder t = new StringBuilder();
-            try {
+            return choice.report((node, t) -> {
                 for (String s : paths) {
                     IpfsPath p = IpfsCommands.parse(s);
                     if (node.isDaemon()) {
@@ -64,11 +61,7 @@ public final class IpfsPinCommand implements Magic {
                         t.append("pinned ").append(c).append(" recursively\n");
                     }
                 }
-            } catch (IOException e) {
-                throw IpfsCommands.fail(e);
-            }
-            t.append(node.line());
-            return IpfsResult.ofText(t.toString());
+            });
         }
     }
 
@@ -83,9 +76,7 @@ public final class IpfsPinCommand implements Magic {
 
         @Override
         public Object call() {
-            IpfsNodeChoice.Selected node = choice.select();
-            StringBuilder t = new StringBuilder();
-            try {
+            return choice.report((node, t) -> {
                 if (node.isDaemon()) {
                     for (Map.Entry<String, String> e : node.daemon().pinLs("recursive").entrySet()) {
                         t.append(e.getKey()).append(' ').append(e.getValue()).append('\n');
@@ -93,11 +84,7 @@ public final class IpfsPinCommand implements Magic {
                 } else {
                     for (Cid c : node.embedded().pins().list()) t.append(c).append(" recursive\n");
                 }
-            } catch (IOException e) {
-                throw IpfsCommands.fail(e);
-            }
-            t.append(node.line());
-            return IpfsResult.ofText(t.toString());
+            });
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Formats compile errors (line:column in the cell) and exceptions (trace trimmed to user code). */
 final class ErrorFormatter {
@@ -24,6 +25,9 @@ final class ErrorFormatter {
         }
         return new int[]{line, col};
     }
+
+    /** javac's "cannot find symbol ... variable $3": a JShell-style result reference. */
+    private static final Pattern RESULT_VARIABLE = Pattern.compile("variable \\$\\d+\\b");
 
     static CellError compileError(String cell, CellPiece piece, List<Diag> diags) {
         List<String> tb = new ArrayList<>();
@@ -49,6 +53,10 @@ final class ErrorFormatter {
         if (first == null) {
             first = "the cell does not compile";
             tb.add(first);
+        }
+        if (tb.stream().anyMatch(l -> RESULT_VARIABLE.matcher(l).find())) {
+            tb.add("note: cell results are not kept as JShell's $N variables; "
+                    + "assign a value to a variable (var x = ...) to use it in later cells");
         }
         return new CellError("CompileError", first, tb);
     }
@@ -104,7 +112,7 @@ final class ErrorFormatter {
         String where = offset != null && e.getLineNumber() > 0
                 ? "cell line " + (offset + e.getLineNumber()) : "cell";
         String cls = e.getClassName().replaceFirst("^REPL\\.\\$JShell\\$\\d+[A-Z]?\\$?", "");
-        boolean synthetic = method.startsWith("do_it$");
+        boolean synthetic = method.isEmpty() || method.startsWith("do_it$"); // JShell blanks the wrapper's frames
         return (synthetic ? "" : (cls.isEmpty() ? "" : cls + ".") + method + " ") + "(" + where + ")";
     }
 }

@@ -37,6 +37,8 @@ public final class JavaEvaluator implements AutoCloseable {
     /** snippet id -> line of the cell the snippet starts on, minus one (maps stack frames to cell lines). */
     private final Map<String, Integer> snippetLines = new ConcurrentHashMap<>();
     private final List<Path> addedClasspath = new ArrayList<>();
+    /** Cells whose last expression ran in the cheaper declared form ({@link BareExpression}); for tests. */
+    private int declaredValues;
 
     /**
      * @param kernelLoader     the loader holding the kernel and its API
@@ -76,11 +78,32 @@ public final class JavaEvaluator implements AutoCloseable {
 
     /** Evaluates one cell; the caller has routed System.out/err to the notebook. */
     public EvalOutcome eval(String code) {
+        List<Snippet> results = new ArrayList<>();
+        try {
+            return eval(code, results);
+        } finally {
+            // An expression's value is the cell's result, not a session variable: JShell would keep
+            // it as $N, and every kept variable is re-imported (its class re-read) by each of the
+            // ~5 compiler tasks of every later cell. After a few hundred cells that made a trivial
+            // cell 3-4x slower. A value worth keeping is assigned to a variable.
+            for (Snippet s : results) {
+                shell.drop(s);
+            }
+        }
+    }
+
+    private EvalOutcome eval(String code, List<Snippet> results) {
         List<CellPiece> pieces = splitter.split(code);
         EvalOutcome outcome = EvalOutcome.NOTHING;
         for (int i = 0; i < pieces.size(); i++) {
             CellPiece piece = pieces.get(i);
             boolean last = i == pieces.size() - 1;
+            if (last && BareExpression.candidate(piece, code)) {
+                EvalOutcome value = evalValue(code, piece, results);
+                if (value != null) {
+                    return value;
+                }
+            }
             List<SnippetEvent> events = shell.eval(piece.source());
             outcome = EvalOutcome.NOTHING;
             for (SnippetEvent e : events) {
@@ -88,15 +111,17 @@ public final class JavaEvaluator implements AutoCloseable {
                     continue; // a dependent snippet updated because of this one
                 }
                 Snippet s = e.snippet();
-                snippetLines.put(s.id(), ErrorFormatter.lineColumn(code, piece.start())[0] - 1);
+                snippetLines.put(s.id(), linesBefore(code, piece));
+                if (s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && e.status().isActive()) {
+                    results.add(s);
+                }
                 if (e.status() == Snippet.Status.REJECTED) {
                     List<Diag> diags = shell.diagnostics(s).collect(Collectors.toList());
                     return EvalOutcome.failed(ErrorFormatter.compileError(code, piece, diags));
                 }
                 JShellException ex = e.exception();
                 if (control.wasStopped()) {
-                    return EvalOutcome.failed(new CellError("Interrupted", "the cell was interrupted",
-                            List.of("\u001b[0;31mInterrupted\u001b[0m: the cell was stopped; the session keeps its state")));
+                    return interrupted();
                 }
                 if (ex != null) {
                     return EvalOutcome.failed(exception(ex));
@@ -113,6 +138,50 @@ public final class JavaEvaluator implements AutoCloseable {
             }
         }
         return outcome;
+    }
+
+    /**
+     * Evaluates a bare last expression as a declaration ({@link BareExpression}): its outcome, or
+     * null when that form did not compile, nothing ran, and the piece must go to JShell as written.
+     */
+    private EvalOutcome evalValue(String code, CellPiece piece, List<Snippet> results) {
+        for (SnippetEvent e : shell.eval(BareExpression.declaration(piece, code))) {
+            if (e.causeSnippet() != null) {
+                continue;
+            }
+            Snippet s = e.snippet();
+            if (e.status() != Snippet.Status.VALID) {
+                if (e.status().isActive()) {
+                    shell.drop(s); // e.g. RECOVERABLE: it must not run later when a name it lacks appears
+                }
+                return null;
+            }
+            results.add(s);
+            declaredValues++;
+            snippetLines.put(s.id(), linesBefore(code, piece));
+            if (control.wasStopped()) {
+                return interrupted();
+            }
+            if (e.exception() != null) {
+                return EvalOutcome.failed(exception(e.exception()));
+            }
+            return EvalOutcome.value(control.lastValue());
+        }
+        return null;
+    }
+
+    /** Cell lines above the piece's first non-blank character: JShell numbers a snippet's lines from there. */
+    private static int linesBefore(String code, CellPiece piece) {
+        int first = piece.start();
+        while (first < piece.end() && Character.isWhitespace(code.charAt(first))) {
+            first++;
+        }
+        return ErrorFormatter.lineColumn(code, first)[0] - 1;
+    }
+
+    private static EvalOutcome interrupted() {
+        return EvalOutcome.failed(new CellError("Interrupted", "the cell was interrupted",
+                List.of("\u001b[0;31mInterrupted\u001b[0m: the cell was stopped; the session keeps its state")));
     }
 
     private static boolean hasValue(Snippet s) {
@@ -251,12 +320,21 @@ public final class JavaEvaluator implements AutoCloseable {
         return List.copyOf(addedClasspath);
     }
 
-    /** Evaluates source for magics (%time, %timeit): the value, or throws with the error's text. */
     /** True when the session has declared a variable of that name (and it is still valid). */
     public boolean hasVariable(String name) {
         return shell.variables().anyMatch(v -> v.name().equals(name) && shell.status(v).isActive());
     }
 
+    int declaredValues() {
+        return declaredValues;
+    }
+
+    /** How many variables the session holds (JShell's active var snippets). */
+    public long variableCount() {
+        return shell.variables().filter(v -> shell.status(v).isActive()).count();
+    }
+
+    /** Evaluates source for magics (%time, %timeit): the value, or throws with the error's text. */
     public Object evalForValue(String source) throws Exception {
         EvalOutcome o = eval(source);
         if (o.error() != null) {

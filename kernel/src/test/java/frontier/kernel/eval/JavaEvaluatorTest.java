@@ -1,0 +1,122 @@
+package frontier.kernel.eval;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The JShell session in this JVM: values, state across cells, and what a cell leaves behind. */
+class JavaEvaluatorTest {
+    private static JavaEvaluator java;
+
+    @BeforeAll
+    static void start() {
+        PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        java = new JavaEvaluator(JavaEvaluatorTest.class.getClassLoader(), List.of("frontier."),
+                System.getProperty("java.class.path"), log);
+    }
+
+    @AfterAll
+    static void stop() {
+        java.close();
+    }
+
+    @Test
+    void lastExpressionIsTheCellsValue() {
+        EvalOutcome o = java.eval("int a = 20;\na + 22");
+        assertNull(o.error());
+        assertEquals(42, o.value());
+        assertEquals(43, java.eval("a + 23").value(), "declarations stay across cells");
+    }
+
+    @Test
+    void resultsDoNotPileUpAsSessionVariables() {
+        long before = java.variableCount();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(2, java.eval("1 + 1").value());
+        }
+        java.eval("String kept = \"x\" + 1;");
+        assertEquals(before + 1, java.variableCount(), "only the declared variable stays");
+        assertEquals("x1", java.eval("kept").value());
+    }
+
+    @Test
+    void aJShellStyleResultReferenceGetsAHint() {
+        assertEquals(3, java.eval("1 + 2").value());
+        EvalOutcome o = java.eval("$1 * 2");
+        assertNotNull(o.error());
+        assertEquals("CompileError", o.error().ename());
+        assertTrue(String.join("\n", o.error().traceback()).contains("assign a value to a variable"),
+                o.error().traceback().toString());
+    }
+
+    @Test
+    void aThrowingExpressionLeavesNoVariableBehind() {
+        long before = java.variableCount();
+        EvalOutcome o = java.eval("Integer.parseInt(\"nope\")");
+        assertNotNull(o.error());
+        assertTrue(o.error().evalue().contains("nope"), o.error().evalue());
+        assertEquals(before, java.variableCount());
+    }
+
+    @Test
+    void aBareLastExpressionIsTheValueAndRunsOnce() {
+        java.eval("int[] runs = {0};\nint bump() { return ++runs[0]; }");
+        int declared = java.declaredValues();
+        assertEquals(1, java.eval("bump()").value());
+        assertEquals(2, java.eval("bump() // a comment after the value").value());
+        assertEquals(declared + 2, java.declaredValues(), "both ran as a declared value");
+        assertEquals(3, java.eval("bump();").value(), "with a semicolon JShell runs it as written");
+        assertEquals(declared + 2, java.declaredValues());
+        assertEquals(3, java.eval("runs[0]").value(), "each cell ran bump() exactly once");
+        assertEquals("[1, 2]", java.eval("java.util.Arrays.toString(new int[]{1, 2})").value());
+        assertEquals('x', java.eval("(char) 120").value());
+        assertEquals(7L, java.eval("3L +\n 4L").value());
+    }
+
+    @Test
+    void aVoidCallWithoutSemicolonRunsOnceAndHasNoValue() {
+        java.eval("StringBuilder said = new StringBuilder();\nvoid say(String s) { said.append(s); }");
+        int declared = java.declaredValues();
+        EvalOutcome o = java.eval("say(\"hi\")");
+        assertEquals(declared, java.declaredValues(), "a void call does not compile as a value");
+        assertNull(o.error());
+        assertEquals(false, o.hasValue());
+        assertEquals("hi", java.eval("said.toString()").value());
+    }
+
+    @Test
+    void declarationsWithoutSemicolonStillDeclare() {
+        assertNull(java.eval("String greeting = \"hello\"").error());
+        assertNull(java.eval("java.util.List<Integer> nums = java.util.List.of(1, 2)").error());
+        assertEquals("hello2", java.eval("greeting + nums.size()").value());
+    }
+
+    @Test
+    void anUnknownNameInABareExpressionIsTheUsualErrorAndNeverRunsLater() {
+        EvalOutcome o = java.eval("later$Count() + 1");
+        assertNotNull(o.error());
+        assertEquals("CompileError", o.error().ename());
+        assertTrue(o.error().evalue().contains("cannot find symbol"), o.error().evalue());
+        long before = java.variableCount();
+        assertNull(java.eval("int later$Count() { return 41; }").error());
+        assertEquals(before, java.variableCount(), "no pending variable came alive with the method");
+    }
+
+    @Test
+    void aThrowingBareExpressionNamesItsCellLine() {
+        EvalOutcome o = java.eval("int ok = 1;\n\nInteger.valueOf(\"x\" + ok)");
+        assertNotNull(o.error());
+        assertEquals("NumberFormatException", o.error().ename().replaceAll(".*\\.", ""));
+        assertTrue(String.join("\n", o.error().traceback()).contains("line 3"), o.error().traceback().toString());
+    }
+}

@@ -3,6 +3,7 @@
 # same local directory in the same run, and prints the BENCH line.
 # usage: . bench/lib/array-bench.sh; run_array_bench NAME mip|mean
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/data-classpath.sh"
 run_array_bench() {
   local name=$1 what=$2 runs=${BENCH_RUNS:-7}
   cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -13,15 +14,10 @@ run_array_bench() {
     /usr/bin/python3 tools/make_ome_zarr.py "$fixture.tmp" --size full >/dev/null
     mv "$fixture.tmp" "$fixture"
   fi
-  if ! ls data/target/frontier-data-*.jar >/dev/null 2>&1; then
-    mvn -B -q -o -pl data -am package -DskipTests
-  fi
-  local cpfile=bench/target/data-classpath.txt
-  [ -s "$cpfile" ] || mvn -B -q -o -pl data dependency:build-classpath -Dmdep.outputFile="$PWD/$cpfile" >/dev/null
-  local jar
-  jar=$(ls data/target/frontier-data-*.jar | grep -v -e sources -e tests | head -1)
+  local cp
+  cp=$(data_classpath bench/target/build-data.log)
   local ours peer
-  ours=$(java -Xmx${BENCH_XMX:-64m} -cp "$jar:$(cat "$cpfile")" bench/lib/ArrayBench.java "$what" "$fixture/0" "$runs")
+  ours=$(java -Xmx${BENCH_XMX:-64m} -cp "$cp" bench/lib/ArrayBench.java "$what" "$fixture/0" "$runs")
   peer=$(/usr/bin/python3 bench/lib/dask_bench.py "$what" "$fixture/0" "$runs")
   echo "# ours: $(echo $ours)"
   echo "# dask: $(echo $peer)"

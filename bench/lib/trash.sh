@@ -1,0 +1,17 @@
+# Where benches put what they discard. Deleting thousands of files slows the next file creations
+# on this machine's ext4 for minutes (without a journal, each new inode skips the ones deleted in
+# the last 1-6 minutes, scanning them one by one), and that would time the previous run's delete
+# instead of the next run. So nothing is deleted before or between timed runs: it is moved to
+# bench/target/trash, emptied when the bench ends, or under bench/run once after the last bench.
+# usage (from the repo root): . bench/lib/trash.sh; bench_trash PATH...; ...; bench_empty_trash
+bench_trash() {
+  local p
+  mkdir -p bench/target/trash
+  for p in "$@"; do
+    [ -e "$p" ] && mv "$p" "bench/target/trash/$(basename "$p")-$$-$RANDOM"
+  done
+  return 0
+}
+bench_empty_trash() {
+  [ -n "${FRONTIER_BENCH_RUN:-}" ] || rm -rf bench/target/trash
+}

@@ -1,17 +1,24 @@
 package frontier.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,12 +26,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Serves a directory over HTTP on 127.0.0.1 (GET and HEAD, single byte ranges, 404 for what is
- * missing, 403 for paths that would leave the root). Used by tests, benchmarks and the tutorial
- * notebook to serve a local OME-Zarr image as if it were remote, offline.
+ * Serves a directory over HTTP/1.1 on 127.0.0.1: GET and HEAD, keep-alive, single byte ranges,
+ * 404 for what is missing, 403 for paths that would leave the root. Tests, benchmarks and the
+ * tutorial notebook use it to serve a local OME-Zarr image as if it were remote, offline.
+ * <p>
+ * Why not the JDK's com.sun.net.httpserver: the tutorial serves the sample image from inside the
+ * kernel, where every CPU cycle the server spends is taken from the download it serves, and the
+ * JDK server spent about 0.2 ms of CPU per small file (header maps, per-exchange streams and
+ * dispatch between threads), as much again in JIT compilation of its large request loop. Here a
+ * thread per connection reads the request line and the few headers it needs and answers with one
+ * write of headers and file.
  * <p>
  * Tests inject faults with {@link #setFault}: a {@link Fault} sees every request first and may
- * answer it itself (a 500, a truncated body, a hang).
+ * answer it itself (a 500, a truncated body, a hang) through an {@link Exchange}.
  * <pre>
  * try (StaticFileServer s = StaticFileServer.start(Path.of("images"), 0)) {
  *     String url = s.url("6001240.zarr");   // http://127.0.0.1:PORT/6001240.zarr
@@ -36,40 +50,94 @@ public final class StaticFileServer implements AutoCloseable {
     /** A hook that sees each request before it is served; return true when it answered the request itself. */
     @FunctionalInterface
     public interface Fault {
-        boolean handle(String path, HttpExchange exchange) throws IOException;
+        boolean handle(String path, Exchange exchange) throws IOException;
     }
 
-    static {
-        // Without TCP_NODELAY, headers and body go out as two small writes and Nagle's algorithm
-        // meets the client's delayed ACK: ~40 ms per request on loopback. Read once per JVM.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    /** One request, as a {@link Fault} sees and answers it. After a fault answers, the connection is closed. */
+    public static final class Exchange {
+        private final String method;
+        private final Map<String, String> requestHeaders;
+        private final Map<String, String> responseHeaders = new LinkedHashMap<>();
+        private final OutputStream out;
+        private boolean sent;
+
+        Exchange(String method, Map<String, String> requestHeaders, OutputStream out) {
+            this.method = method;
+            this.requestHeaders = requestHeaders;
+            this.out = out;
+        }
+
+        public String method() {
+            return method;
+        }
+
+        /** A request header (case-insensitive name), or null. */
+        public String requestHeader(String name) {
+            return requestHeaders.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        /** Sets a response header; call before {@link #sendResponseHeaders}. */
+        public Exchange header(String name, String value) {
+            responseHeaders.put(name, value);
+            return this;
+        }
+
+        /**
+         * Sends the status line and headers. length &gt; 0: a Content-Length (the body is then
+         * written to {@link #body()}, and a fault may write less); -1: no body.
+         */
+        public void sendResponseHeaders(int status, long length) throws IOException {
+            if (sent) throw new IllegalStateException("headers already sent");
+            sent = true;
+            StringBuilder sb = new StringBuilder(128).append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
+            responseHeaders.forEach((k, v) -> sb.append(k).append(": ").append(v).append("\r\n"));
+            sb.append("Content-Length: ").append(Math.max(0, length)).append("\r\nConnection: close\r\n\r\n");
+            out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+        }
+
+        public OutputStream body() {
+            return out;
+        }
+
+        /** Ends the exchange (the connection closes, whatever the body lacks). */
+        public void close() throws IOException {
+            out.flush();
+        }
     }
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+    /** Files up to this size are sent with their headers in one write; larger ones are streamed. */
+    private static final int WHOLE = 1 << 20;
+    /** An idle keep-alive connection is closed after this. */
+    private static final int IDLE_MILLIS = 30_000;
 
     private final Path root;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final ServerSocket server;
+    private final ExecutorService connections;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong requests = new AtomicLong();
     private volatile Fault fault;
+    private volatile boolean closed;
 
-    private StaticFileServer(Path root, int port, int threads) throws IOException {
+    private StaticFileServer(Path root, int port) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(this.root)) throw new IOException("not a directory: " + this.root);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-        this.executor = Executors.newFixedThreadPool(threads, r -> {
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        this.connections = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "static-file-server");
             t.setDaemon(true);
             return t;
         });
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
+        Thread acceptor = new Thread(this::accept, "static-file-server-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     /** Serves root on 127.0.0.1:port (0 = an ephemeral port). */
     public static StaticFileServer start(Path root, int port) throws IOException {
-        return new StaticFileServer(root, port, Integer.getInteger("frontier.http.serverThreads", 16));
+        return new StaticFileServer(root, port);
     }
 
     public static StaticFileServer start(Path root) throws IOException {
@@ -77,7 +145,7 @@ public final class StaticFileServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.getLocalPort();
     }
 
     public Path root() {
@@ -109,8 +177,14 @@ public final class StaticFileServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        for (Socket s : open) closeQuietly(s);
+        connections.shutdownNow();
     }
 
     @Override
@@ -118,104 +192,230 @@ public final class StaticFileServer implements AutoCloseable {
         return "StaticFileServer(" + root + " at " + url() + ")";
     }
 
-    private void serve(HttpExchange ex) throws IOException {
-        requests.incrementAndGet();
-        try (ex) {
-            String method = ex.getRequestMethod();
-            String rawPath = ex.getRequestURI().getRawPath();
-            String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-            Fault f = fault;
-            if (f != null && f.handle(path, ex)) return;
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                ex.getResponseHeaders().set("Allow", "GET, HEAD");
-                sendStatus(ex, 405, method);
-                return;
+    private void accept() {
+        while (!closed) {
+            Socket s;
+            try {
+                s = server.accept();
+            } catch (IOException e) {
+                if (closed) return;
+                continue; // e.g. too many open files for a moment: keep serving
             }
-            Path file = root.resolve(path.substring(1)).normalize();
-            if (!file.startsWith(root) || path.contains("\\")) {
-                sendStatus(ex, 403, path);
-                return;
+            open.add(s);
+            try {
+                connections.execute(() -> serveConnection(s));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                open.remove(s);
+                closeQuietly(s);
             }
-            if (!Files.isRegularFile(file)) {
-                sendStatus(ex, 404, path);
-                return;
+        }
+    }
+
+    /** Answers requests on one connection until the client closes it, asks to, or idles out. */
+    private void serveConnection(Socket s) {
+        try (s) {
+            s.setTcpNoDelay(true);
+            s.setSoTimeout(IDLE_MILLIS);
+            HttpInput in = new HttpInput(s.getInputStream());
+            OutputStream out = s.getOutputStream();
+            byte[][] scratch = {new byte[32 * 1024]};
+            while (!closed) {
+                if (!serveRequest(in, out, scratch)) break;
             }
-            sendFile(ex, file, method.equals("HEAD"));
+        } catch (SocketTimeoutException | SocketException e) {
+            // idle too long, or the client went away
         } catch (IOException e) {
-            // The client went away mid-response; nothing to tell it.
+            // the client went away mid-response; nothing to tell it
+        } finally {
+            open.remove(s);
         }
     }
 
-    private static void sendStatus(HttpExchange ex, int status, String what) throws IOException {
-        byte[] body = (status + " " + what + "\n").getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        if (ex.getRequestMethod().equals("HEAD")) {
-            ex.sendResponseHeaders(status, -1);
-            return;
+    /** One request; false when the connection must close afterwards. */
+    private boolean serveRequest(HttpInput in, OutputStream out, byte[][] scratch) throws IOException {
+        int[] budget = HttpInput.headerBudget();
+        String line = in.readLine(budget);
+        if (line == null) return false;
+        if (line.isEmpty()) return true; // a stray CRLF between requests is allowed
+        String[] parts = line.split(" ");
+        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
+            simple(out, 400, "bad request line", false, false);
+            return false;
         }
-        ex.sendResponseHeaders(status, body.length);
-        ex.getResponseBody().write(body);
-    }
-
-    private static void sendFile(HttpExchange ex, Path file, boolean head) throws IOException {
-        long size = Files.size(file);
-        long from = 0;
-        long to = size - 1;
-        int status = 200;
-        String range = ex.getRequestHeaders().getFirst("Range");
-        ex.getResponseHeaders().set("Accept-Ranges", "bytes");
-        ex.getResponseHeaders().set("Content-Type", contentType(file));
-        if (range != null) {
-            Matcher m = RANGE.matcher(range.trim());
-            if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
-                if (m.group(1).isEmpty()) { // suffix: the last N bytes
-                    from = Math.max(0, size - Long.parseLong(m.group(2)));
-                } else {
-                    from = Long.parseLong(m.group(1));
-                    if (!m.group(2).isEmpty()) to = Math.min(size - 1, Long.parseLong(m.group(2)));
-                }
-                if (from >= size || from > to) {
-                    ex.getResponseHeaders().set("Content-Range", "bytes */" + size);
-                    ex.sendResponseHeaders(416, -1);
-                    return;
-                }
-                status = 206;
-                ex.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + to + "/" + size);
+        Map<String, String> headers = new java.util.HashMap<>();
+        while (true) {
+            String h = in.readLine(budget);
+            if (h == null) return false;
+            if (h.isEmpty()) break;
+            int colon = h.indexOf(':');
+            if (colon <= 0) continue;
+            headers.merge(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim(), (a, b) -> a + ", " + b);
+        }
+        requests.incrementAndGet();
+        String method = parts[0];
+        boolean head = method.equals("HEAD");
+        String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
+        boolean keepAlive = parts[2].equals("HTTP/1.0") ? connection.contains("keep-alive") : !connection.contains("close");
+        if (headers.containsKey("transfer-encoding")) {
+            simple(out, 501, "request bodies are not read here", head, false);
+            return false;
+        }
+        String length = headers.get("content-length");
+        if (length != null) {
+            try {
+                in.skip(Long.parseLong(length)); // a GET with a body: read past it
+            } catch (NumberFormatException e) {
+                simple(out, 400, "bad Content-Length", head, false);
+                return false;
             }
         }
-        long length = to - from + 1;
-        if (head) {
-            ex.getResponseHeaders().set("Content-Length", Long.toString(length));
-            ex.sendResponseHeaders(status, -1);
-            return;
+        String target = parts[1];
+        if (target.startsWith("http://")) { // absolute form: keep the path
+            int slash = target.indexOf('/', 7);
+            target = slash < 0 ? "/" : target.substring(slash);
         }
-        ex.sendResponseHeaders(status, length == 0 ? -1 : length);
-        if (length == 0) return;
-        OutputStream out = ex.getResponseBody();
-        if (status == 200 && length <= (1 << 20)) {
-            out.write(Files.readAllBytes(file));
-            return;
+        int q = target.indexOf('?');
+        String rawPath = q >= 0 ? target.substring(0, q) : target;
+        String path;
+        try {
+            path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            simple(out, 400, "bad percent-encoding", head, false);
+            return false;
         }
+        if (!path.startsWith("/")) {
+            simple(out, 400, "bad request target", head, false);
+            return false;
+        }
+        Fault f = fault;
+        if (f != null) {
+            Exchange ex = new Exchange(method, headers, out);
+            if (f.handle(path, ex)) {
+                out.flush();
+                return false;
+            }
+        }
+        if (!method.equals("GET") && !head) {
+            simple(out, 405, method + " (allowed: GET, HEAD)", false, keepAlive, "Allow: GET, HEAD\r\n");
+            return keepAlive;
+        }
+        Path file = root.resolve(path.substring(1)).normalize();
+        if (!file.startsWith(root) || path.contains("\\") || path.indexOf('\0') >= 0) {
+            simple(out, 403, path, head, keepAlive);
+            return keepAlive;
+        }
+        sendFile(out, file, path, head, headers.get("range"), keepAlive, scratch);
+        return keepAlive;
+    }
+
+    private void sendFile(OutputStream out, Path file, String path, boolean head, String range, boolean keepAlive,
+                          byte[][] scratch) throws IOException {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            long size = raf.length();
+            long from = 0;
+            long to = size - 1;
+            int status = 200;
+            String extra = "";
+            if (range != null) {
+                Matcher m = RANGE.matcher(range.trim());
+                if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
+                    if (m.group(1).isEmpty()) { // suffix: the last N bytes
+                        from = Math.max(0, size - Long.parseLong(m.group(2)));
+                    } else {
+                        from = Long.parseLong(m.group(1));
+                        if (!m.group(2).isEmpty()) to = Math.min(size - 1, Long.parseLong(m.group(2)));
+                    }
+                    if (from >= size || from > to) {
+                        simple(out, 416, "range not satisfiable", true, keepAlive, "Content-Range: bytes */" + size + "\r\n");
+                        return;
+                    }
+                    status = 206;
+                    extra = "Content-Range: bytes " + from + "-" + to + "/" + size + "\r\n";
+                }
+            }
+            long length = Math.max(0, to - from + 1);
+            byte[] headBytes = ("HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: " + contentType(file)
+                    + "\r\nContent-Length: " + length + "\r\nAccept-Ranges: bytes\r\n" + extra
+                    + (keepAlive ? "" : "Connection: close\r\n") + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            if (head || length == 0) {
+                out.write(headBytes);
+                out.flush();
+                return;
+            }
+            if (length <= WHOLE) {
+                int total = headBytes.length + (int) length;
+                if (scratch[0].length < total) scratch[0] = new byte[Math.max(total, scratch[0].length * 2)];
+                byte[] b = scratch[0];
+                System.arraycopy(headBytes, 0, b, 0, headBytes.length);
+                raf.seek(from);
+                raf.readFully(b, headBytes.length, (int) length);
+                out.write(b, 0, total);
+                out.flush();
+                return;
+            }
+            out.write(headBytes);
+            byte[] b = scratch[0];
             raf.seek(from);
-            byte[] buf = new byte[(int) Math.min(length, 1 << 16)];
             long left = length;
             while (left > 0) {
-                int n = raf.read(buf, 0, (int) Math.min(buf.length, left));
-                if (n < 0) break;
-                out.write(buf, 0, n);
+                int n = raf.read(b, 0, (int) Math.min(b.length, left));
+                if (n < 0) throw new IOException(file + " shrank while it was sent");
+                out.write(b, 0, n);
                 left -= n;
             }
+            out.flush();
+        } catch (java.io.FileNotFoundException e) {
+            simple(out, 404, path, head, keepAlive); // missing, a directory, or unreadable
         }
+    }
+
+    private static void simple(OutputStream out, int status, String what, boolean head, boolean keepAlive) throws IOException {
+        simple(out, status, what, head, keepAlive, "");
+    }
+
+    private static void simple(OutputStream out, int status, String what, boolean head, boolean keepAlive, String extra) throws IOException {
+        byte[] body = (status + " " + what + "\n").getBytes(StandardCharsets.UTF_8);
+        String h = "HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
+                + (head ? 0 : body.length) + "\r\n" + extra + (keepAlive ? "" : "Connection: close\r\n") + "\r\n";
+        out.write(h.getBytes(StandardCharsets.ISO_8859_1));
+        if (!head) out.write(body);
+        out.flush();
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 206 -> "Partial Content";
+            case 301 -> "Moved Permanently";
+            case 302 -> "Found";
+            case 400 -> "Bad Request";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 416 -> "Range Not Satisfiable";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 501 -> "Not Implemented";
+            case 503 -> "Service Unavailable";
+            default -> "Status";
+        };
     }
 
     private static String contentType(Path file) {
-        String n = file.getFileName().toString();
+        String n = file.getFileName() == null ? "" : file.getFileName().toString();
         if (n.endsWith(".json") || n.equals(".zarray") || n.equals(".zgroup") || n.equals(".zattrs")
                 || n.equals(".zmetadata") || n.equals("zarr.json")) return "application/json";
         if (n.endsWith(".html")) return "text/html; charset=utf-8";
         if (n.endsWith(".js")) return "text/javascript";
         return "application/octet-stream";
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
     }
 
     /** Serves a directory until killed: {@code java -cp ... frontier.http.StaticFileServer DIR [PORT]}. */

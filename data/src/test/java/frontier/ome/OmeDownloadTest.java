@@ -113,7 +113,7 @@ class OmeDownloadTest {
                 if (!path.endsWith(".2.0.0")) return false;
                 served.incrementAndGet();
                 ex.sendResponseHeaders(200, 5000);
-                ex.getResponseBody().write(new byte[7]);
+                ex.body().write(new byte[7]);
                 ex.close();
                 return true;
             });

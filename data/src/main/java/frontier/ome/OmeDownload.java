@@ -198,7 +198,7 @@ public final class OmeDownload {
                            ProgressSink sink, String name) throws IOException {
         Path dir = dir(target, arr.prefix());
         Files.createDirectories(dir);
-        cleanPartsRecursively(dir);
+        Set<String> present = completeFiles(dir); // one walk instead of a stat per chunk
         copyMetadata(arr, target, ".zarray");
         copyMetadata(arr, target, ".zattrs");
         String sep = separator(arr, info, version, fetcher, dir);
@@ -213,7 +213,7 @@ public final class OmeDownload {
                 if (failure.get() != null) break;
                 Path file = dir.resolve(key).normalize();
                 if (!file.startsWith(dir)) throw new OmeException("refusing chunk key " + key + ": outside " + dir);
-                if (Files.isRegularFile(file)) {
+                if (present.contains(key)) {
                     filesPresent.incrementAndGet();
                     bar.advance(1);
                     continue;
@@ -285,12 +285,22 @@ public final class OmeDownload {
         }
     }
 
-    private static void cleanPartsRecursively(Path dir) throws IOException {
+    /**
+     * The files already complete under an array's folder (paths relative to it, '/'-separated),
+     * after removing the temporary files an interrupted run left there.
+     */
+    private static Set<String> completeFiles(Path dir) throws IOException {
+        Set<String> complete = new java.util.HashSet<>();
         try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) s::iterator) {
-                if (p.getFileName().toString().endsWith(PART)) Files.deleteIfExists(p);
+                if (p.getFileName().toString().endsWith(PART)) {
+                    Files.deleteIfExists(p);
+                } else if (Files.isRegularFile(p)) {
+                    complete.add(dir.relativize(p).toString().replace(java.io.File.separatorChar, '/'));
+                }
             }
         }
+        return complete;
     }
 
     /** Writes under a temporary name and renames, so that a file with the final name is always complete. */
@@ -298,7 +308,9 @@ public final class OmeDownload {
         Path tmp = file.resolveSibling(file.getFileName() + PART);
         boolean moved = false;
         try {
-            Files.write(tmp, bytes);
+            try (java.io.FileOutputStream o = new java.io.FileOutputStream(tmp.toFile())) {
+                o.write(bytes);
+            }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -2,8 +2,14 @@
 # once (as bench/target/ome-srv/6001240.zarr), and runs bench/lib/ome/OmeBench.java, which serves
 # it on loopback and runs ours and the peer (bench/lib/ome/ome_peer.py: zarr-python 2.13 + fsspec
 # HTTP) against the same server in the same run.
+# Ours runs in a JVM with the options of the installed kernel (read from a kernelspec installed to a
+# scratch prefix), because the tutorial's %ome_zarr cells and the sample image's server both run in
+# the kernel's JVM. Ours is then timed once more, alone, in a JVM with default options (tiered JIT
+# with C2, G1), as a library user would run it; that figure is printed as a comment (ome_default_*).
 # usage: . bench/lib/ome-bench.sh; ome_bench info|download RUNS
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/data-classpath.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/trash.sh"
 ome_bench() {
   local what=$1 runs=$2
   cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -15,20 +21,38 @@ ome_bench() {
     /usr/bin/python3 tools/make_ome_zarr.py "$srv/6001240.zarr.tmp" --size full >/dev/null
     mv "$srv/6001240.zarr.tmp" "$srv/6001240.zarr"
   fi
-  if ! ls data/target/frontier-data-*.jar >/dev/null 2>&1 || [ -n "$(find data/src/main -newer "$(ls data/target/frontier-data-*.jar | head -1)" -print -quit)" ]; then
-    mvn -B -q -o -pl data -am package -DskipTests >&2
-  fi
-  local cpfile=bench/target/data-classpath.txt
-  [ -s "$cpfile" ] || mvn -B -q -o -pl data dependency:build-classpath -Dmdep.outputFile="$PWD/$cpfile" >/dev/null
-  local jar work
-  jar=$(ls data/target/frontier-data-*.jar | grep -v -e sources -e tests | head -1)
+  local cp work
+  cp=$(data_classpath bench/target/build-data.log)
   work=bench/target/ome-$what-work
-  # a previous run's copies are moved aside now and deleted when this bench ends (ome_bench_done)
-  if [ -e "$work" ]; then mkdir -p bench/target/trash && mv "$work" "bench/target/trash/ome-$what-$$-$RANDOM"; fi
+  # a previous run's copies are moved aside now and deleted when this bench ends (bench/lib/trash.sh)
+  bench_trash "$work"
   mkdir -p "$work"
-  OME_RESULT=$(java -cp "$jar:$(cat "$cpfile")" bench/lib/ome/OmeBench.java "$what" "$srv" 6001240.zarr "$runs" bench/lib/ome/ome_peer.py "$work")
+  bench_recent_delete_note
+  local kopts
+  kopts=$(kernel_jvm_options)
+  echo "# ours runs with the kernel's JVM options: $kopts"
+  # shellcheck disable=SC2086 # the options are words
+  OME_RESULT=$(java $kopts -cp "$cp" bench/lib/ome/OmeBench.java "$what" "$srv" 6001240.zarr "$runs" bench/lib/ome/ome_peer.py "$work")
   echo "$OME_RESULT" | sed 's/^/# /'
+  OME_DEFAULT=$(java -cp "$cp" bench/lib/ome/OmeBench.java "$what" "$srv" 6001240.zarr "$runs" - "$work/default-jvm")
+  echo "# ours in a JVM with default options: median $(echo "$OME_DEFAULT" | sed -n 's/^ours_seconds=//p') s, runs $(echo "$OME_DEFAULT" | sed -n 's/^ours_runs=//p')"
+}
+
+# The JVM options of the kernel as installed (Installer.jvmOptions), from a scratch kernelspec.
+kernel_jvm_options() {
+  local jar scratch
+  jar=$(ls kernel/target/frontier-kernel-*.jar 2>/dev/null | grep -v -e original -e sources | head -1 || true)
+  if [ -z "$jar" ]; then
+    mvn -B -q -o -pl kernel -am package -DskipTests >&2 || mvn -B -q -pl kernel -am package -DskipTests >&2
+    jar=$(ls kernel/target/frontier-kernel-*.jar | grep -v -e original -e sources | head -1)
+  fi
+  scratch=$(mktemp -d)
+  java -jar "$jar" install --prefix "$scratch" --name bench-options --no-cds >/dev/null
+  /usr/bin/python3 -c 'import json, sys
+argv = json.load(open(sys.argv[1]))["argv"]
+print(" ".join(a for a in argv[1:argv.index("-jar")] if " " not in a))' "$scratch/share/jupyter/kernels/bench-options/kernel.json"
+  rm -rf "$scratch"
 }
 ome_value() { echo "$OME_RESULT" | sed -n "s/^$1=//p"; }
 # Deletes what earlier runs left, after all timing is done.
-ome_bench_done() { rm -rf bench/target/trash; }
+ome_bench_done() { bench_empty_trash; }

@@ -13,5 +13,18 @@ bench_trash() {
   return 0
 }
 bench_empty_trash() {
-  [ -n "${FRONTIER_BENCH_RUN:-}" ] || rm -rf bench/target/trash
+  [ -n "${FRONTIER_BENCH_RUN:-}" ] && return 0
+  rm -rf bench/target/trash
+  date +%s >bench/target/.trash-emptied
+}
+# Prints a comment when a bench emptied the trash less than 6 minutes ago (figures that create many
+# files are then slower than they would be on a quiet disk, on both sides).
+bench_recent_delete_note() {
+  local then age
+  then=$(cat bench/target/.trash-emptied 2>/dev/null || echo 0)
+  age=$(( $(date +%s) - then ))
+  if [ "$age" -lt 360 ]; then
+    echo "# note: a bench deleted its discarded files ${age} s ago; file creation on this disk is slower for up to ~6 minutes after a mass delete"
+  fi
+  return 0
 }

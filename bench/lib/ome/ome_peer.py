@@ -10,6 +10,8 @@ info:     for every node ome-zarr-py visits (image, labels, each label) open the
 download: copy image, labels and masks (the same arrays our download copies) by reading every
           array from the HTTP store and writing it with the same chunks and compressor.
 usage: ome_peer.py info|download URL RUNS [OUT_DIR]; prints seconds=<median> and first=<s>.
+       ome_peer.py serve: one run per line read from stdin ("info URL" or "download URL OUT_DIR"),
+       answering each with a line "seconds=<s>", so that a driver can alternate its runs with ours.
 """
 import json
 import os
@@ -84,7 +86,30 @@ def download(url, out):
     return total
 
 
+def timed(what, url, out=None):
+    if what == "download":
+        shutil.rmtree(out, ignore_errors=True)
+        os.sync()  # as bench/lib/ome/OmeBench.java does before each of our runs
+        t0 = time.perf_counter()
+        download(url, out)
+        return time.perf_counter() - t0
+    t0 = time.perf_counter()
+    info(url)
+    return time.perf_counter() - t0
+
+
+def serve():
+    for line in sys.stdin:
+        words = line.split()
+        if not words:
+            continue
+        print("seconds=%.4f" % timed(words[0], words[1], words[2] if len(words) > 2 else None), flush=True)
+
+
 def main():
+    if sys.argv[1] == "serve":
+        serve()
+        return
     what, url, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
     times = []
     for i in range(runs):

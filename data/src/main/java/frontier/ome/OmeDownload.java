@@ -96,6 +96,11 @@ public final class OmeDownload {
             OmeReader reader = new OmeReader((field, n, where) -> checkName(n, field, where, target), true);
             List<OmeNode> nodes = new ArrayList<>(reader.read(root));
             if (nodes.isEmpty()) throw new OmeException("nothing to download at " + root.path() + ": no OME-Zarr node found");
+            // A plate or a well: every field image (ome-zarr-py copies only the plate's own metadata).
+            List<OmeLocation> groups = new ArrayList<>();
+            for (OmeNode n : List.copyOf(nodes)) {
+                if (under(root, n.location())) nodes.addAll(fieldImages(n, reader, groups, target));
+            }
             // masks/ (ome-zarr-py skips them): probed like labels/, after the nodes ome-zarr-py takes.
             for (OmeNode n : List.copyOf(nodes)) {
                 if (!n.specs().contains("Multiscales") || !under(root, n.location())) continue;
@@ -123,6 +128,11 @@ public final class OmeDownload {
             Store store = root.store();
             // .zmetadata, when present, goes along as is.
             copyMetadata(root, target, ".zmetadata");
+            for (OmeLocation g : groups) { // a plate's rows and wells: metadata only
+                Files.createDirectories(dir(target, g.prefix()));
+                copyMetadata(g, target, ".zgroup");
+                copyMetadata(g, target, ".zattrs");
+            }
             try (Fetcher fetcher = new Fetcher(store)) {
                 for (OmeNode n : copied) {
                     OmeLocation loc = n.location();
@@ -145,6 +155,44 @@ public final class OmeDownload {
             return new DownloadReport(target, filesWritten.get(), bytesWritten.get(), filesPresent.get(),
                     chunksMissing.get(), chunksFetched.get(), seconds, session.requests());
         }
+    }
+
+    /**
+     * The nodes of a plate's or a well's field images (each with its labels), read with the same
+     * reader; the groups between (a plate's row and well groups) are added to groups.
+     */
+    private static List<OmeNode> fieldImages(OmeNode n, OmeReader reader, List<OmeLocation> groups, Path target) throws IOException {
+        List<OmeNode> out = new ArrayList<>();
+        OmeLocation loc = n.location();
+        List<OmeLocation> wells = new ArrayList<>();
+        if (n.metadata().plate() != null) {
+            for (Plate.WellRef w : n.metadata().plate().wells()) {
+                checkName(w.path(), "plate.wells[].path", loc.locate(".zattrs"), target);
+                String[] parts = w.path().split("/");
+                OmeLocation g = loc;
+                for (int i = 0; i < parts.length - 1; i++) {
+                    g = g.child(parts[i]);
+                    if (!groups.contains(g)) groups.add(g);
+                }
+                wells.add(loc.child(w.path()));
+            }
+        } else if (n.metadata().well() != null) {
+            wells.add(loc);
+        }
+        for (OmeLocation well : wells) {
+            well.prefetch();
+            if (!well.exists()) throw new OmeException("invalid OME-Zarr plate " + loc.path() + ": well " + well.path() + " not found");
+            if (!well.equals(loc)) groups.add(well);
+            OmeMetadata md = OmeMetadata.parse(well.zattrs(), well.locate(".zattrs"));
+            if (md.well() == null) throw new OmeException("invalid OME-Zarr well: " + well.locate(".zattrs") + " has no 'well'");
+            for (Well.Image image : md.well().images()) {
+                checkName(image.path(), "well.images[].path", well.locate(".zattrs"), target);
+                OmeLocation field = well.child(image.path()).prefetch();
+                if (!field.exists()) throw new OmeException("invalid OME-Zarr well " + well.path() + ": image " + field.path() + " not found");
+                out.addAll(reader.readMore(field));
+            }
+        }
+        return out;
     }
 
     private static boolean under(OmeLocation root, OmeLocation loc) {

@@ -147,10 +147,12 @@ final class OmeReader {
         }
         if (md.omero() != null || md.has("omero")) node.specs.add("OMERO");
         if (md.plate() != null) {
+            for (Plate.WellRef w : md.plate().wells()) names.check("plate.wells[].path", w.path(), where);
             node.specs.add("Plate");
             plateLevels(loc, md.plate(), node);
         }
         if (md.well() != null) {
+            for (Well.Image i : md.well().images()) names.check("well.images[].path", i.path(), where);
             node.specs.add("Well");
             wellLevels(loc, md.well(), node);
         }

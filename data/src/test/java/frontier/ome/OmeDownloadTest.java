@@ -153,6 +153,41 @@ class OmeDownloadTest {
     }
 
     @Test
+    void aPlateIsCopiedWholeEveryWellAndField(@TempDir Path tmp) throws Exception {
+        // ome-zarr-py copies only a plate's own metadata; a user wants the wells' images too
+        Path src = servedCopy(Files.createDirectories(tmp.resolve("srv")), "plate.zarr", "--size", "tiny", "--plate");
+        try (StaticFileServer s = StaticFileServer.start(src.getParent(), 0)) {
+            DownloadReport r = OmeZarr.download(s.url("plate.zarr"), tmp.resolve("out"));
+            assertEquals(Fixtures.tree(src), Fixtures.tree(tmp.resolve("out/plate.zarr")));
+            assertEquals(Fixtures.tree(src).size(), r.filesWritten());
+            OmeZarr.download(s.url("plate.zarr/A/3"), tmp.resolve("one-well"));
+            assertEquals(Fixtures.tree(src.resolve("A/3")), Fixtures.tree(tmp.resolve("one-well/3")));
+        }
+    }
+
+    @Test
+    void plateAndWellPathsThatEscapeTheTargetAreRefused(@TempDir Path tmp) throws Exception {
+        String[][] cases = {
+                {".zattrs", "{\"plate\": {\"version\": \"0.4\", \"rows\": [{\"name\": \"A\"}], \"columns\": [{\"name\": \"1\"}],"
+                        + " \"wells\": [{\"path\": \"A/1\", \"rowIndex\": 0, \"columnIndex\": 0}, {\"path\": \"../../evil\", \"rowIndex\": 0, \"columnIndex\": 0}]}}",
+                        "plate.wells[].path = '../../evil'"},
+                {"A/1/.zattrs", "{\"well\": {\"version\": \"0.4\", \"images\": [{\"path\": \"0\"}, {\"path\": \"/etc/evil\"}]}}",
+                        "well.images[].path = '/etc/evil'"},
+        };
+        for (String[] c : cases) {
+            Path srv = Files.createDirectories(tmp.resolve("srv" + c[2].hashCode()));
+            Path src = servedCopy(srv, "plate.zarr", "--size", "tiny", "--plate");
+            Files.writeString(src.resolve(c[0]), c[1]);
+            Path out = tmp.resolve("out" + c[2].hashCode());
+            try (StaticFileServer s = StaticFileServer.start(srv, 0)) {
+                OmeException e = assertThrows(OmeException.class, () -> OmeZarr.download(s.url("plate.zarr"), out));
+                assertTrue(e.getMessage().contains(c[2]) && e.getMessage().contains("refusing"), e.getMessage());
+            }
+            assertFalse(Files.exists(out), "nothing written for " + c[1]);
+        }
+    }
+
+    @Test
     void namesThatEscapeTheTargetAreRefused(@TempDir Path tmp) throws Exception {
         String[][] cases = {
                 {".zattrs", "{\"multiscales\": [{\"version\": \"0.1\", \"datasets\": [{\"path\": \"../../evil\"}]}]}", "multiscales[0].datasets[0].path = '../../evil'"},

@@ -99,6 +99,42 @@ class OmeInfoTest {
     }
 
     @Test
+    void plateAndWellAreStitchedAsOmeZarrPyDoesIt() throws Exception {
+        // zarr-python wrote a 2 x 3 plate with wells A/1, A/3, B/2, two fields each
+        Path plate = Fixtures.make("plate.zarr", "--size", "tiny", "--plate");
+        StaticFileServer s = serve(plate.getParent());
+        OmeInfo info = OmeZarr.info(s.url("plate.zarr"));
+        OmeNode node = info.nodes().get(0);
+        assertEquals(List.of("Plate"), node.specs());
+        Plate p = node.metadata().plate();
+        assertEquals(List.of("A", "B"), p.rows());
+        assertEquals(List.of("1", "2", "3"), p.columns());
+        assertEquals(List.of("A/1", "A/3", "B/2"), p.wells().stream().map(Plate.WellRef::path).toList());
+        // ome-zarr-py's plate: the first well's first field, tiled rows x columns, at every level
+        for (int level = 0; level < 3; level++) {
+            long[] field = shape(plate.resolve("A/1/0/" + level + "/.zarray"));
+            long[] want = field.clone();
+            want[3] *= 2;
+            want[4] *= 3;
+            assertArrayEquals(want, node.levels().get(level).shape(), "level " + level);
+        }
+        OmeInfo well = OmeZarr.info(s.url("plate.zarr/B/2"));
+        assertEquals(List.of("Well"), well.nodes().get(0).specs());
+        assertEquals(List.of("0", "1"), well.nodes().get(0).metadata().well().images().stream().map(Well.Image::path).toList());
+        // a well's fields on an almost square grid: 2 fields -> 1 row, 2 columns
+        long[] field = shape(plate.resolve("B/2/0/0/.zarray"));
+        assertArrayEquals(new long[]{field[0], field[1], field[2], field[3], field[4] * 2}, well.nodes().get(0).levels().get(0).shape());
+    }
+
+    /** An array's shape as zarr-python wrote it in its .zarray. */
+    private static long[] shape(Path zarray) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(zarray.toFile()).get("shape");
+        long[] out = new long[n.size()];
+        for (int i = 0; i < out.length; i++) out[i] = n.get(i).asLong();
+        return out;
+    }
+
+    @Test
     void localPathIsAbsoluteWithoutTrailingSlash() throws Exception {
         Path img = Fixtures.make("tiny.zarr", "--size", "tiny");
         OmeInfo info = OmeZarr.info(img.toString());

@@ -73,21 +73,7 @@ final class HttpInput {
      * that a peer announcing gigabytes it never sends cannot make us allocate them.
      */
     byte[] readFully(int n) throws IOException {
-        if (n > TRUSTED_LENGTH) return readGrowing(n);
-        byte[] b = new byte[n];
-        int have = Math.min(n, limit - pos);
-        System.arraycopy(buf, pos, b, 0, have);
-        pos += have;
-        while (have < n) {
-            int r = in.read(b, have, n - have);
-            if (r < 0) throw new EOFException("truncated body: " + have + " of " + n + " bytes");
-            have += r;
-        }
-        return b;
-    }
-
-    private byte[] readGrowing(int n) throws IOException {
-        byte[] b = new byte[TRUSTED_LENGTH];
+        byte[] b = new byte[Math.min(n, TRUSTED_LENGTH)];
         int have = Math.min(n, limit - pos);
         System.arraycopy(buf, pos, b, 0, have);
         pos += have;

@@ -31,7 +31,8 @@ import java.util.Map;
 public final class PlainHttpClient {
     /** Bodies of responses the caller does not want (errors, redirects) are read up to this, else the connection is dropped. */
     private static final int MAX_DISCARD = 64 * 1024;
-    private static final long DEFAULT_IDLE_MILLIS = 4_000;
+    /** How long an idle connection is reused when the server does not say (Keep-Alive: timeout=N). */
+    private static final long DEFAULT_IDLE_NANOS = 4_000_000_000L;
     private static final int MAX_IDLE_PER_SERVER = 64;
 
     private static final java.util.regex.Pattern KEEP_ALIVE_TIMEOUT = java.util.regex.Pattern.compile("timeout\\s*=\\s*(\\d+)");
@@ -233,7 +234,7 @@ public final class PlainHttpClient {
         boolean keepAlive;
         String location;
         String retryAfter;
-        long idleLimitNanos = DEFAULT_IDLE_MILLIS * 1_000_000L;
+        long idleLimitNanos = DEFAULT_IDLE_NANOS;
     }
 
     /** A socket and its reading side. */
@@ -243,7 +244,7 @@ public final class PlainHttpClient {
         final OutputStream out;
         boolean used;
         long idleSince;
-        long idleLimitNanos = DEFAULT_IDLE_MILLIS * 1_000_000L;
+        long idleLimitNanos; // set from the response before the connection goes back to the pool
 
         Connection(Socket socket) throws IOException {
             this.socket = socket;

@@ -32,9 +32,6 @@ final class Exchange {
         if (System.getProperty("http.maxConnections") == null) System.setProperty("http.maxConnections", "64");
     }
 
-    record Response(int status, byte[] body, String retryAfter) {
-    }
-
     /** Plain http goes through our client unless a proxy is configured or the JDK's client is asked for. */
     private static final boolean PLAIN = !"jdk".equals(System.getProperty("frontier.http.client"))
             && System.getProperty("http.proxyHost") == null;
@@ -54,7 +51,8 @@ final class Exchange {
         this.readMillis = (int) Math.min(Integer.MAX_VALUE, options.requestTimeout().toMillis());
     }
 
-    Response run() throws IOException {
+    /** The final response (redirects followed): a body for 200/206 only, Retry-After for the store's retries. */
+    PlainHttpClient.Response run() throws IOException {
         URI at = uri;
         for (int hop = 0; ; hop++) {
             PlainHttpClient.Response r = PLAIN && "http".equalsIgnoreCase(at.getScheme()) ? plain(at) : jdk(at);
@@ -68,8 +66,7 @@ final class Exchange {
                 at = next;
                 continue;
             }
-            if (status != 200 && status != 206) return new Response(status, null, r.retryAfter());
-            return new Response(status, r.body(), null);
+            return r;
         }
     }
 

@@ -174,7 +174,7 @@ public final class HttpStore implements Store {
         return acquire().thenCompose(ignored -> {
             requests.incrementAndGet();
             Exchange exchange = new Exchange(uri, range, options);
-            CompletableFuture<Exchange.Response> sent = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<frontier.http.PlainHttpClient.Response> sent = CompletableFuture.supplyAsync(() -> {
                 try {
                     return exchange.run();
                 } catch (IOException e) {

@@ -180,12 +180,8 @@ public final class OmeDownload {
             wells.add(loc);
         }
         for (OmeLocation well : wells) {
-            well.prefetch();
-            if (!well.exists()) throw new OmeException("invalid OME-Zarr plate " + loc.path() + ": well " + well.path() + " not found");
             if (!well.equals(loc)) groups.add(well);
-            OmeMetadata md = OmeMetadata.parse(well.zattrs(), well.locate(".zattrs"));
-            if (md.well() == null) throw new OmeException("invalid OME-Zarr well: " + well.locate(".zattrs") + " has no 'well'");
-            for (Well.Image image : md.well().images()) {
+            for (Well.Image image : OmeReader.well(loc, well).images()) {
                 checkName(image.path(), "well.images[].path", well.locate(".zattrs"), target);
                 OmeLocation field = well.child(image.path()).prefetch();
                 if (!field.exists()) throw new OmeException("invalid OME-Zarr well " + well.path() + ": image " + field.path() + " not found");

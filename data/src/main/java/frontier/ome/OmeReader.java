@@ -179,12 +179,18 @@ final class OmeReader {
     private void plateLevels(OmeLocation loc, Plate plate, OmeNode node) throws IOException {
         List<String> paths = new ArrayList<>(plate.wells().stream().map(Plate.WellRef::path).toList());
         paths.sort(null);
-        OmeLocation wellLoc = loc.child(paths.get(0)).prefetch();
-        if (!wellLoc.exists()) throw new OmeException("invalid OME-Zarr plate " + loc.path() + ": well '" + paths.get(0) + "' not found");
-        OmeMetadata wmd = OmeMetadata.parse(wellLoc.zattrs(), wellLoc.locate(".zattrs"));
-        if (wmd.well() == null) throw new OmeException("invalid OME-Zarr plate " + loc.path() + ": " + wellLoc.locate(".zattrs") + " has no 'well'");
-        OmeLocation image = wellLoc.child(wmd.well().images().get(0).path());
+        OmeLocation wellLoc = loc.child(paths.get(0));
+        OmeLocation image = wellLoc.child(well(loc, wellLoc).images().get(0).path());
         stitch(node, firstImageLevels(image, wellLoc), plate.rows().size(), plate.columns().size());
+    }
+
+    /** The {@code well} metadata of one of a plate's wells, or an error naming the plate and the well. */
+    static Well well(OmeLocation plate, OmeLocation wellLoc) throws IOException {
+        wellLoc.prefetch();
+        if (!wellLoc.exists()) throw new OmeException("invalid OME-Zarr plate " + plate.path() + ": well " + wellLoc.path() + " not found");
+        OmeMetadata wmd = OmeMetadata.parse(wellLoc.zattrs(), wellLoc.locate(".zattrs"));
+        if (wmd.well() == null) throw new OmeException("invalid OME-Zarr plate " + plate.path() + ": " + wellLoc.locate(".zattrs") + " has no 'well'");
+        return wmd.well();
     }
 
     private List<ArrayInfo> firstImageLevels(OmeLocation image, OmeLocation from) throws IOException {

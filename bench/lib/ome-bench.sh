@@ -27,7 +27,7 @@ ome_bench() {
   # a previous run's copies are moved aside now and deleted when this bench ends (bench/lib/trash.sh)
   bench_trash "$work"
   mkdir -p "$work"
-  bench_recent_delete_note
+  [ "$what" = download ] && bench_recent_delete_note # only the download creates files
   local kopts
   kopts=$(kernel_jvm_options)
   echo "# ours runs with the kernel's JVM options: $kopts"

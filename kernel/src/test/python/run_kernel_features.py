@@ -67,11 +67,12 @@ def main():
     check(len(exc) == 1 and exc[0]["ename"] == "java.lang.IllegalArgumentException"
           and any("check (cell line 2)" in line for line in exc[0]["traceback"]), "exception trace: %r" % exc)
     check(text(o["after-error"]) == "43", "state kept after errors")
-    check("shell says hi" in text(o["shell"], name="stdout"), "!cmd output")
+    check("shell says hi" in text(o["shell"], name="stdout"), "!cmd output: %r" % o["shell"])
     check("%%bash" in text(o["magic-lsmagic"]) and "%ls" in text(o["magic-lsmagic"]), "%%lsmagic: %r" % text(o["magic-lsmagic"]))
     check("kernel-features.ipynb" in text(o["magic-ls"]).split("\n"), "%%ls of the notebook folder: %r" % text(o["magic-ls"]))
-    check(text(o["magic-bash"], name="stdout") == "bash says hi\n" and "bash warns" in text(o["magic-bash"], name="stderr"), "%%%%bash")
-    check(text(o["magic-time"], kind="execute_result") == "84" and "Wall time" in text(o["magic-time"], name="stdout"), "%%time")
+    check(text(o["magic-bash"], name="stdout") == "bash says hi\n" and "bash warns" in text(o["magic-bash"], name="stderr"),
+          "%%%%bash: %r" % o["magic-bash"])
+    check(text(o["magic-time"], kind="execute_result") == "84" and "Wall time" in text(o["magic-time"], name="stdout"), "%%time: %r" % o["magic-time"])
     merr = [x for x in o["magic-error"] if x["output_type"] == "error"]
     check(len(merr) == 1 and merr[0]["evalue"].startswith("%ls: ") and "Usage: %ls" in "\n".join(merr[0]["traceback"])
           and not any("\tat " in line for line in merr[0]["traceback"]), "magic error is one line + usage: %r" % merr)

@@ -86,6 +86,27 @@ class KernelProtocolTests(unittest.TestCase):
         self.assertEqual(reply["content"]["status"], "error")
         self.assertLess(time.monotonic() - started, 30)
 
+    def test_interrupt_stops_a_shell_command_and_its_children(self):
+        started = time.monotonic()
+        msg_id = self.kc.execute("!echo started; sleep 60; echo never")
+        time.sleep(1.5)
+        self.km.interrupt_kernel()
+        reply = self.shell_reply(msg_id, 20)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertIn("interrupted", reply["content"]["evalue"])
+        self.assertLess(time.monotonic() - started, 30)
+        reply, out = self.run_cell("1 + 2")
+        self.assertEqual(self.result_text(out), ["3"])
+
+    def test_last_output_of_many_shell_cells_is_never_lost(self):
+        # output streamed by another thread must reach the client before the cell goes idle
+        for i in range(int(os.environ.get("FRONTIER_SHELL_CELLS", "100"))):
+            reply, out = self.run_cell("%%%%bash\necho out %d\necho err %d >&2" % (i, i))
+            self.assertEqual(reply["status"], "ok", "cell %d: %r" % (i, reply))
+            stdout = "".join(c["text"] for _, kind, c in out if kind == "stream" and c["name"] == "stdout")
+            stderr = "".join(c["text"] for _, kind, c in out if kind == "stream" and c["name"] == "stderr")
+            self.assertEqual((stdout, stderr), ("out %d\n" % i, "err %d\n" % i))
+
     def test_sigint_interrupts_without_killing_the_kernel(self):
         import signal
         msg_id = self.kc.execute("while (true) { }")

@@ -13,6 +13,12 @@ import java.util.function.Consumer;
 public final class StreamBuffer extends OutputStream {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final Consumer<String> sink;
+    /**
+     * Held from taking the bytes until the sink has sent them. Without it the end-of-cell flush
+     * could find the buffer just emptied by the periodic flusher and let the kernel reply (and go
+     * idle) before that flusher had sent the text: the client then lost the cell's last output.
+     */
+    private final Object sending = new Object();
 
     public StreamBuffer(Consumer<String> sink) {
         this.sink = sink;
@@ -28,22 +34,28 @@ public final class StreamBuffer extends OutputStream {
         bytes.write(b, off, len);
     }
 
-    /** Sends what is complete so far (called by the periodic flusher and at the end of a cell). */
+    /**
+     * Sends what is complete so far (called by the periodic flusher and at the end of a cell).
+     * Returns only once everything written before the call has been sent, whichever thread
+     * sends it; writers are not held up while the text is being sent.
+     */
     @Override
     public void flush() {
-        String text;
-        synchronized (this) {
-            if (bytes.size() == 0) {
-                return;
+        synchronized (sending) {
+            String text;
+            synchronized (this) {
+                if (bytes.size() == 0) {
+                    return;
+                }
+                byte[] all = bytes.toByteArray();
+                int end = completeUtf8Length(all);
+                text = new String(all, 0, end, StandardCharsets.UTF_8);
+                bytes.reset();
+                bytes.write(all, end, all.length - end);
             }
-            byte[] all = bytes.toByteArray();
-            int end = completeUtf8Length(all);
-            text = new String(all, 0, end, StandardCharsets.UTF_8);
-            bytes.reset();
-            bytes.write(all, end, all.length - end);
-        }
-        if (!text.isEmpty()) {
-            sink.accept(text);
+            if (!text.isEmpty()) {
+                sink.accept(text);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import frontier.kernel.eval.Completion;
 import frontier.kernel.eval.EvalOutcome;
 import frontier.kernel.eval.JavaEvaluator;
 import frontier.magics.MagicException;
+import frontier.magics.core.Shell;
 import frontier.progress.ProgressSink;
 
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public final class CellRunner {
     private EvalOutcome shell(String command) {
         try {
             magicThread = Thread.currentThread();
-            int status = ShellCommand.run(expand(command), context.cwd(), System.out, System.err);
+            int status = Shell.run(expand(command), context);
             if (status != 0) {
                 System.err.println("(exit status " + status + ")");
             }
@@ -151,7 +152,6 @@ public final class CellRunner {
 
     public void interrupt() {
         java.interrupt();
-        ShellCommand.interrupt();
         Thread t = magicThread;
         if (t != null) {
             t.interrupt();

@@ -131,6 +131,26 @@ final class MetadataFetcher implements AutoCloseable {
         return key.endsWith(".zgroup") || key.endsWith(".zarray") || key.endsWith(".zattrs");
     }
 
+    /**
+     * Waits, at most until the deadline, for fetches started but never needed (a .zattrs asked
+     * for beside a .zgroup that turned out absent), so that no request outlives the walk: a
+     * server then has seen every request the walk reports. Their failures do not matter here.
+     */
+    void settle(long deadlineNanos) {
+        for (CompletableFuture<byte[]> f : cache.values()) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) return;
+            try {
+                f.get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                // not needed by the walk; a timeout leaves it to close()
+            }
+        }
+    }
+
     @Override
     public void close() {
         if (pool != null) pool.shutdownNow();

@@ -52,6 +52,12 @@ final class OmeSession implements AutoCloseable {
         return new OmeLocation(this, f, "");
     }
 
+    /** Lets fetches that nobody waited for finish (at most a few seconds), so none outlives the walk. */
+    synchronized void settle() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        for (MetadataFetcher f : fetchers.values()) f.settle(deadline);
+    }
+
     /** HTTP requests made (retries included) or, for other stores, reads. */
     synchronized long requests() {
         long n = 0;

@@ -38,6 +38,7 @@ public final class OmeZarr {
     private static OmeInfo info(OmeSession session, OmeLocation root, boolean stats, String source) throws IOException {
         OmeReader reader = new OmeReader();
         java.util.List<OmeNode> nodes = reader.read(root);
+        session.settle();
         long requests = session.requests();
         if (stats) LevelStats.compute(nodes);
         return new OmeInfo(source, nodes, reader.warnings(), requests, stats);

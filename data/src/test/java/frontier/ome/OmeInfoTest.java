@@ -171,6 +171,35 @@ class OmeInfoTest {
         assertTrue(html.contains("(hidden)"));
     }
 
+    /**
+     * A fetch started beside another but never needed (labels/0/labels/.zattrs, once .zgroup there
+     * is absent) has ended by the time info returns: the server has seen every request reported.
+     * CI once counted 15 of 16 because that request was still in flight.
+     */
+    @Test
+    void noRequestOutlivesInfo(@TempDir Path dir) throws Exception {
+        Path img = Fixtures.make("tiny.zarr", "--size", "tiny");
+        copyTree(img, dir.resolve("t.zarr"));
+        try (StaticFileServer s = StaticFileServer.start(dir, 0)) {
+            java.util.concurrent.atomic.AtomicBoolean slowOneDone = new java.util.concurrent.atomic.AtomicBoolean();
+            s.setFault((path, ex) -> {
+                if (path.endsWith("/labels/0/labels/.zattrs")) {
+                    try {
+                        Thread.sleep(500); // the walk needs .zgroup and .zarray there, not this
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    slowOneDone.set(true);
+                }
+                return false; // then served as usual (a 404)
+            });
+            OmeInfo info = OmeZarr.info(s.url("t.zarr"));
+            assertTrue(slowOneDone.get(), "info returned while a request it made was still being answered");
+            assertEquals(16, s.requestCount(), "requests the server saw when info returned");
+            assertEquals(16, info.requests());
+        }
+    }
+
     @Test
     void consolidatedMetadataAnswersWithoutFurtherRequests(@TempDir Path dir) throws Exception {
         Path img = Fixtures.make("tiny.zarr", "--size", "tiny");

@@ -218,7 +218,7 @@ public final class StaticFileServer implements AutoCloseable {
             s.setSoTimeout(IDLE_MILLIS);
             HttpInput in = new HttpInput(s.getInputStream());
             OutputStream out = s.getOutputStream();
-            byte[][] scratch = {new byte[32 * 1024]};
+            SendBuffer scratch = new SendBuffer();
             while (!closed) {
                 if (!serveRequest(in, out, scratch)) break;
             }
@@ -232,7 +232,7 @@ public final class StaticFileServer implements AutoCloseable {
     }
 
     /** One request; false when the connection must close afterwards. */
-    private boolean serveRequest(HttpInput in, OutputStream out, byte[][] scratch) throws IOException {
+    private boolean serveRequest(HttpInput in, OutputStream out, SendBuffer scratch) throws IOException {
         int[] budget = HttpInput.headerBudget();
         String line = in.readLine(budget);
         if (line == null) return false;
@@ -309,7 +309,7 @@ public final class StaticFileServer implements AutoCloseable {
     }
 
     private void sendFile(OutputStream out, Path file, String path, boolean head, String range, boolean keepAlive,
-                          byte[][] scratch) throws IOException {
+                          SendBuffer scratch) throws IOException {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
             long size = raf.length();
             long from = 0;
@@ -344,8 +344,7 @@ public final class StaticFileServer implements AutoCloseable {
             }
             if (length <= WHOLE) {
                 int total = headBytes.length + (int) length;
-                if (scratch[0].length < total) scratch[0] = new byte[Math.max(total, scratch[0].length * 2)];
-                byte[] b = scratch[0];
+                byte[] b = scratch.atLeast(total);
                 System.arraycopy(headBytes, 0, b, 0, headBytes.length);
                 raf.seek(from);
                 raf.readFully(b, headBytes.length, (int) length);
@@ -354,7 +353,7 @@ public final class StaticFileServer implements AutoCloseable {
                 return;
             }
             out.write(headBytes);
-            byte[] b = scratch[0];
+            byte[] b = scratch.atLeast(0);
             raf.seek(from);
             long left = length;
             while (left > 0) {
@@ -366,6 +365,16 @@ public final class StaticFileServer implements AutoCloseable {
             out.flush();
         } catch (java.io.FileNotFoundException e) {
             simple(out, 404, path, head, keepAlive); // missing, a directory, or unreadable
+        }
+    }
+
+    /** One connection's buffer for headers plus a small file, sent in one write; grows as needed. */
+    private static final class SendBuffer {
+        private byte[] bytes = new byte[32 * 1024];
+
+        byte[] atLeast(int n) {
+            if (bytes.length < n) bytes = new byte[Math.max(n, bytes.length * 2)];
+            return bytes;
         }
     }
 

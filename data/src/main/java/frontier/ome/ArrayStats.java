@@ -29,6 +29,34 @@ public record ArrayStats(String path, long[] shape, int[] chunks, String dtype, 
 
     private static final long SLAB_ELEMENTS = 1L << 24;
 
+    /**
+     * The JSON writer of the lines: besides what JSON must escape (C0 controls), DEL, C1 controls and
+     * the Unicode line separators are written as \\u escapes too, so that a path from the data cannot
+     * drive the terminal the line is printed on.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectWriter LINE = OmeMetadata.JSON.writer()
+            .with(new com.fasterxml.jackson.core.io.CharacterEscapes() {
+                private final int[] ascii = standardAsciiEscapesForJSON();
+
+                {
+                    ascii[0x7F] = ESCAPE_STANDARD;
+                }
+
+                @Override
+                public int[] getEscapeCodesForAscii() {
+                    return ascii;
+                }
+
+                @Override
+                public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+                    if ((ch >= 0x80 && ch <= 0x9F) || ch == 0x2028 || ch == 0x2029 || (ch >= 0x202A && ch <= 0x202E)
+                            || (ch >= 0x2066 && ch <= 0x2069)) {
+                        return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch));
+                    }
+                    return null;
+                }
+            });
+
     /** The JSON line {@code frontier zarr stat} prints (keys in a fixed order). */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -45,7 +73,7 @@ public record ArrayStats(String path, long[] shape, int[] chunks, String dtype, 
 
     public String toJsonLine() {
         try {
-            return OmeMetadata.JSON.writeValueAsString(toJson());
+            return LINE.writeValueAsString(toJson());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -244,8 +244,17 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
 
     /** A chunk's stored bytes; reads from remote stores may overlap beyond the core count. */
     private byte[] getChunk(String key) throws IOException {
-        if (store instanceof FileStore || store instanceof MemoryStore) return store.get(key);
-        return ZarrExecutor.blocking(() -> store.get(key));
+        try {
+            if (store instanceof FileStore || store instanceof MemoryStore) return store.get(key);
+            return ZarrExecutor.blocking(() -> store.get(key));
+        } catch (java.nio.file.FileSystemException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** A local chunk file that cannot be read, with the reason (Java's message is the path alone). */
+    private static IOException unreadable(java.nio.file.FileSystemException e) {
+        return new IOException("cannot read chunk " + frontier.text.IoMessages.describe(e), e);
     }
 
     /** Per-thread buffer for decoded chunks that are copied out at once (no garbage per chunk). */
@@ -286,7 +295,11 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
     private StoredBytes fetchToScratch(String key) throws IOException {
         ChunkFiles files = chunkFiles;
         if (files == null && store instanceof FileStore fs) chunkFiles = files = new ChunkFiles(fs, prefix);
-        return files != null ? files.read(key) : StoredBytes.of(getChunk(key));
+        try {
+            return files != null ? files.read(key) : StoredBytes.of(getChunk(key));
+        } catch (java.nio.file.FileSystemException e) {
+            throw unreadable(e);
+        }
     }
 
     /** A decoded chunk, full chunk shape (edge chunks as stored); a missing chunk is all fill value. */

@@ -403,17 +403,15 @@ public final class OmeMetadata {
 
     /**
      * Why a path from metadata is not a relative path of plain names ("a", "A/1"), or null when it is:
-     * absolute paths, URLs, '..', '.', empty segments, backslashes and control characters are refused,
-     * so that a name can neither climb out of the image nor reach another host.
+     * absolute paths, URLs, '..', '.', empty segments, backslashes and NUL are refused, so that a name
+     * can neither climb out of the image nor reach another host. (Other control characters are legal in
+     * file names; they are escaped when printed.)
      */
     static String whyNotRelative(String path) {
         if (path.isEmpty()) return "it is empty";
         if (path.startsWith("/") || path.matches("^[a-zA-Z]:.*")) return "it is absolute";
         if (path.contains("\\")) return "it contains a backslash";
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c < 0x20 || c == 0x7f) return "it contains a control character";
-        }
+        if (path.indexOf('\0') >= 0) return "it contains a NUL character";
         for (String seg : path.split("/", -1)) {
             if (seg.equals("..")) return "it contains '..'";
             if (seg.isEmpty() || seg.equals(".")) return "it has an empty or '.' segment";

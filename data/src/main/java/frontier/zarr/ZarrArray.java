@@ -299,6 +299,8 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
             return files != null ? files.read(key) : StoredBytes.of(getChunk(key));
         } catch (java.nio.file.FileSystemException e) {
             throw unreadable(e);
+        } catch (java.io.FileNotFoundException e) { // "PATH (Permission denied)": a file that is there but cannot be read
+            throw new IOException("cannot read chunk " + e.getMessage(), e);
         }
     }
 

@@ -347,6 +347,8 @@ class HostileInputCliIT {
             if (!setpriv) System.err.println("SKIPPED: running as root needs /usr/bin/setpriv (util-linux) to read as another user");
             assumeTrue(setpriv, "needs setpriv to drop root");
             asUser = List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
+            // the launcher's first run after a build writes its class-data archive beside the jar, which nobody may not
+            assertEquals(0, frontier(Map.of(), "--version").status());
             for (Path p = img; p != null && !p.equals(p.getRoot()); p = p.getParent()) {
                 if (p.startsWith(dir)) Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
@@ -367,6 +369,19 @@ class HostileInputCliIT {
         Run chunk = run(launcher(dir, Map.of(), asUser, "zarr", "stat", img.toString(), "--path", "0"));
         assertEquals(2, chunk.status(), chunk.err());
         assertTrue(chunk.error().contains("cannot read chunk " + img.resolve("0/0.1.2.0.0") + " (Permission denied)"), chunk.err());
+
+        Files.setPosixFilePermissions(img.resolve("1/.zarray"), PosixFilePermissions.fromString("rw-r--r--"));
+        Path out = Files.createDirectories(dir.resolve("perm/out"));
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Run copyFrom = run(launcher(dir, Map.of(), asUser, "ome_zarr", "download", img.toString(), "--output", out.toString()));
+        assertEquals(2, copyFrom.status(), copyFrom.err());
+        assertTrue(copyFrom.error().contains(img.resolve("0/0.1.2.0.0") + ": permission denied"), copyFrom.err());
+        Files.setPosixFilePermissions(img.resolve("0/0.1.2.0.0"), PosixFilePermissions.fromString("rw-r--r--"));
+        Path readOnly = Files.createDirectories(dir.resolve("perm/read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        Run copyTo = run(launcher(dir, Map.of(), asUser, "ome_zarr", "download", img.toString(), "--output", readOnly.toString()));
+        assertEquals(2, copyTo.status(), copyTo.err());
+        assertTrue(copyTo.error().contains(readOnly.resolve("img.zarr") + ": permission denied"), copyTo.err());
     }
 
     /** More of the family: corrupt chunks, malformed JSON and impossible shapes each get a named error, not a trace. */

@@ -19,8 +19,12 @@ public final class AsTypeFilter implements Codec {
     }
 
     static byte[] cast(NumpyDType from, NumpyDType to, byte[] src, String codec) throws CodecException {
-        int n = from.count(src, codec);
-        byte[] out = new byte[n * to.size];
+        return cast(from, to, src, codec, Integer.MAX_VALUE);
+    }
+
+    static byte[] cast(NumpyDType from, NumpyDType to, byte[] src, String codec, int maxDecoded) throws CodecException {
+        byte[] out = new byte[from.castSize(src, to, maxDecoded, codec)];
+        int n = out.length / to.size;
         for (int i = 0; i < n; i++) {
             to.cast(from, src, out, i);
         }
@@ -33,8 +37,13 @@ public final class AsTypeFilter implements Codec {
     }
 
     @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
-        return cast(encodeDtype, decodeDtype, encoded, "astype");
+    public long maxEncodedSize(long decodedSize) {
+        return encodeDtype.sizeFor(decodedSize, decodeDtype);
+    }
+
+    @Override
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
+        return cast(encodeDtype, decodeDtype, encoded, "astype", maxDecoded);
     }
 
     @Override

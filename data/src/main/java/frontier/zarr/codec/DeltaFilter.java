@@ -50,9 +50,14 @@ public final class DeltaFilter implements Codec {
     }
 
     @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
-        int n = astype.count(encoded, "delta");
-        byte[] out = new byte[n * dtype.size];
+    public long maxEncodedSize(long decodedSize) {
+        return astype.sizeFor(decodedSize, dtype);
+    }
+
+    @Override
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
+        byte[] out = new byte[astype.castSize(encoded, dtype, maxDecoded, "delta")];
+        int n = out.length / dtype.size;
         if (astype.isFloat()) {
             double acc = 0;
             for (int i = 0; i < n; i++) {

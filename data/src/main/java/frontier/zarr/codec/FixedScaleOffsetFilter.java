@@ -59,9 +59,14 @@ public final class FixedScaleOffsetFilter implements Codec {
     }
 
     @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
-        int n = astype.count(encoded, "fixedscaleoffset");
-        byte[] out = new byte[n * dtype.size];
+    public long maxEncodedSize(long decodedSize) {
+        return astype.sizeFor(decodedSize, dtype);
+    }
+
+    @Override
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
+        byte[] out = new byte[astype.castSize(encoded, dtype, maxDecoded, "fixedscaleoffset")];
+        int n = out.length / dtype.size;
         double o = offset.doubleValue();
         double s = scale.doubleValue();
         for (int i = 0; i < n; i++) {

@@ -68,6 +68,18 @@ final class NumpyDType {
         return kind == 'f';
     }
 
+    /** The bytes of b's elements once cast to dtype `to`, checked against a decode bound before allocating. */
+    int castSize(byte[] b, NumpyDType to, int maxDecoded, String codec) throws CodecException {
+        long n = (long) count(b, codec) * to.size;
+        DecodeBound.check(codec + " buffer", n, maxDecoded);
+        return (int) n;
+    }
+
+    /** The most bytes elements of this dtype take that cast to decodedSize bytes of dtype `to`. */
+    long sizeFor(long decodedSize, NumpyDType to) {
+        return (decodedSize + to.size - 1) / to.size * size;
+    }
+
     int count(byte[] b, String codec) throws CodecException {
         if (b.length % size != 0) {
             throw new CodecException(codec + ": " + b.length + " bytes are not a whole number of " + str + " elements");

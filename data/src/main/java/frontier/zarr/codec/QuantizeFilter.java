@@ -47,8 +47,13 @@ public final class QuantizeFilter implements Codec {
     }
 
     @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
-        return AsTypeFilter.cast(astype, dtype, encoded, "quantize");
+    public long maxEncodedSize(long decodedSize) {
+        return astype.sizeFor(decodedSize, dtype);
+    }
+
+    @Override
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
+        return AsTypeFilter.cast(astype, dtype, encoded, "quantize", maxDecoded);
     }
 
     @Override

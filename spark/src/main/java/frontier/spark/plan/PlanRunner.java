@@ -31,8 +31,8 @@ public final class PlanRunner {
     private PlanRunner() {
     }
 
-    public static Object run(TaskGraph graph, int partitions, ClusterStep cluster, Progress progress) throws InterruptedException {
-        GraphPlanner planner = new GraphPlanner(graph);
+    public static Object run(GraphPlanner planner, int partitions, ClusterStep cluster, Progress progress) throws InterruptedException {
+        TaskGraph graph = planner.graph();
         Map<TaskKey, List<TaskKey>> consumers = graph.dependents();
         Map<TaskKey, Object> known = new HashMap<>();
         Set<TaskKey> done = new HashSet<>();

@@ -46,7 +46,7 @@ class PlanEquivalenceTest {
         @Override
         public Object run(TaskGraph graph) {
             try {
-                return PlanRunner.run(graph, partitions, batches -> {
+                return PlanRunner.run(new GraphPlanner(graph), partitions, batches -> {
                     batchesPerStep.add(batches.size());
                     List<BatchResult> out = new ArrayList<>();
                     for (Batch b : batches) {
@@ -134,7 +134,7 @@ class PlanEquivalenceTest {
             public void close() {
             }
         };
-        PlanRunner.run(g, 4, batches -> {
+        PlanRunner.run(new GraphPlanner(g), 4, batches -> {
             List<BatchResult> out = new ArrayList<>();
             for (Batch b : batches) {
                 p.advance(b.counted());

@@ -36,7 +36,9 @@ public record ClusterStatus(String master, String uiUrl, List<Row> executors, St
         List<String> notes = new ArrayList<>();
         Map<String, RunListener.Seen> seen = new LinkedHashMap<>(s.listener().executors);
         if (node != null) {
-            for (NodeReport r : node.index().nodes()) {
+            List<NodeReport> reports = new ArrayList<>(node.index().nodes());
+            reports.sort(java.util.Comparator.comparing((NodeReport r) -> r.executorId().length()).thenComparing(NodeReport::executorId));
+            for (NodeReport r : reports) {
                 RunListener.Seen sn = seen.remove(r.executorId());
                 String state = r.lost() ? "lost" + (sn != null && sn.removedReason() != null ? ": " + sn.removedReason() : "") : null;
                 rows.add(new Row(r.executorId(), r.host(), r.kind() + " node" + (r.daemonApi() != null ? " (API " + r.daemonApi() + ")" : "") + ", gateway",

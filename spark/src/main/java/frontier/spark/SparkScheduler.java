@@ -64,7 +64,10 @@ public final class SparkScheduler implements ClusterScheduler {
      * Starts a Spark application on the master. Settings: {@code dist} (the folder the build
      * prepared; default: system property frontier.spark.dist), {@code bind} (the driver's address,
      * default 127.0.0.1), {@code timeout} (seconds to wait for executors, default 90 for a local
-     * cluster, 30 for a standalone one), and {@code conf.KEY} for any Spark setting.
+     * cluster, 30 for a standalone one), {@code executors} (how many a standalone cluster must give
+     * before this returns, default 1), {@code jars} (more jars for the executors, comma separated),
+     * {@code ipfs} ("off": no IPFS plugin), {@code ipfs.*} (the plugin's settings) and
+     * {@code conf.KEY} for any Spark setting.
      */
     public static SparkScheduler start(String masterText, Map<String, String> settings) {
         Master master = Master.parse(masterText);
@@ -79,6 +82,7 @@ public final class SparkScheduler implements ClusterScheduler {
 
         // What Spark reads from the environment only (see ProcessEnv).
         ProcessEnv.set("SPARK_LOCAL_IP", bind);
+        ProcessEnv.set("SPARK_LOCAL_HOSTNAME", bind); // workers of a local cluster name their host as this
         if (master.kind() == Master.Kind.LOCAL_CLUSTER) ProcessEnv.set("SPARK_HOME", dist.sparkHome().toString());
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", dist.log4jConfig().toUri().toString());
@@ -96,6 +100,7 @@ public final class SparkScheduler implements ClusterScheduler {
         if (master.kind() != Master.Kind.LOCAL) {
             List<String> jars = new ArrayList<>();
             for (Path j : dist.executorJars()) jars.add(j.toAbsolutePath().toString());
+            for (String j : settings.getOrDefault("jars", "").split(",")) if (!j.isBlank()) jars.add(Path.of(j.strip()).toAbsolutePath().toString());
             conf.set("spark.jars", String.join(",", jars));
         }
         if (master.kind() == Master.Kind.LOCAL_CLUSTER) {
@@ -119,8 +124,10 @@ public final class SparkScheduler implements ClusterScheduler {
         }
         SparkScheduler s = new SparkScheduler(master, jsc, bind);
         long timeout = Long.parseLong(settings.getOrDefault("timeout", master.kind() == Master.Kind.STANDALONE ? "30" : "90"));
+        int expected = master.kind() == Master.Kind.STANDALONE && settings.containsKey("executors")
+                ? Integer.parseInt(settings.get("executors")) : master.expectedExecutors();
         try {
-            s.awaitExecutors(master.expectedExecutors(), timeout);
+            s.awaitExecutors(expected, timeout, !"off".equals(settings.get("ipfs")));
         } catch (RuntimeException e) {
             s.close();
             throw e;
@@ -159,9 +166,10 @@ public final class SparkScheduler implements ClusterScheduler {
         }
     }
 
-    private void awaitExecutors(int expected, long timeoutSeconds) {
+    /** Waits for the executors, and (with the IPFS plugin) for each one's node to say hello. */
+    private void awaitExecutors(int expected, long timeoutSeconds, boolean nodes) {
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
-        while (executorCount() < expected) {
+        while (executorCount() < expected || (nodes && nodeCount() < expected)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Spark at " + master.url() + " gave this application " + executorCount() + " of " + expected
                         + " executors within " + timeoutSeconds + " s" + (master.kind() == Master.Kind.STANDALONE
@@ -174,6 +182,11 @@ public final class SparkScheduler implements ClusterScheduler {
                 throw new IllegalStateException("interrupted while waiting for Spark's executors");
             }
         }
+    }
+
+    private static int nodeCount() {
+        frontier.spark.ipfs.DriverNode n = frontier.spark.ipfs.DriverNode.current();
+        return n == null ? 0 : n.index().nodes().size();
     }
 
     /** Executors registered now (the driver's own block manager is not one). */

@@ -8,8 +8,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import frontier.array.sched.ComputeException;
+import frontier.progress.Progress;
+import frontier.progress.ProgressSink;
+import frontier.sparktest.SlowOps;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -18,8 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every ChunkedArray operation on Spark's local-cluster[2,1,1024] (two executor JVMs, started once
- * for the class) gives the thread scheduler's bytes.
+ * for the class) gives the thread scheduler's bytes; progress follows Spark's task events, an
+ * interrupt cancels the job, and a run survives an executor JVM killed in its middle.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalClusterIT {
     @TempDir
     static Path dir;
@@ -30,7 +44,9 @@ class LocalClusterIT {
     static void start() throws Exception {
         cases = new ArrayCases(dir);
         long t0 = System.nanoTime();
-        spark = SparkScheduler.start("local-cluster[2,1,1024]", Map.of("ipfs.kernelStore", dir.resolve("kernel-blocks").toString()));
+        spark = SparkScheduler.start("local-cluster[2,1,1024]", Map.of("ipfs.kernelStore", dir.resolve("kernel-blocks").toString(),
+                // the test's slow ops for the executors
+                "jars", TestJars.of(Path.of("target/test-classes"), "frontier/sparktest", dir.resolve("sparktest.jar")).toString()));
         System.out.printf("local-cluster[2,1,1024] started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
@@ -52,6 +68,7 @@ class LocalClusterIT {
     }
 
     @Test
+    @Order(1)
     void twoExecutorJvmsEachWithAnEmbeddedNodeOnLoopback() {
         assertEquals(2, spark.executorCount());
         String status = spark.status().toString();
@@ -61,5 +78,118 @@ class LocalClusterIT {
             assertTrue(l.contains(" 127.0.0.1 ") && l.contains("embedded node, gateway http://127.0.0.1:"), l);
         }
         assertTrue(spark.uiUrl() == null || spark.uiUrl().startsWith("http://127.0.0.1:"), spark.uiUrl());
+    }
+
+    /** Records a progress bar's total and every advance. */
+    static final class Recorder implements ProgressSink {
+        final AtomicLong total = new AtomicLong(), done = new AtomicLong(), calls = new AtomicLong();
+        volatile boolean closed;
+
+        @Override
+        public Progress start(String label, long t, String unit) {
+            total.set(t);
+            return new Progress() {
+                @Override
+                public void advance(long n) {
+                    done.addAndGet(n);
+                    calls.incrementAndGet();
+                }
+
+                @Override
+                public void close() {
+                    closed = true;
+                }
+            };
+        }
+    }
+
+    @Test
+    @Order(2)
+    void progressFollowsSparksTaskEvents() {
+        Recorder r = new Recorder();
+        ProgressSink before = ProgressSink.current();
+        ProgressSink.setCurrent(r);
+        try {
+            cases.u16().maxProjection(0).compute(spark);
+        } finally {
+            ProgressSink.setCurrent(before);
+        }
+        var g = cases.u16().maxProjection(0).graph().fuseLinearChains();
+        assertEquals(new frontier.spark.plan.GraphPlanner(g).countedTasks(), r.total.get());
+        assertEquals(r.total.get(), r.done.get(), "every task counted once");
+        assertTrue(r.calls.get() >= 3, "advanced batch by batch as Spark's tasks ended, " + r.calls.get() + " times");
+        assertTrue(r.closed);
+    }
+
+    static long activeJobs() {
+        return spark.context().statusTracker().getActiveJobIds().length;
+    }
+
+    static void awaitRunningTasks() throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            var st = spark.context().statusTracker();
+            for (int stage : st.getActiveStageIds()) {
+                var info = st.getStageInfo(stage);
+                if (info != null && info.numActiveTasks() > 0) return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no task started within 60 s");
+    }
+
+    @Test
+    @Order(3)
+    void interruptingTheCallerCancelsTheSparkJob() throws Exception {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicReference<Boolean> flag = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                spark.run(SlowOps.graph(48, 2000));
+            } catch (Throwable t) {
+                thrown.set(t);
+                flag.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        caller.start();
+        awaitRunningTasks();
+        caller.interrupt();
+        caller.join(60_000);
+        assertTrue(!caller.isAlive(), "the run returned after the interrupt");
+        assertTrue(thrown.get() instanceof ComputeException && thrown.get().getMessage().contains("interrupted"), String.valueOf(thrown.get()));
+        assertTrue(flag.get(), "the caller's interrupt flag is set again");
+        for (int i = 0; i < 300 && activeJobs() > 0; i++) Thread.sleep(100);
+        assertEquals(0, activeJobs(), "the Spark job was cancelled");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void anExecutorKilledMidJobIsReplacedAndTheResultIsStillEqual() throws Exception {
+        var graph = SlowOps.graph(24, 700);
+        Object expected = new ThreadPoolScheduler(4).run(graph);
+        AtomicReference<Object> result = new AtomicReference<>();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                result.set(spark.run(graph));
+            } catch (Throwable t) {
+                failed.set(t);
+            }
+        });
+        caller.start();
+        awaitRunningTasks();
+        String app = spark.context().sc().applicationId();
+        List<ProcessHandle> executors = new ArrayList<>();
+        ProcessHandle.allProcesses().forEach(p -> {
+            String cmd = p.info().commandLine().orElse("");
+            if (cmd.contains("CoarseGrainedExecutorBackend") && cmd.contains(app)) executors.add(p);
+        });
+        assertEquals(2, executors.size(), "two executor JVMs of " + app);
+        assertTrue(executors.get(0).destroyForcibly(), "killed " + executors.get(0).pid());
+        caller.join(300_000);
+        assertTrue(failed.get() == null, "the run survived: " + failed.get());
+        assertEquals(expected, result.get());
+        String status = spark.status().toString();
+        System.out.println("after killing an executor:\n" + status);
+        assertTrue(status.contains("(lost"), status);
     }
 }

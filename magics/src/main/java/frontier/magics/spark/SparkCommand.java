@@ -41,6 +41,12 @@ public final class SparkCommand implements Magic {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait for executors (default 90 for a local cluster, 30 for spark://).")
     Integer timeout;
 
+    @Option(names = "--executors", paramLabel = "N", description = "For spark://: wait until N executors are up (default 1).")
+    Integer executors;
+
+    @Option(names = "--jars", paramLabel = "JAR", description = "More jars for the executors (repeatable): classes of your own ops.")
+    List<String> jars = new ArrayList<>();
+
     @Option(names = "--ipfs-gateway", paramLabel = "URL", description = "A trustless gateway executors fall back to (repeatable; default IPFS_GATEWAY).")
     List<String> gateways = new ArrayList<>();
 
@@ -96,7 +102,10 @@ public final class SparkCommand implements Magic {
             started = provider.start(w, settings);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new MagicException(e.getMessage(), e);
-        } catch (Exception e) {
+        } catch (IllegalAccessError e) {
+            throw new MagicException("Spark cannot start in this JVM (" + e.getMessage() + "): it needs the java.base packages the kernel jar opens"
+                    + " (Add-Opens in its manifest); start the kernel with java -jar, from a jar built by this version", e);
+        } catch (Exception | LinkageError e) {
             throw new MagicException("cannot start Spark on " + w + ": " + e, e);
         }
         Scheduler.setDefault(started);
@@ -110,6 +119,17 @@ public final class SparkCommand implements Magic {
             if (timeout < 1) throw new MagicException("--timeout must be at least 1 second");
             s.put("timeout", Integer.toString(timeout));
         }
+        if (executors != null) {
+            if (executors < 1) throw new MagicException("--executors must be at least 1");
+            s.put("executors", Integer.toString(executors));
+        }
+        List<String> jarPaths = new ArrayList<>();
+        for (String j : jars) {
+            Path p = context.cwd().resolve(j);
+            if (!java.nio.file.Files.isRegularFile(p)) throw new MagicException("no such jar: " + p);
+            jarPaths.add(p.toString());
+        }
+        if (!jarPaths.isEmpty()) s.put("jars", String.join(",", jarPaths));
         for (String kv : conf) {
             int eq = kv.indexOf('=');
             if (eq <= 0) throw new MagicException("--conf takes KEY=VALUE, got '" + kv + "'");

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Blocks from other nodes of the cluster: asks the driver's routing endpoint who provides a block,
- * then fetches it straight from a provider's trustless gateway ({@code /ipfs/CID?format=raw}), or
- * for a provider reachable only over bitswap, through this executor's daemon (which the driver
- * connected to it). Each block is checked against its CID here: a provider that sends other bytes
+ * then, when a provider runs a daemon and so does this executor, gets it through this executor's
+ * daemon (which the driver connected to the provider's: bitswap over their own connection), else
+ * straight from a provider's trustless gateway ({@code /ipfs/CID?format=raw}). Each block is checked against its CID here: a provider that sends other bytes
  * is refused and named, and the next provider is tried. When routing does not answer (or no one
  * has the block) this source has nothing, and the fetcher goes on to the configured gateways.
  */
@@ -59,14 +59,22 @@ final class PeerSource implements BlockSource {
             routingDownUntil = System.nanoTime() + ROUTING_BACKOFF_NANOS;
             return null;
         }
-        boolean viaDaemon = false;
+        // A provider this executor's daemon is connected to gives the block over their own swarm connection.
+        if (daemon != null && providers.stream().anyMatch(p -> !p.id().equals(selfId) && p.protocols().contains(Provider.BITSWAP))) {
+            byte[] b = daemon.fetch(cid);
+            if (b != null && cid.verify(b)) {
+                fetched.incrementAndGet();
+                return b;
+            }
+            if (b != null) {
+                refused.incrementAndGet();
+                lastRefusal.set("refused block " + cid + " from " + daemon.name() + ": its " + b.length + " bytes do not hash to the CID");
+            }
+        }
         for (Provider p : providers) {
             if (p.id().equals(selfId)) continue;
             String url = p.gatewayUrl();
-            if (url == null) {
-                viaDaemon |= p.protocols().contains(Provider.BITSWAP);
-                continue;
-            }
+            if (url == null) continue;
             byte[] b;
             try {
                 b = gateways.computeIfAbsent(url, u -> new GatewaySource(u, timeout, 0)).fetch(cid);
@@ -82,17 +90,6 @@ final class PeerSource implements BlockSource {
             }
             fetched.incrementAndGet();
             return b;
-        }
-        if (viaDaemon && daemon != null) {
-            byte[] b = daemon.fetch(cid);
-            if (b != null && cid.verify(b)) {
-                fetched.incrementAndGet();
-                return b;
-            }
-            if (b != null) {
-                refused.incrementAndGet();
-                lastRefusal.set("refused block " + cid + " from " + daemon.name() + ": its " + b.length + " bytes do not hash to the CID");
-            }
         }
         return null;
     }

@@ -17,7 +17,7 @@ import java.util.Map;
  * peers and from gateways; then the driver's routing endpoint and the kernel's node. The HTML form
  * is a table with links to Spark's web UI.
  */
-public record ClusterStatus(String master, String uiUrl, List<Row> executors, String driverLine, List<String> notes) implements Displayable {
+public record ClusterStatus(String master, String uiUrl, int jobsRunning, List<Row> executors, String driverLine, List<String> notes) implements Displayable {
     /** One executor as the status shows it. */
     public record Row(String id, String host, String node, String gateway, NodeCounts counts, String state) {
         public String line() {
@@ -58,13 +58,14 @@ public record ClusterStatus(String master, String uiUrl, List<Row> executors, St
         String driver = node == null ? "driver " + s.bindAddress() + "  no IPFS plugin"
                 : "driver " + s.bindAddress() + "  routing " + node.routingUrl() + "/routing/v1 (" + node.routingLookups() + " lookups)"
                 + "  kernel node gateway " + node.kernelGatewayUrl() + " (served " + node.kernelServed() + " blocks)";
-        return new ClusterStatus(s.master(), s.uiUrl(), rows, driver, notes);
+        int jobs = s.isClosed() ? 0 : s.context().statusTracker().getActiveJobIds().length;
+        return new ClusterStatus(s.master(), s.uiUrl(), jobs, rows, driver, notes);
     }
 
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("spark " + master + ": " + executors.size() + " executor" + (executors.size() == 1 ? "" : "s")
-                + (uiUrl == null ? "" : ", UI " + uiUrl) + "\n");
+                + ", " + jobsRunning + " job" + (jobsRunning == 1 ? "" : "s") + " running" + (uiUrl == null ? "" : ", UI " + uiUrl) + "\n");
         for (Row r : executors) b.append(r.line()).append('\n');
         b.append(driverLine);
         for (String n : notes) b.append('\n').append(n);
@@ -73,7 +74,8 @@ public record ClusterStatus(String master, String uiUrl, List<Row> executors, St
 
     @Override
     public Map<String, Object> mimeBundle() {
-        StringBuilder h = new StringBuilder("<div class=\"frontier-spark-status\"><p>Spark <code>").append(Html.escape(master)).append("</code>");
+        StringBuilder h = new StringBuilder("<div class=\"frontier-spark-status\"><p>Spark <code>").append(Html.escape(master)).append("</code>, ")
+                .append(jobsRunning).append(jobsRunning == 1 ? " job" : " jobs").append(" running");
         if (uiUrl != null) {
             h.append(" &mdash; <a href=\"").append(Html.escape(uiUrl)).append("\" target=\"_blank\">Spark UI</a>, <a href=\"")
                     .append(Html.escape(uiUrl)).append("/executors/\" target=\"_blank\">executors</a>");

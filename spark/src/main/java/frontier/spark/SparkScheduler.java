@@ -259,8 +259,10 @@ public final class SparkScheduler implements ClusterScheduler {
         listener.track(group, new RunListener.Step(progress, counted));
         jsc.setJobGroup(group, "frontier: " + batches.size() + " batches", true);
         boolean finished = false;
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             JavaFutureAction<List<byte[]>> job = results.collectAsync();
+            watch(Thread.currentThread(), group, job, cancelled);
             List<byte[]> bytes;
             try {
                 bytes = job.get();
@@ -273,10 +275,32 @@ public final class SparkScheduler implements ClusterScheduler {
             for (byte[] b : bytes) out.add((BatchResult) Serial.fromBytes(b, loader));
             return out;
         } finally {
-            if (!finished) jsc.cancelJobGroup(group); // interrupted (or stopped): end the tasks on the executors too
+            if (!finished && cancelled.compareAndSet(false, true)) jsc.cancelJobGroup(group); // interrupted: end the tasks on the executors too
             jsc.clearJobGroup();
             listener.untrack(group);
         }
+    }
+
+    /**
+     * Cancels the job when its caller is interrupted or dies: a notebook's interrupt may also stop
+     * the cell's thread outright (Thread.stop), which can cut short the caller's own cleanup.
+     */
+    private void watch(Thread caller, String group, JavaFutureAction<?> job, java.util.concurrent.atomic.AtomicBoolean cancelled) {
+        Thread w = new Thread(() -> {
+            while (!job.isDone()) {
+                if (!caller.isAlive() || caller.isInterrupted()) {
+                    if (cancelled.compareAndSet(false, true)) jsc.cancelJobGroup(group);
+                    return;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "frontier-spark-watch-" + group);
+        w.setDaemon(true);
+        w.start();
     }
 
     private static String rootMessage(Throwable e) {

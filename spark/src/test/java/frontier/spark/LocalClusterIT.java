@@ -80,6 +80,23 @@ class LocalClusterIT {
         assertTrue(spark.uiUrl() == null || spark.uiUrl().startsWith("http://127.0.0.1:"), spark.uiUrl());
     }
 
+    @Test
+    @Order(1)
+    void nothingListensBeyondLoopback() throws Exception {
+        String app = spark.context().sc().applicationId();
+        List<Long> pids = new ArrayList<>(List.of(ProcessHandle.current().pid()));
+        ProcessHandle.allProcesses().forEach(p -> {
+            String cmd = p.info().commandLine().orElse("");
+            if (cmd.contains("CoarseGrainedExecutorBackend") && cmd.contains(app)) pids.add(p.pid());
+        });
+        assertEquals(3, pids.size(), "this JVM (driver, master, workers) and two executors");
+        List<String> listening = ListeningSockets.of(pids);
+        System.out.println("listening: " + listening);
+        // the driver's RPC, block managers, web UIs, master and workers, routing, gateways: many sockets, all on loopback
+        assertTrue(listening.size() >= 8, listening.toString());
+        for (String s : listening) assertTrue(ListeningSockets.loopback(s), "listens beyond loopback: " + s + " in " + listening);
+    }
+
     /** Records a progress bar's total and every advance. */
     static final class Recorder implements ProgressSink {
         final AtomicLong total = new AtomicLong(), done = new AtomicLong(), calls = new AtomicLong();

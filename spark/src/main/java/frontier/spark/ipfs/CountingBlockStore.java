@@ -17,10 +17,11 @@ final class CountingBlockStore implements BlockStore {
     private final AtomicLong served = new AtomicLong();
     private final List<String> added = new ArrayList<>();
 
-    CountingBlockStore(BlockStore store) {
+    /** @param countExisting count the blocks already there (an executor's store; not the kernel's, which may be large) */
+    CountingBlockStore(BlockStore store, boolean countExisting) {
         this.store = store;
         long n = 0;
-        for (Cid ignored : store.list()) n++;
+        if (countExisting) for (Cid ignored : store.list()) n++;
         holds.set(n);
     }
 

@@ -45,7 +45,7 @@ public final class DriverNode implements AutoCloseable {
         InetAddress address = InetAddress.getByName(bind);
         this.routing = new RoutingServer(index, address, Integer.parseInt(conf.getOrDefault("routing.port", "0")));
         String ks = conf.get("ipfs.kernelStore");
-        this.kernelStore = new CountingBlockStore(new FileBlockStore(ks == null || ks.isBlank() ? FileBlockStore.defaultRoot() : Path.of(ks)));
+        this.kernelStore = new CountingBlockStore(new FileBlockStore(ks == null || ks.isBlank() ? FileBlockStore.defaultRoot() : Path.of(ks)), false);
         Duration t = Duration.ofSeconds(10);
         this.kernelServing = new IpfsNode(kernelStore.serving(), null, new IpfsNode.Options(t, 0, 8, false, List.of()));
         this.kernelGateway = GatewayServer.start(kernelServing, address, 0);

@@ -75,7 +75,7 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
         this.storeDir = storeDir;
         this.driver = driver;
         Duration timeout = Duration.ofSeconds(Long.parseLong(conf.getOrDefault("timeout", "10")));
-        this.store = new CountingBlockStore(new FileBlockStore(storeDir));
+        this.store = new CountingBlockStore(new FileBlockStore(storeDir), true);
         this.daemon = findDaemon(conf, timeout);
 
         // The gateway serves only what this executor holds (never fetching for others).

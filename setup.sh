@@ -25,5 +25,7 @@ for dir in peers viewer; do
 done
 [ "${1:-}" = "--deps-only" ] && exit 0
 
+# The build also downloads Spark's jars into ~/.m2 and links them into spark/target/spark-home,
+# so that %spark and bin/spark-cluster work offline from then on.
 mvn -B -q package -DskipTests
 exec bin/run-notebooks

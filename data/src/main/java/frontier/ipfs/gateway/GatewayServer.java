@@ -49,9 +49,9 @@ public final class GatewayServer implements AutoCloseable {
     private final ExecutorService executor;
     private final AtomicLong requests = new AtomicLong();
 
-    private GatewayServer(IpfsNode node, int port) throws IOException {
+    private GatewayServer(IpfsNode node, InetAddress bind, int port) throws IOException {
         this.node = node;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        this.server = HttpServer.create(new InetSocketAddress(bind, port), 128);
         this.executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "ipfs-gateway-server");
             t.setDaemon(true);
@@ -63,14 +63,25 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Starts a gateway for node on 127.0.0.1:port (0 = any free port). */
     public static GatewayServer start(IpfsNode node, int port) throws IOException {
-        GatewayServer g = new GatewayServer(node, port);
+        return start(node, InetAddress.getLoopbackAddress(), port);
+    }
+
+    /**
+     * Starts a gateway bound to one address (a cluster executor serves its blocks to its peers on
+     * the executor's host); loopback unless the caller names another address.
+     */
+    public static GatewayServer start(IpfsNode node, InetAddress bind, int port) throws IOException {
+        GatewayServer g = new GatewayServer(node, bind, port);
         g.server.start();
         return g;
     }
 
-    /** http://127.0.0.1:PORT (no trailing slash). */
+    /** http://ADDRESS:PORT (no trailing slash): http://127.0.0.1:PORT unless bound elsewhere. */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        InetSocketAddress a = server.getAddress();
+        String host = a.getAddress().getHostAddress();
+        if (a.getAddress() instanceof java.net.Inet6Address) host = "[" + host + "]";
+        return "http://" + host + ":" + a.getPort();
     }
 
     public long requestCount() {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 /**
@@ -34,11 +35,16 @@ public final class JavaEvaluator implements AutoCloseable {
     private final SourceCodeAnalysis analysis;
     private final CellSplitter splitter;
     private final BackgroundIndexing indexing;
+    private final GeneratedClasses generated;
     /** snippet id -> line of the cell the snippet starts on, minus one (maps stack frames to cell lines). */
     private final Map<String, Integer> snippetLines = new ConcurrentHashMap<>();
     private final List<Path> addedClasspath = new ArrayList<>();
     /** Cells whose last expression ran in the cheaper declared form ({@link BareExpression}); for tests. */
     private int declaredValues;
+    /** How often javac listed the snippets' package (a few times per compiler task); for tests. */
+    private final LongAdder replListings = new LongAdder();
+    /** Numbers the declared values, one variable name per cell ({@link BareExpression#VARIABLE}). */
+    private long valueSerial;
 
     /**
      * @param kernelLoader     the loader holding the kernel and its API
@@ -58,12 +64,13 @@ public final class JavaEvaluator implements AutoCloseable {
         // JShell.addToClasspath. The file manager gets the classpath once instead.
         List<String> options = new ArrayList<>(List.of("-proc:none", "-Xlint:none"));
         if (compileClasspath != null && !compileClasspath.isEmpty()) {
-            b.fileManager(fm -> ApiFileManager.wrap(fm, visiblePrefixes, compileClasspath));
+            b.fileManager(fm -> ApiFileManager.wrap(fm, visiblePrefixes, compileClasspath, replListings));
         }
         b.compilerOptions(options.toArray(String[]::new));
         shell = b.build();
         analysis = shell.sourceCodeAnalysis();
         indexing = BackgroundIndexing.pause(analysis);
+        generated = GeneratedClasses.of(shell);
         splitter = new CellSplitter(analysis);
     }
 
@@ -89,6 +96,7 @@ public final class JavaEvaluator implements AutoCloseable {
             for (Snippet s : results) {
                 shell.drop(s);
             }
+            generated.retainActive(shell);
         }
     }
 
@@ -145,7 +153,7 @@ public final class JavaEvaluator implements AutoCloseable {
      * null when that form did not compile, nothing ran, and the piece must go to JShell as written.
      */
     private EvalOutcome evalValue(String code, CellPiece piece, List<Snippet> results) {
-        for (SnippetEvent e : shell.eval(BareExpression.declaration(piece, code))) {
+        for (SnippetEvent e : shell.eval(BareExpression.declaration(piece, code, ++valueSerial))) {
             if (e.causeSnippet() != null) {
                 continue;
             }
@@ -327,6 +335,14 @@ public final class JavaEvaluator implements AutoCloseable {
 
     int declaredValues() {
         return declaredValues;
+    }
+
+    long replListings() {
+        return replListings.sum();
+    }
+
+    int generatedClassFiles() {
+        return generated.count();
     }
 
     /** How many variables the session holds (JShell's active var snippets). */

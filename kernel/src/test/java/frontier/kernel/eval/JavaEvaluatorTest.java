@@ -119,4 +119,33 @@ class JavaEvaluatorTest {
         assertEquals("NumberFormatException", o.error().ename().replaceAll(".*\\.", ""));
         assertTrue(String.join("\n", o.error().traceback()).contains("line 3"), o.error().traceback().toString());
     }
+
+    @Test
+    void aCellsCompilerWorkDoesNotGrowWithTheCellsBeforeIt() {
+        for (int i = 0; i < 3; i++) {
+            java.eval((500 + i) + " + 1");
+        }
+        long before = java.replListings();
+        assertEquals(601, java.eval("600 + 1").value());
+        long early = java.replListings() - before;
+        for (int i = 0; i < 40; i++) {
+            assertEquals(701 + i, java.eval((700 + i) + " + 1").value());
+        }
+        before = java.replListings();
+        assertEquals(801, java.eval("800 + 1").value());
+        assertEquals(early, java.replListings() - before, "the 44th distinct cell compiled as often as the 4th");
+    }
+
+    @Test
+    void classFilesOfDroppedSnippetsAreForgotten() {
+        int before = java.generatedClassFiles();
+        assertTrue(before >= 0, "the session's class files are visible (jdk.jshell opened to the kernel)");
+        for (int i = 0; i < 20; i++) {
+            assertEquals(901 + i, java.eval((900 + i) + " + 1").value());
+        }
+        assertEquals(before, java.generatedClassFiles(), "no class file kept for a cell's value");
+        assertNull(java.eval("int keptAcrossCells = 5;").error());
+        assertEquals(before + 1, java.generatedClassFiles());
+        assertEquals(6, java.eval("keptAcrossCells + 1").value());
+    }
 }

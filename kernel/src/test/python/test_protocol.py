@@ -118,6 +118,27 @@ class KernelProtocolTests(unittest.TestCase):
         reply, out = self.run_cell("\"after sigint\"")
         self.assertEqual(self.result_text(out), ["after sigint"])
 
+    def test_exit_and_halt_fail_the_cell_and_keep_the_session(self):
+        # IPython answers sys.exit(1) with a SystemExit error and keeps the session: so do we
+        self.run_cell("int survivor = 41;")
+        for code, call in (("System.exit(1);", "System.exit(1)"), ("Runtime.getRuntime().halt(0);", "Runtime.halt(0)"),
+                           ("java.util.function.IntConsumer bye = System::exit;\nbye.accept(3);", "System.exit(3)")):
+            reply, out = self.run_cell(code)
+            self.assertEqual(reply["status"], "error", code)
+            self.assertEqual((reply["ename"], reply["evalue"]), ("SystemExit", call))
+            errors = [c for _, t, c in out if t == "error"]
+            self.assertEqual([e["ename"] for e in errors], ["SystemExit"])
+            self.assertIn(call + " was called", "\n".join(errors[0]["traceback"]))
+        # in a thread the cell started, exit ends only that thread
+        reply, out = self.run_cell('Thread quitter = new Thread(() -> System.exit(2));\nquitter.start();\nquitter.join();\n"after"')
+        self.assertEqual(reply["status"], "ok", reply)
+        self.assertEqual(self.result_text(out), ["after"])
+        stderr = "".join(c["text"] for _, t, c in out if t == "stream" and c["name"] == "stderr")
+        self.assertIn("System.exit(2) was called", stderr)
+        reply, out = self.run_cell("survivor + 1")
+        self.assertEqual(self.result_text(out), ["42"])
+        self.assertTrue(self.km.is_alive())
+
     def test_stdin(self):
         asked = []
 

@@ -206,6 +206,9 @@ public final class JavaEvaluator implements AutoCloseable {
             return new CellError("UnresolvedReference", u.getSnippet().source().trim() + " needs " + missing,
                     List.of("cannot use " + u.getSnippet().source().trim() + " until " + missing + " is declared"));
         }
+        if (control.lastThrowable() instanceof SystemExit exit) {
+            return ErrorFormatter.systemExit(exit, ex, snippetLines);
+        }
         return ErrorFormatter.exception(ex, snippetLines);
     }
 

@@ -3,11 +3,15 @@ package frontier.kernel.eval;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import javax.tools.ToolProvider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -147,5 +151,48 @@ class JavaEvaluatorTest {
         assertNull(java.eval("int keptAcrossCells = 5;").error());
         assertEquals(before + 1, java.generatedClassFiles());
         assertEquals(6, java.eval("keptAcrossCells + 1").value());
+    }
+
+    @Test
+    void exitAndHaltFailTheCellAndKeepTheSession() {
+        assertNull(java.eval("int survivor = 41;").error());
+        for (String[] c : new String[][]{
+                {"System.exit(1);", "System.exit(1)"},
+                {"Runtime.getRuntime().halt(2);", "Runtime.halt(2)"},
+                {"Runtime.getRuntime().exit(3)", "Runtime.exit(3)"},
+                {"java.util.function.IntConsumer q = System::exit;\nq.accept(4);", "System.exit(4)"},
+                {"try { System.exit(5); } catch (Exception e) { System.out.println(\"swallowed\"); }", "System.exit(5)"}}) {
+            EvalOutcome o = java.eval(c[0]);
+            assertNotNull(o.error(), c[0]);
+            assertEquals("SystemExit", o.error().ename(), c[0]);
+            assertEquals(c[1], o.error().evalue(), c[0]);
+            assertTrue(o.error().traceback().get(0).contains("the kernel keeps running"), o.error().traceback().toString());
+        }
+        assertEquals(42, java.eval("survivor + 1").value());
+    }
+
+    @Test
+    void exitInAThreadTheCellStartedEndsOnlyThatThread() {
+        EvalOutcome o = java.eval("var seen = new java.util.concurrent.atomic.AtomicReference<Throwable>();\n"
+                + "Thread t = new Thread(() -> Runtime.getRuntime().halt(6));\n"
+                + "t.setUncaughtExceptionHandler((th, e) -> seen.set(e));\n"
+                + "t.start();\nt.join();\nseen.get().getMessage()");
+        assertNull(o.error());
+        assertTrue(String.valueOf(o.value()).startsWith("Runtime.halt(6) was called"), String.valueOf(o.value()));
+    }
+
+    @Test
+    void exitInAClassFromAnAddedJarFailsTheCell(@TempDir Path dir) throws Exception {
+        Path src = dir.resolve("src/quitter/Quitter.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, "package quitter; public class Quitter { public static void main(String[] a) { System.exit(9); } }");
+        Path classes = dir.resolve("classes");
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), src.toString());
+        assertEquals(0, rc);
+        java.addToClasspath(List.of(classes));
+        EvalOutcome o = java.eval("quitter.Quitter.main(new String[0]);");
+        assertNotNull(o.error());
+        assertEquals("SystemExit", o.error().ename());
+        assertEquals("System.exit(9)", o.error().evalue());
     }
 }

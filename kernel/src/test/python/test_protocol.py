@@ -139,6 +139,28 @@ class KernelProtocolTests(unittest.TestCase):
         self.assertEqual(self.result_text(out), ["42"])
         self.assertTrue(self.km.is_alive())
 
+    def test_a_200_mb_array_declares_as_fast_as_it_allocates(self):
+        # JShell wrote out every element as text (44 s, deaf to interrupts); generous timeout
+        reply, out = self.run_cell("byte[] big = new byte[200_000_000];", timeout=30)
+        self.assertEqual(reply["status"], "ok", reply)
+        self.assertEqual(self.result_text(out), [])
+        reply, out = self.run_cell("big.length")
+        self.assertEqual(self.result_text(out), ["200000000"])
+        reply, out = self.run_cell("big = null;\nSystem.gc();")
+        self.assertEqual(reply["status"], "ok", reply)
+
+    def test_interrupt_while_the_value_is_rendered(self):
+        # the value's toString() is user code too: an interrupt must stop it
+        self.run_cell("String keptWhileRendering = \"kept\";")
+        msg_id = self.kc.execute("new Object() { public String toString() { while (true) { } } }")
+        time.sleep(1.5)
+        self.km.interrupt_kernel()
+        reply = self.shell_reply(msg_id, 20)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        reply, out = self.run_cell("keptWhileRendering")
+        self.assertEqual(self.result_text(out), ["kept"])
+
     def test_stdin(self):
         asked = []
 

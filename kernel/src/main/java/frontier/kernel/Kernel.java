@@ -186,10 +186,22 @@ public final class Kernel implements DisplayHost {
         stderr.route(errBuffer);
         ProgressSink.setCurrent(progressSink);
         EvalOutcome outcome;
+        Map<String, Object> bundle = null;
         try {
             CellRunner r = new CellRunner(java(), progressSink);
             runner = r;
             outcome = r.run(code);
+            if (outcome.hasValue() && outcome.value() != null && !(outcome.value() instanceof DisplayHandle) && !silent) {
+                Object value = outcome.value();
+                try {
+                    // the value's toString() is user code: it runs where an interrupt can stop it
+                    bundle = java().runStoppable(() -> RendererRegistry.global().render(value));
+                } catch (InterruptedException e) {
+                    outcome = EvalOutcome.failed(JavaEvaluator.interruptedError());
+                } catch (Throwable t) {
+                    bundle = Map.of("text/plain", "(cannot display a " + value.getClass().getName() + ": " + t + ")");
+                }
+            }
         } catch (Throwable t) {
             outcome = EvalOutcome.failed(new CellError(t.getClass().getName(), String.valueOf(t.getMessage()),
                     List.of("kernel error while running the cell: " + t)));
@@ -205,13 +217,7 @@ public final class Kernel implements DisplayHost {
             ProgressSink.setCurrent(null);
         }
         String outputText = null;
-        if (outcome.hasValue() && outcome.value() != null && !(outcome.value() instanceof DisplayHandle) && !silent) {
-            Map<String, Object> bundle;
-            try {
-                bundle = RendererRegistry.global().render(outcome.value());
-            } catch (Throwable t) {
-                bundle = Map.of("text/plain", "(cannot display a " + outcome.value().getClass().getName() + ": " + t + ")");
-            }
+        if (bundle != null && outcome.error() == null) {
             outputText = String.valueOf(bundle.get("text/plain"));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("execution_count", count);

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
@@ -230,12 +231,31 @@ public final class JavaEvaluator implements AutoCloseable {
     /** Stops a running cell (interrupt); the session keeps its state. */
     public void interrupt() {
         if (control.running()) {
-            shell.stop();
+            control.stop();
         }
     }
 
     public boolean running() {
         return control.running();
+    }
+
+    /**
+     * Runs work that calls user code outside a snippet (rendering a cell's value calls its
+     * toString()) where {@link #interrupt()} can stop it, as it stops a snippet.
+     *
+     * @throws InterruptedException when the work was stopped
+     */
+    public <T> T runStoppable(Callable<T> work) throws Exception {
+        try {
+            return control.runStoppable(work);
+        } catch (SessionExecutionControl.Stopped e) {
+            throw new InterruptedException("the cell was interrupted");
+        }
+    }
+
+    /** The error of a cell that was interrupted. */
+    public static CellError interruptedError() {
+        return interrupted().error();
     }
 
     public Completion complete(String code, int cursor) {

@@ -195,4 +195,38 @@ class JavaEvaluatorTest {
         assertEquals("SystemExit", o.error().ename());
         assertEquals("System.exit(9)", o.error().evalue());
     }
+
+    @Test
+    void aDeclarationDoesNotWriteOutTheElementsOfItsArray() {
+        // JShell's own value text called toString() on every element (44 s for a 200 MB byte[])
+        assertNull(java.eval("int[] printed = {0};\n"
+                + "Object counted = new Object() { public String toString() { printed[0]++; return \"x\"; } };").error());
+        assertNull(java.eval("Object[] many = java.util.Collections.nCopies(5000, counted).toArray();").error());
+        assertEquals(0, java.eval("printed[0]").value());
+        assertNull(java.eval("byte[] big = new byte[50_000_000];").error());
+        assertEquals(50_000_000, java.eval("big.length").value());
+    }
+
+    @Test
+    void workOutsideASnippetCanBeStoppedToo() throws Exception {
+        Thread stopper = new Thread(() -> {
+            try {
+                while (!java.running()) {
+                    Thread.sleep(10);
+                }
+                Thread.sleep(200);
+                java.interrupt();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        stopper.start();
+        org.junit.jupiter.api.Assertions.assertThrows(InterruptedException.class, () -> java.runStoppable(() -> {
+            while (true) {
+                Math.sqrt(2); // a toString() that never ends
+            }
+        }));
+        stopper.join();
+        assertEquals(3, java.eval("1 + 2").value(), "the session goes on");
+    }
 }

@@ -31,7 +31,9 @@ import java.util.stream.Collectors;
  * answers completion, inspection and is-complete questions from JShell's source analysis.
  */
 public final class JavaEvaluator implements AutoCloseable {
+    private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private final JShell shell;
+    private final SessionClassLoader loader;
     private final SessionExecutionControl control;
     private final SourceCodeAnalysis analysis;
     private final CellSplitter splitter;
@@ -54,7 +56,7 @@ public final class JavaEvaluator implements AutoCloseable {
      * @param log              where JShell's own messages go (never the notebook)
      */
     public JavaEvaluator(ClassLoader kernelLoader, List<String> visiblePrefixes, String compileClasspath, PrintStream log) {
-        SessionClassLoader loader = new SessionClassLoader(new ApiClassLoader(kernelLoader, visiblePrefixes));
+        loader = new SessionClassLoader(new ApiClassLoader(kernelLoader, visiblePrefixes));
         control = new SessionExecutionControl(new SessionLoaderDelegate(loader));
         JShell.Builder b = JShell.builder()
                 .executionEngine(new SessionExecutionProvider(control), Map.of())
@@ -73,6 +75,29 @@ public final class JavaEvaluator implements AutoCloseable {
         indexing = BackgroundIndexing.pause(analysis);
         generated = GeneratedClasses.of(shell);
         splitter = new CellSplitter(analysis);
+    }
+
+    /** Offers a service to the session's code, found there with {@link #callerService}. */
+    public <T> void provide(Class<T> type, T service) {
+        loader.provide(type, service);
+    }
+
+    /**
+     * The service of the session whose code is calling: the session of the first of its classes
+     * on the calling thread's stack (any thread, also a pool's), else of the thread's context
+     * class loader (threads a cell starts inherit it); null outside a session. Each session's
+     * services live in its own class loader: nothing static holds them.
+     */
+    public static <T> T callerService(Class<T> type) {
+        SessionClassLoader session = STACK.walk(frames -> frames
+                .map(f -> f.getDeclaringClass().getClassLoader())
+                .filter(SessionClassLoader.class::isInstance)
+                .map(SessionClassLoader.class::cast)
+                .findFirst().orElse(null));
+        if (session == null && Thread.currentThread().getContextClassLoader() instanceof SessionClassLoader s) {
+            session = s;
+        }
+        return session == null ? null : session.service(type);
     }
 
     /**

@@ -21,9 +21,19 @@ final class SessionClassLoader extends URLClassLoader {
     }
 
     private final Map<String, byte[]> declared = new ConcurrentHashMap<>();
+    /** What the kernel offers this session's code (display, magics), by type. */
+    private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
     SessionClassLoader(ClassLoader parent) {
         super("frontier-session", new URL[0], parent);
+    }
+
+    <T> void provide(Class<T> type, T service) {
+        services.put(type, service);
+    }
+
+    <T> T service(Class<T> type) {
+        return type.cast(services.get(type));
     }
 
     void declare(String name, byte[] bytes) {

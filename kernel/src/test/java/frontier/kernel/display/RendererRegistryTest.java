@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RendererRegistryTest {
     @Test
     void arraysPrintTheirElements() {
-        RendererRegistry r = RendererRegistry.global();
+        RendererRegistry r = RendererRegistry.withBuiltins();
         assertEquals("[1, 2, 3]", r.render(new int[]{1, 2, 3}).get("text/plain"));
         assertEquals("[[1, 2], [3]]", r.render(new int[][]{{1, 2}, {3}}).get("text/plain"));
         assertEquals("[a, null]", r.render(new String[]{"a", null}).get("text/plain"));
@@ -44,14 +44,14 @@ class RendererRegistryTest {
     @Test
     void displayableBringsItsOwnBundleAndTextPlainIsAlwaysThere() {
         Displayable d = () -> Map.of("text/html", "<i>x</i>");
-        Map<String, Object> b = RendererRegistry.global().render(d);
+        Map<String, Object> b = RendererRegistry.withBuiltins().render(d);
         assertEquals("<i>x</i>", b.get("text/html"));
         assertTrue(b.containsKey("text/plain"));
     }
 
     @Test
     void bufferedImageIsPng() {
-        Map<String, Object> b = RendererRegistry.global().render(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB));
+        Map<String, Object> b = RendererRegistry.withBuiltins().render(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB));
         byte[] png = Base64.getDecoder().decode((String) b.get("image/png"));
         assertEquals((byte) 0x89, png[0]);
         assertEquals("PNG", new String(png, 1, 3));
@@ -62,7 +62,7 @@ class RendererRegistryTest {
     void tablesawTableIsAnHtmlTable() {
         tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("t",
                 tech.tablesaw.api.IntColumn.create("n", 1, 2), tech.tablesaw.api.StringColumn.create("s", "a<b", "c"));
-        String html = (String) RendererRegistry.global().render(t).get("text/html");
+        String html = (String) RendererRegistry.withBuiltins().render(t).get("text/html");
         assertTrue(html.contains("<th>n</th><th>s</th>"), html);
         assertTrue(html.contains("<td>a&lt;b</td>"), html);
     }
@@ -100,7 +100,7 @@ class RendererRegistryTest {
             Assumptions.abort("SKIPPED: numpy missing: apt-get install python3-numpy");
         }
         assertTrue(ok, String.join("\n", numpy));
-        RendererRegistry r = RendererRegistry.global();
+        RendererRegistry r = RendererRegistry.withBuiltins();
         for (int i = 0; i < cases.length; i++) {
             assertEquals(numpy.get(i), r.render(zeroD(cases[i][0], cases[i][1])).get("text/plain"), String.join(" ", cases[i]));
         }

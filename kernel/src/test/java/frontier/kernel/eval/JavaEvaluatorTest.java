@@ -229,4 +229,22 @@ class JavaEvaluatorTest {
         stopper.join();
         assertEquals(3, java.eval("1 + 2").value(), "the session goes on");
     }
+
+    @Test
+    void eachSessionsCodeFindsItsOwnServicesFromAnyThread() {
+        PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (JavaEvaluator other = new JavaEvaluator(JavaEvaluatorTest.class.getClassLoader(), List.of("frontier."),
+                System.getProperty("java.class.path"), log)) {
+            java.provide(String.class, "first session");
+            other.provide(String.class, "second session");
+            String ask = "frontier.kernel.eval.JavaEvaluator.callerService(String.class)";
+            assertEquals("first session", java.eval(ask).value());
+            assertEquals("second session", other.eval(ask).value());
+            assertEquals("first session", java.eval("java.util.concurrent.CompletableFuture.supplyAsync(() -> " + ask + ").join()").value(),
+                    "from the common pool, whose threads are not the cell's");
+            assertEquals("first session", java.eval("var found = new String[1];\nThread th = new Thread(() -> found[0] = " + ask
+                    + ");\nth.start();\nth.join();\nfound[0]").value());
+            assertNull(JavaEvaluator.callerService(String.class), "outside a session's code there is none");
+        }
+    }
 }

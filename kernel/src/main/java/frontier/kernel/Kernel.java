@@ -216,7 +216,7 @@ public final class Kernel implements DisplayHost {
                 Object value = outcome.value();
                 try {
                     // the value's toString() is user code: it runs where an interrupt can stop it
-                    bundle = java().runStoppable(() -> renderers.render(value));
+                    bundle = plainJdkValue(value) ? renderers.render(value) : java().runStoppable(() -> renderers.render(value));
                 } catch (InterruptedException e) {
                     outcome = EvalOutcome.failed(JavaEvaluator.interruptedError());
                 } catch (Throwable t) {
@@ -255,6 +255,15 @@ public final class Kernel implements DisplayHost {
         }
         sockets.reply(channel, m, error == null ? new Replies.ExecuteOk(count, List.of())
                 : new Replies.ExecuteError(count, error.ename(), error.evalue(), error.traceback()));
+    }
+
+    /**
+     * A JDK value whose text is short work and runs no user code (a String, a boxed primitive):
+     * rendered on the shell thread, sparing the common cell a thread handoff.
+     */
+    private static boolean plainJdkValue(Object v) {
+        return v instanceof String || v instanceof Boolean || v instanceof Character
+                || (v instanceof Number && v.getClass().getClassLoader() == null && "java.lang".equals(v.getClass().getPackageName()));
     }
 
     /** After a failed cell, cells already queued behind it (Run All) are aborted, not run, as IPython does. */

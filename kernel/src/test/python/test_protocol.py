@@ -118,6 +118,49 @@ class KernelProtocolTests(unittest.TestCase):
         reply, out = self.run_cell("\"after sigint\"")
         self.assertEqual(self.result_text(out), ["after sigint"])
 
+    def test_exit_and_halt_fail_the_cell_and_keep_the_session(self):
+        # IPython answers sys.exit(1) with a SystemExit error and keeps the session: so do we
+        self.run_cell("int survivor = 41;")
+        for code, call in (("System.exit(1);", "System.exit(1)"), ("Runtime.getRuntime().halt(0);", "Runtime.halt(0)"),
+                           ("java.util.function.IntConsumer bye = System::exit;\nbye.accept(3);", "System.exit(3)")):
+            reply, out = self.run_cell(code)
+            self.assertEqual(reply["status"], "error", code)
+            self.assertEqual((reply["ename"], reply["evalue"]), ("SystemExit", call))
+            errors = [c for _, t, c in out if t == "error"]
+            self.assertEqual([e["ename"] for e in errors], ["SystemExit"])
+            self.assertIn(call + " was called", "\n".join(errors[0]["traceback"]))
+        # in a thread the cell started, exit ends only that thread
+        reply, out = self.run_cell('Thread quitter = new Thread(() -> System.exit(2));\nquitter.start();\nquitter.join();\n"after"')
+        self.assertEqual(reply["status"], "ok", reply)
+        self.assertEqual(self.result_text(out), ["after"])
+        stderr = "".join(c["text"] for _, t, c in out if t == "stream" and c["name"] == "stderr")
+        self.assertIn("System.exit(2) was called", stderr)
+        reply, out = self.run_cell("survivor + 1")
+        self.assertEqual(self.result_text(out), ["42"])
+        self.assertTrue(self.km.is_alive())
+
+    def test_a_200_mb_array_declares_as_fast_as_it_allocates(self):
+        # JShell wrote out every element as text (44 s, deaf to interrupts); generous timeout
+        reply, out = self.run_cell("byte[] big = new byte[200_000_000];", timeout=30)
+        self.assertEqual(reply["status"], "ok", reply)
+        self.assertEqual(self.result_text(out), [])
+        reply, out = self.run_cell("big.length")
+        self.assertEqual(self.result_text(out), ["200000000"])
+        reply, out = self.run_cell("big = null;\nSystem.gc();")
+        self.assertEqual(reply["status"], "ok", reply)
+
+    def test_interrupt_while_the_value_is_rendered(self):
+        # the value's toString() is user code too: an interrupt must stop it
+        self.run_cell("String keptWhileRendering = \"kept\";")
+        msg_id = self.kc.execute("new Object() { public String toString() { while (true) { } } }")
+        time.sleep(1.5)
+        self.km.interrupt_kernel()
+        reply = self.shell_reply(msg_id, 20)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        reply, out = self.run_cell("keptWhileRendering")
+        self.assertEqual(self.result_text(out), ["kept"])
+
     def test_stdin(self):
         asked = []
 

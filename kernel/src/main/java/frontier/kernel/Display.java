@@ -1,26 +1,20 @@
 package frontier.kernel;
 
 import frontier.display.Displayable;
-import frontier.kernel.display.DisplayHost;
 import frontier.kernel.display.RendererRegistry;
+import frontier.kernel.eval.JavaEvaluator;
 
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Display from cells: {@code display(obj)} shows a value now through the renderer registry;
+ * Display from cells: {@code display(obj)} shows a value now through the session's renderers;
  * {@code display(obj, id)} gives it an id whose handle's update(obj) replaces it in place.
- * Outside a kernel, values print as text.
+ * The session is the one whose code calls (no static state); outside a kernel, values print
+ * as text.
  */
 public final class Display {
-    private static volatile DisplayHost host;
-
     private Display() {
-    }
-
-    /** Installed by the kernel. */
-    public static void setHost(DisplayHost h) {
-        host = h;
     }
 
     public static DisplayHandle display(Object value) {
@@ -28,31 +22,20 @@ public final class Display {
     }
 
     public static DisplayHandle display(Object value, String id) {
-        Map<String, Object> bundle = RendererRegistry.global().render(value);
-        DisplayHost h = host;
-        if (h == null) {
-            System.out.println(bundle.get("text/plain"));
+        Kernel kernel = JavaEvaluator.callerService(Kernel.class);
+        if (kernel == null) {
+            System.out.println(RendererRegistry.withBuiltins().render(value).get("text/plain"));
         } else {
-            h.show(bundle, id, false);
+            kernel.show(value, id, false);
         }
-        return new DisplayHandle(id);
-    }
-
-    static void update(Object value, String id) {
-        Map<String, Object> bundle = RendererRegistry.global().render(value);
-        DisplayHost h = host;
-        if (h == null) {
-            System.out.println(bundle.get("text/plain"));
-        } else {
-            h.show(bundle, id, true);
-        }
+        return new DisplayHandle(kernel, id);
     }
 
     /** Clears the cell's output (wait: only when new output arrives, to avoid flicker). */
     public static void clearOutput(boolean wait) {
-        DisplayHost h = host;
-        if (h != null) {
-            h.clearOutput(wait);
+        Kernel kernel = JavaEvaluator.callerService(Kernel.class);
+        if (kernel != null) {
+            kernel.clearOutput(wait);
         }
     }
 

@@ -1,10 +1,14 @@
 package frontier.kernel;
 
+import frontier.kernel.display.RendererRegistry;
+
 /** A shown output that can be replaced in place (update_display_data on its display id). */
 public final class DisplayHandle {
+    private final Kernel kernel;
     private final String id;
 
-    DisplayHandle(String id) {
+    DisplayHandle(Kernel kernel, String id) {
+        this.kernel = kernel;
         this.id = id;
     }
 
@@ -14,7 +18,11 @@ public final class DisplayHandle {
 
     /** Replaces the output everywhere this id is shown. */
     public void update(Object value) {
-        Display.update(value, id);
+        if (kernel == null) {
+            System.out.println(RendererRegistry.withBuiltins().render(value).get("text/plain"));
+        } else {
+            kernel.show(value, id, true);
+        }
     }
 
     @Override

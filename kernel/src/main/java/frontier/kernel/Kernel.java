@@ -11,14 +11,18 @@ import frontier.kernel.io.NotebookInputStream;
 import frontier.kernel.io.RoutingOutputStream;
 import frontier.kernel.io.StreamBuffer;
 import frontier.kernel.magic.CellRunner;
+import frontier.kernel.magic.KernelMagicContext;
 import frontier.kernel.messaging.Channel;
+import frontier.kernel.messaging.Iopub;
 import frontier.kernel.messaging.KernelSockets;
 import frontier.kernel.messaging.Message;
+import frontier.kernel.messaging.Replies;
+import frontier.kernel.messaging.Requests;
 import frontier.progress.ProgressSink;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,9 +33,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The kernel: answers shell and control requests, runs cells with the cell's output streamed
- * to iopub while it runs, and publishes displays. Cells run one at a time on the shell thread
- * (their code on a worker the interrupt can stop).
+ * The kernel and its one session: answers shell and control requests, runs cells with the
+ * cell's output streamed to iopub while it runs, and publishes displays. Cells run one at a
+ * time on the shell thread (their code on a worker the interrupt can stop). The session's
+ * code finds this kernel through {@link JavaEvaluator#callerService} (display, magic), never
+ * through static state.
  */
 public final class Kernel implements DisplayHost {
     private static final long INDEXING_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -39,6 +45,7 @@ public final class Kernel implements DisplayHost {
     private final CompletableFuture<JavaEvaluator> evaluator;
     private final PrintStream log;
     private final History history = new History();
+    private final RendererRegistry renderers = RendererRegistry.withBuiltins();
     private final CountDownLatch done = new CountDownLatch(1);
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "frontier-flusher");
@@ -49,17 +56,22 @@ public final class Kernel implements DisplayHost {
     private final StreamBuffer outBuffer, errBuffer;
     private final NotebookInputStream stdin;
     private final ProgressSink progressSink = new NotebookProgressSink(this);
+    /** The execute_request running or last run: the parent of output, also of displays from threads it left running. */
     private volatile Message current;
-    private volatile CellRunner runner;
+    private volatile boolean allowStdin;
+    private volatile CellRunner cells;
     private int executionCount;
     /** Requests being handled now (shell and control), and when the last one ended. */
     private final AtomicInteger handling = new AtomicInteger();
     private volatile long lastActive = System.nanoTime();
     private volatile boolean indexingStarted;
 
-    public Kernel(KernelSockets sockets, CompletableFuture<JavaEvaluator> evaluator, PrintStream log) {
+    public Kernel(KernelSockets sockets, CompletableFuture<JavaEvaluator> session, PrintStream log) {
         this.sockets = sockets;
-        this.evaluator = evaluator;
+        this.evaluator = session.thenApply(java -> {
+            java.provide(Kernel.class, this);
+            return java;
+        });
         this.log = log;
         outBuffer = new StreamBuffer(text -> stream("stdout", text));
         errBuffer = new StreamBuffer(text -> stream("stderr", text));
@@ -73,7 +85,6 @@ public final class Kernel implements DisplayHost {
         System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
         System.setIn(stdin);
-        Display.setHost(this);
         flusher.scheduleWithFixedDelay(() -> {
             flushStreams();
             startIndexingWhenIdle();
@@ -86,8 +97,7 @@ public final class Kernel implements DisplayHost {
     }
 
     private void stream(String name, String text) {
-        Message m = current;
-        sockets.publish("stream", m == null ? Map.of() : m.header(), Map.of("name", name, "text", text));
+        sockets.publish(current, new Iopub.Stream(name, text));
     }
 
     private void flushStreams() {
@@ -113,33 +123,29 @@ public final class Kernel implements DisplayHost {
         }
     }
 
-    private void status(Message parent, String state) {
-        sockets.publish("status", parent.header(), Map.of("execution_state", state));
-    }
-
     void handle(Channel channel, Message m) {
         String type = m.type();
         if (type == null) {
             return;
         }
         handling.incrementAndGet();
-        status(m, "busy");
+        sockets.publish(m, Iopub.Status.BUSY);
         try {
             switch (type) {
-                case "kernel_info_request" -> sockets.reply(channel, m, "kernel_info_reply", KernelInfo.content());
-                case "execute_request" -> execute(channel, m);
-                case "complete_request" -> complete(channel, m);
-                case "inspect_request" -> inspect(channel, m);
-                case "is_complete_request" -> isComplete(channel, m);
-                case "history_request" -> history(channel, m);
-                case "comm_info_request" -> sockets.reply(channel, m, "comm_info_reply", Map.of("status", "ok", "comms", Map.of()));
+                case "kernel_info_request" -> sockets.reply(channel, m, KernelInfo.content());
+                case "execute_request" -> execute(channel, m, m.content(Requests.ExecuteRequest.class));
+                case "complete_request" -> complete(channel, m, m.content(Requests.CodeAtCursor.class));
+                case "inspect_request" -> inspect(channel, m, m.content(Requests.CodeAtCursor.class));
+                case "is_complete_request" -> sockets.reply(channel, m,
+                        Replies.IsCompleteReply.of(cells().isComplete(m.content(Requests.IsCompleteRequest.class).code())));
+                case "history_request" -> history(channel, m, m.content(Requests.HistoryRequest.class));
+                case "comm_info_request" -> sockets.reply(channel, m, new Replies.CommInfoReply());
                 case "interrupt_request" -> {
                     interrupt();
-                    sockets.reply(channel, m, "interrupt_reply", Map.of("status", "ok"));
+                    sockets.reply(channel, m, new Replies.InterruptReply());
                 }
                 case "shutdown_request" -> {
-                    boolean restart = m.flag("restart", false);
-                    sockets.reply(channel, m, "shutdown_reply", Map.of("status", "ok", "restart", restart));
+                    sockets.reply(channel, m, new Replies.ShutdownReply(m.content(Requests.ShutdownRequest.class).restart()));
                     done.countDown();
                 }
                 case "comm_open", "comm_msg", "comm_close" -> {
@@ -147,18 +153,20 @@ public final class Kernel implements DisplayHost {
                 }
                 default -> log.println("frontier-kernel: unhandled message type " + type);
             }
+        } catch (IOException e) {
+            log.println("frontier-kernel: " + e.getMessage());
         } finally {
             lastActive = System.nanoTime();
             handling.decrementAndGet();
-            status(m, "idle");
+            sockets.publish(m, Iopub.Status.IDLE);
         }
     }
 
     /** Interrupt: stops the running Java snippet, magic or shell command; the session stays. */
     public void interrupt() {
-        CellRunner r = runner;
-        if (r != null) {
-            r.interrupt();
+        CellRunner c = cells;
+        if (c != null) {
+            c.interrupt();
         }
     }
 
@@ -166,36 +174,60 @@ public final class Kernel implements DisplayHost {
         return evaluator.join();
     }
 
-    private void execute(Channel channel, Message m) {
-        String code = m.string("code", "");
-        boolean silent = m.flag("silent", false);
-        boolean store = m.flag("store_history", true) && !silent;
-        if (store) {
+    /** The session's cell runner (Java, magics, shell), made once the session has started. */
+    private CellRunner cells() {
+        CellRunner c = cells;
+        if (c == null) {
+            synchronized (this) {
+                if (cells == null) {
+                    cells = new CellRunner(java(), new KernelMagicContext(java(), progressSink, v -> show(v, null, false)));
+                }
+                c = cells;
+            }
+        }
+        return c;
+    }
+
+    private void execute(Channel channel, Message m, Requests.ExecuteRequest request) {
+        String code = request.code();
+        boolean silent = request.silent();
+        if (request.storeHistory()) {
             executionCount++;
         }
         int count = executionCount;
         if (!silent) {
-            sockets.publish("execute_input", m.header(), Map.of("code", code, "execution_count", count));
+            sockets.publish(m, new Iopub.ExecuteInput(code, count));
         }
         if (!silent && code.strip().matches("[\\w.$]+\\?")) {
-            page(channel, m, code.strip(), count);
+            page(channel, m, request, code.strip(), count);
             return;
         }
         current = m;
+        allowStdin = request.allowStdin();
         stdout.route(outBuffer);
         stderr.route(errBuffer);
         ProgressSink.setCurrent(progressSink);
         EvalOutcome outcome;
+        Map<String, Object> bundle = null;
         try {
-            CellRunner r = new CellRunner(java(), progressSink);
-            runner = r;
-            outcome = r.run(code);
+            CellRunner runner = cells();
+            outcome = runner.run(code);
+            if (outcome.hasValue() && outcome.value() != null && !(outcome.value() instanceof DisplayHandle) && !silent) {
+                Object value = outcome.value();
+                try {
+                    // the value's toString() is user code: it runs where an interrupt can stop it
+                    bundle = plainJdkValue(value) ? renderers.render(value) : java().runStoppable(() -> renderers.render(value));
+                } catch (InterruptedException e) {
+                    outcome = EvalOutcome.failed(JavaEvaluator.interruptedError());
+                } catch (Throwable t) {
+                    bundle = Map.of("text/plain", "(cannot display a " + value.getClass().getName() + ": " + t + ")");
+                }
+            }
         } catch (Throwable t) {
             outcome = EvalOutcome.failed(new CellError(t.getClass().getName(), String.valueOf(t.getMessage()),
                     List.of("kernel error while running the cell: " + t)));
             t.printStackTrace(log);
         } finally {
-            runner = null;
             System.out.flush();
             System.err.flush();
             flushStreams();
@@ -205,48 +237,33 @@ public final class Kernel implements DisplayHost {
             ProgressSink.setCurrent(null);
         }
         String outputText = null;
-        if (outcome.hasValue() && outcome.value() != null && !(outcome.value() instanceof DisplayHandle) && !silent) {
-            Map<String, Object> bundle;
-            try {
-                bundle = RendererRegistry.global().render(outcome.value());
-            } catch (Throwable t) {
-                bundle = Map.of("text/plain", "(cannot display a " + outcome.value().getClass().getName() + ": " + t + ")");
-            }
+        CellError error = outcome.error();
+        if (bundle != null && error == null) {
             outputText = String.valueOf(bundle.get("text/plain"));
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("execution_count", count);
-            result.put("data", bundle);
-            result.put("metadata", Map.of());
-            sockets.publish("execute_result", m.header(), result);
+            sockets.publish(m, new Iopub.ExecuteResult(count, bundle, Map.of()));
         }
-        if (store) {
+        if (request.storeHistory()) {
             history.add(count, code, outputText);
         }
-        Map<String, Object> reply = new LinkedHashMap<>();
-        CellError error = outcome.error();
-        if (error != null) {
-            Map<String, Object> err = new LinkedHashMap<>();
-            err.put("ename", error.ename());
-            err.put("evalue", error.evalue());
-            err.put("traceback", error.traceback());
-            if (!silent) {
-                sockets.publish("error", m.header(), err);
-            }
-            reply.put("status", "error");
-            reply.put("execution_count", count);
-            reply.putAll(err);
-        } else {
-            reply.put("status", "ok");
-            reply.put("execution_count", count);
-            reply.put("payload", List.of());
-            reply.put("user_expressions", Map.of());
+        if (error != null && !silent) {
+            sockets.publish(m, new Iopub.Error(error.ename(), error.evalue(), error.traceback()));
         }
         // abort before replying: a request sent after the client saw this reply is not queued
         // behind the failed cell, and must run (aborting after the reply raced with it)
-        if (error != null && m.flag("stop_on_error", true) && channel == Channel.SHELL) {
+        if (error != null && request.stopOnError() && channel == Channel.SHELL) {
             abortQueuedCells();
         }
-        sockets.reply(channel, m, "execute_reply", reply);
+        sockets.reply(channel, m, error == null ? new Replies.ExecuteOk(count, List.of())
+                : new Replies.ExecuteError(count, error.ename(), error.evalue(), error.traceback()));
+    }
+
+    /**
+     * A JDK value whose text is short work and runs no user code (a String, a boxed primitive):
+     * rendered on the shell thread, sparing the common cell a thread handoff.
+     */
+    private static boolean plainJdkValue(Object v) {
+        return v instanceof String || v instanceof Boolean || v instanceof Character
+                || (v instanceof Number && v.getClass().getClassLoader() == null && "java.lang".equals(v.getClass().getPackageName()));
     }
 
     /** After a failed cell, cells already queued behind it (Run All) are aborted, not run, as IPython does. */
@@ -256,14 +273,14 @@ public final class Kernel implements DisplayHost {
                 handle(Channel.SHELL, queued);
                 continue;
             }
-            status(queued, "busy");
-            sockets.reply(Channel.SHELL, queued, "execute_reply", Map.of("status", "aborted", "execution_count", executionCount));
-            status(queued, "idle");
+            sockets.publish(queued, Iopub.Status.BUSY);
+            sockets.reply(Channel.SHELL, queued, new Replies.ExecuteAborted(executionCount));
+            sockets.publish(queued, Iopub.Status.IDLE);
         }
     }
 
     /** IPython's {@code name?}: the inspection of name shown in the pager. */
-    private void page(Channel channel, Message m, String code, int count) {
+    private void page(Channel channel, Message m, Requests.ExecuteRequest request, String code, int count) {
         String name = code.substring(0, code.length() - 1);
         String text;
         try {
@@ -271,111 +288,88 @@ public final class Kernel implements DisplayHost {
         } catch (RuntimeException e) {
             text = null;
         }
-        if (text == null) {
-            text = "no documentation found for " + name;
-        }
-        if (m.flag("store_history", true)) {
+        if (request.storeHistory()) {
             history.add(count, code, null);
         }
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("status", "ok");
-        reply.put("execution_count", count);
-        reply.put("payload", List.of(Map.of("source", "page", "data", Map.of("text/plain", text), "start", 0)));
-        reply.put("user_expressions", Map.of());
-        sockets.reply(channel, m, "execute_reply", reply);
+        sockets.reply(channel, m, new Replies.ExecuteOk(count,
+                List.of(new Replies.PagePayload(text == null ? "no documentation found for " + name : text))));
     }
 
     private String askLine() {
         Message m = current;
-        if (m == null || !m.flag("allow_stdin", false)) {
+        if (m == null || !allowStdin) {
             return null;
         }
         System.out.flush();
         flushStreams();
         try {
-            Message reply = sockets.requestInput(m, Map.of("prompt", "", "password", false));
-            return reply == null ? null : reply.string("value", "");
+            Message reply = sockets.requestInput(m, new Replies.InputRequest("", false));
+            return reply == null ? null : reply.content(Requests.InputReply.class).value();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return null;
+        } catch (IOException e) {
+            log.println("frontier-kernel: " + e.getMessage());
             return null;
         }
     }
 
-    private void complete(Channel channel, Message m) {
-        String code = m.string("code", "");
-        int cursor = Cursor.toCharIndex(code, m.integer("cursor_pos", code.codePointCount(0, code.length())));
+    private void complete(Channel channel, Message m, Requests.CodeAtCursor request) {
+        String code = request.code();
+        int cursor = Cursor.toCharIndex(code, request.cursorPos());
         Completion c;
         try {
-            c = CellRunner.complete(java(), code, cursor);
+            c = cells().complete(code, cursor);
         } catch (RuntimeException e) {
             log.println("frontier-kernel: completion failed: " + e);
             c = new Completion(List.of(), cursor, cursor);
         }
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("status", "ok");
-        reply.put("matches", c.matches());
-        reply.put("cursor_start", Cursor.toCodePoints(code, c.start()));
-        reply.put("cursor_end", Cursor.toCodePoints(code, c.end()));
-        reply.put("metadata", Map.of());
-        sockets.reply(channel, m, "complete_reply", reply);
+        sockets.reply(channel, m, new Replies.CompleteReply(c.matches(), Cursor.toCodePoints(code, c.start()),
+                Cursor.toCodePoints(code, c.end())));
     }
 
-    private void inspect(Channel channel, Message m) {
-        String code = m.string("code", "");
-        int cursor = Cursor.toCharIndex(code, m.integer("cursor_pos", code.codePointCount(0, code.length())));
+    private void inspect(Channel channel, Message m, Requests.CodeAtCursor request) {
+        String code = request.code();
         String text;
         try {
-            text = java().inspect(code, cursor);
+            text = java().inspect(code, Cursor.toCharIndex(code, request.cursorPos()));
         } catch (RuntimeException e) {
             log.println("frontier-kernel: inspect failed: " + e);
             text = null;
         }
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("status", "ok");
-        reply.put("found", text != null);
-        reply.put("data", text == null ? Map.of() : Map.of("text/plain", text));
-        reply.put("metadata", Map.of());
-        sockets.reply(channel, m, "inspect_reply", reply);
+        sockets.reply(channel, m, Replies.InspectReply.of(text));
     }
 
-    private void isComplete(Channel channel, Message m) {
-        String code = m.string("code", "");
-        String status = CellRunner.isComplete(java(), code);
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("status", status);
-        if ("incomplete".equals(status)) {
-            reply.put("indent", "    ");
-        }
-        sockets.reply(channel, m, "is_complete_reply", reply);
-    }
-
-    private void history(Channel channel, Message m) {
-        boolean output = m.flag("output", false);
-        List<List<Object>> rows = switch (m.string("hist_access_type", "tail")) {
-            case "range" -> history.range(m.integer("start", 0), m.integer("stop", 0), output);
-            case "search" -> history.search(m.string("pattern", "*"), m.integer("n", 0), m.flag("unique", false), output);
-            default -> history.tail(m.integer("n", 10), output);
+    private void history(Channel channel, Message m, Requests.HistoryRequest r) {
+        List<List<Object>> rows = switch (r.histAccessType()) {
+            case "range" -> history.range(r.start(), r.stop(), r.output());
+            case "search" -> history.search(r.pattern(), r.n() == null ? 0 : r.n(), r.unique(), r.output());
+            default -> history.tail(r.n() == null ? 10 : r.n(), r.output());
         };
-        sockets.reply(channel, m, "history_reply", Map.of("status", "ok", "history", rows));
+        sockets.reply(channel, m, new Replies.HistoryReply(rows));
+    }
+
+    /** Shows a value (display, or a magic's display) in the running cell's output through the session's renderers. */
+    void show(Object value, String displayId, boolean update) {
+        show(renderers.render(value), displayId, update);
+    }
+
+    /** A line magic called from the session's Java code (magic("...")). */
+    Object lineMagic(String line) throws Exception {
+        return cells().runLineFromJava(line);
     }
 
     @Override
     public void show(Map<String, Object> bundle, String displayId, boolean update) {
         System.out.flush();
         flushStreams();
-        Message m = current;
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("data", bundle);
-        content.put("metadata", Map.of());
-        content.put("transient", displayId == null ? Map.of() : Map.of("display_id", displayId));
-        sockets.publish(update ? "update_display_data" : "display_data", m == null ? Map.of() : m.header(), content);
+        sockets.publish(current, Iopub.DisplayData.of(bundle, displayId, update));
     }
 
     @Override
     public void clearOutput(boolean wait) {
         System.out.flush();
         flushStreams();
-        Message m = current;
-        sockets.publish("clear_output", m == null ? Map.of() : m.header(), Map.of("wait", wait));
+        sockets.publish(current, new Iopub.ClearOutput(wait));
     }
 }

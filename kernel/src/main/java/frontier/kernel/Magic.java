@@ -1,6 +1,6 @@
 package frontier.kernel;
 
-import frontier.kernel.magic.CellRunner;
+import frontier.kernel.eval.JavaEvaluator;
 
 /**
  * Runs a line magic from Java code and returns its result object, e.g.
@@ -13,6 +13,10 @@ public final class Magic {
 
     /** name and arguments as after the % of a line magic; $variables are expanded as in cells. */
     public static Object magic(String line) throws Exception {
-        return CellRunner.runLineFromJava(line);
+        Kernel kernel = JavaEvaluator.callerService(Kernel.class);
+        if (kernel == null) {
+            throw new IllegalStateException("magic(\"" + line + "\") needs a kernel session");
+        }
+        return kernel.lineMagic(line);
     }
 }

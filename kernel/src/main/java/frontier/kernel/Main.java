@@ -51,7 +51,7 @@ public final class Main {
             java.eval("var list = List.of(1, 2, 3);\nlist.stream().mapToInt(i -> i).sum()");
             java.complete("System.out.printl", 17);
             java.inspect("Math.max", 8);
-            frontier.kernel.display.RendererRegistry.global().render(new int[]{1, 2});
+            frontier.kernel.display.RendererRegistry.withBuiltins().render(new int[]{1, 2});
         }
         System.exit(0);
     }

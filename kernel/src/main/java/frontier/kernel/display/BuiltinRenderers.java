@@ -1,5 +1,7 @@
 package frontier.kernel.display;
 
+import frontier.array.NdArray;
+import frontier.array.NdArrayFormat;
 import frontier.display.Displayable;
 
 import javax.imageio.ImageIO;
@@ -17,6 +19,12 @@ final class BuiltinRenderers {
     static RendererRegistry install(RendererRegistry r) {
         r.register(Displayable.class, RendererRegistry::renderDisplayable);
         r.register(BufferedImage.class, BuiltinRenderers::png);
+        // a 0-d result (a reduction's compute()) shows as the scalar Dask's compute() returns
+        r.register(NdArray.class, (a, bundle) -> {
+            if (a.ndim() == 0) {
+                bundle.put("text/plain", NdArrayFormat.scalar(a));
+            }
+        });
         try {
             Class.forName("tech.tablesaw.api.Table", false, BuiltinRenderers.class.getClassLoader());
             r.register(tech.tablesaw.api.Table.class, TableRenderer::render);

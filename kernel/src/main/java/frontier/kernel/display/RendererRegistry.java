@@ -16,12 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * text/plain is always present (readable for arrays, never {@code [I@1b6d3586}).
  */
 public final class RendererRegistry {
-    private static final RendererRegistry GLOBAL = BuiltinRenderers.install(new RendererRegistry());
-
     private final Map<Class<?>, Renderer<?>> renderers = new ConcurrentHashMap<>();
 
-    public static RendererRegistry global() {
-        return GLOBAL;
+    /** A registry with the renderers every session starts with (each session has its own). */
+    public static RendererRegistry withBuiltins() {
+        return BuiltinRenderers.install(new RendererRegistry());
     }
 
     public <T> RendererRegistry register(Class<T> type, Renderer<? super T> renderer) {

@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Shows the compiler only the kernel packages user code may use, so what compiles is what
  * {@link ApiClassLoader} lets run; jars the user adds later are seen in full. A proxy, since
- * JShell wants a StandardJavaFileManager and only list() changes.
+ * JShell wants a StandardJavaFileManager and only list() changes. It also counts javac's listings
+ * of the snippets' package, a measure of the compiler work a cell causes (for tests).
  */
 final class ApiFileManager {
     private ApiFileManager() {
@@ -26,7 +28,8 @@ final class ApiFileManager {
      * @param kernelClasspath the kernel's classpath, set here as the compiler's classpath (JShell
      *                        extends it from java.class.path on addToClasspath, so it should be that)
      */
-    static StandardJavaFileManager wrap(StandardJavaFileManager fm, List<String> visiblePrefixes, String kernelClasspath) {
+    static StandardJavaFileManager wrap(StandardJavaFileManager fm, List<String> visiblePrefixes, String kernelClasspath,
+                                        LongAdder replListings) {
         List<String> kernelEntries = new ArrayList<>();
         List<File> files = new ArrayList<>();
         for (String e : kernelClasspath.split(File.pathSeparator)) {
@@ -48,6 +51,9 @@ final class ApiFileManager {
                             return true;
                         }
                         Object result = method.invoke(fm, args);
+                        if (method.getName().equals("list") && args.length == 4 && "REPL".equals(args[1])) {
+                            replListings.increment(); // javac lists the snippets' package a fixed number of times per task
+                        }
                         if (method.getName().equals("list") && args.length == 4
                                 && args[0] == StandardLocation.CLASS_PATH
                                 && !visiblePackage((String) args[1], visiblePrefixes)) {

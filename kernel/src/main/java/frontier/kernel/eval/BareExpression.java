@@ -9,12 +9,18 @@ import java.util.regex.Pattern;
  * A cell's last line written without a semicolon, as notebook users write the value they want to
  * see ({@code 1 + 1}, {@code arr.read()}). JShell compiles an expression in five compiler tasks
  * (two of them only to infer the type of its {@code $N} variable); declared as
- * {@code Object frontier$value = (expr);} it takes three. This class only picks the candidates
+ * {@code Object frontier$value7 = (expr);} it takes three. This class only picks the candidates
  * and writes that declaration: anything it lets through that is not a value-bearing expression
  * (a void call, a declaration) fails to compile, and the evaluator then runs the piece as JShell
  * would have, so the cheap form never changes what a cell does.
  */
 final class BareExpression {
+    /**
+     * Prefix of the variable; each cell gets a name of its own. Reusing one name cost a compile per
+     * earlier cell: the dropped variable's key came back with its sequence number reset, and JShell
+     * stepped through every class name it had loaded (each a failed redefinition and a recompile)
+     * until it found a free one.
+     */
     static final String VARIABLE = "frontier$value";
 
     /** First words that start a declaration or statement, never an expression. */
@@ -58,9 +64,9 @@ final class BareExpression {
      * (stack traces keep their line numbers), and the closing parenthesis goes on a line of its
      * own so a trailing {@code // comment} cannot swallow it.
      */
-    static String declaration(CellPiece piece, String cell) {
+    static String declaration(CellPiece piece, String cell, long serial) {
         String text = cell.substring(piece.start(), piece.end());
         int lead = CellSplitter.leadingBlank(text);
-        return text.substring(0, lead) + "Object " + VARIABLE + " = (" + text.substring(lead) + "\n);";
+        return text.substring(0, lead) + "Object " + VARIABLE + serial + " = (" + text.substring(lead) + "\n);";
     }
 }

@@ -84,6 +84,21 @@ final class ErrorFormatter {
         return new CellError(className(t), String.valueOf(t.getMessage()), tb);
     }
 
+    /**
+     * A cell that called System.exit or Runtime.halt: IPython's answer to sys.exit(1) (ename
+     * SystemExit), naming the call and where the cell made it.
+     */
+    static CellError systemExit(SystemExit exit, Throwable asSeen, Map<String, Integer> snippetLineOffsets) {
+        List<String> tb = new ArrayList<>();
+        tb.add(RED + "SystemExit" + RESET + ": " + exit.getMessage());
+        for (StackTraceElement e : asSeen.getStackTrace()) {
+            if (userFrame(e)) {
+                tb.add("\tat " + describe(e, snippetLineOffsets));
+            }
+        }
+        return new CellError("SystemExit", exit.call(), tb);
+    }
+
     static String className(Throwable t) {
         return t instanceof jdk.jshell.EvalException ee ? ee.getExceptionClassName() : t.getClass().getName();
     }

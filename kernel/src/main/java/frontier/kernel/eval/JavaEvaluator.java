@@ -21,7 +21,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 /**
@@ -29,16 +31,23 @@ import java.util.stream.Collectors;
  * answers completion, inspection and is-complete questions from JShell's source analysis.
  */
 public final class JavaEvaluator implements AutoCloseable {
+    private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private final JShell shell;
+    private final SessionClassLoader loader;
     private final SessionExecutionControl control;
     private final SourceCodeAnalysis analysis;
     private final CellSplitter splitter;
     private final BackgroundIndexing indexing;
+    private final GeneratedClasses generated;
     /** snippet id -> line of the cell the snippet starts on, minus one (maps stack frames to cell lines). */
     private final Map<String, Integer> snippetLines = new ConcurrentHashMap<>();
     private final List<Path> addedClasspath = new ArrayList<>();
     /** Cells whose last expression ran in the cheaper declared form ({@link BareExpression}); for tests. */
     private int declaredValues;
+    /** How often javac listed the snippets' package (a few times per compiler task); for tests. */
+    private final LongAdder replListings = new LongAdder();
+    /** Numbers the declared values, one variable name per cell ({@link BareExpression#VARIABLE}). */
+    private long valueSerial;
 
     /**
      * @param kernelLoader     the loader holding the kernel and its API
@@ -47,7 +56,7 @@ public final class JavaEvaluator implements AutoCloseable {
      * @param log              where JShell's own messages go (never the notebook)
      */
     public JavaEvaluator(ClassLoader kernelLoader, List<String> visiblePrefixes, String compileClasspath, PrintStream log) {
-        SessionClassLoader loader = new SessionClassLoader(new ApiClassLoader(kernelLoader, visiblePrefixes));
+        loader = new SessionClassLoader(new ApiClassLoader(kernelLoader, visiblePrefixes));
         control = new SessionExecutionControl(new SessionLoaderDelegate(loader));
         JShell.Builder b = JShell.builder()
                 .executionEngine(new SessionExecutionProvider(control), Map.of())
@@ -58,13 +67,37 @@ public final class JavaEvaluator implements AutoCloseable {
         // JShell.addToClasspath. The file manager gets the classpath once instead.
         List<String> options = new ArrayList<>(List.of("-proc:none", "-Xlint:none"));
         if (compileClasspath != null && !compileClasspath.isEmpty()) {
-            b.fileManager(fm -> ApiFileManager.wrap(fm, visiblePrefixes, compileClasspath));
+            b.fileManager(fm -> ApiFileManager.wrap(fm, visiblePrefixes, compileClasspath, replListings));
         }
         b.compilerOptions(options.toArray(String[]::new));
         shell = b.build();
         analysis = shell.sourceCodeAnalysis();
         indexing = BackgroundIndexing.pause(analysis);
+        generated = GeneratedClasses.of(shell);
         splitter = new CellSplitter(analysis);
+    }
+
+    /** Offers a service to the session's code, found there with {@link #callerService}. */
+    public <T> void provide(Class<T> type, T service) {
+        loader.provide(type, service);
+    }
+
+    /**
+     * The service of the session whose code is calling: the session of the first of its classes
+     * on the calling thread's stack (any thread, also a pool's), else of the thread's context
+     * class loader (threads a cell starts inherit it); null outside a session. Each session's
+     * services live in its own class loader: nothing static holds them.
+     */
+    public static <T> T callerService(Class<T> type) {
+        SessionClassLoader session = STACK.walk(frames -> frames
+                .map(f -> f.getDeclaringClass().getClassLoader())
+                .filter(SessionClassLoader.class::isInstance)
+                .map(SessionClassLoader.class::cast)
+                .findFirst().orElse(null));
+        if (session == null && Thread.currentThread().getContextClassLoader() instanceof SessionClassLoader s) {
+            session = s;
+        }
+        return session == null ? null : session.service(type);
     }
 
     /**
@@ -89,6 +122,7 @@ public final class JavaEvaluator implements AutoCloseable {
             for (Snippet s : results) {
                 shell.drop(s);
             }
+            generated.retainActive(shell);
         }
     }
 
@@ -145,7 +179,7 @@ public final class JavaEvaluator implements AutoCloseable {
      * null when that form did not compile, nothing ran, and the piece must go to JShell as written.
      */
     private EvalOutcome evalValue(String code, CellPiece piece, List<Snippet> results) {
-        for (SnippetEvent e : shell.eval(BareExpression.declaration(piece, code))) {
+        for (SnippetEvent e : shell.eval(BareExpression.declaration(piece, code, ++valueSerial))) {
             if (e.causeSnippet() != null) {
                 continue;
             }
@@ -198,6 +232,9 @@ public final class JavaEvaluator implements AutoCloseable {
             return new CellError("UnresolvedReference", u.getSnippet().source().trim() + " needs " + missing,
                     List.of("cannot use " + u.getSnippet().source().trim() + " until " + missing + " is declared"));
         }
+        if (control.lastThrowable() instanceof SystemExit exit) {
+            return ErrorFormatter.systemExit(exit, ex, snippetLines);
+        }
         return ErrorFormatter.exception(ex, snippetLines);
     }
 
@@ -219,12 +256,31 @@ public final class JavaEvaluator implements AutoCloseable {
     /** Stops a running cell (interrupt); the session keeps its state. */
     public void interrupt() {
         if (control.running()) {
-            shell.stop();
+            control.stop();
         }
     }
 
     public boolean running() {
         return control.running();
+    }
+
+    /**
+     * Runs work that calls user code outside a snippet (rendering a cell's value calls its
+     * toString()) where {@link #interrupt()} can stop it, as it stops a snippet.
+     *
+     * @throws InterruptedException when the work was stopped
+     */
+    public <T> T runStoppable(Callable<T> work) throws Exception {
+        try {
+            return control.runStoppable(work);
+        } catch (SessionExecutionControl.Stopped e) {
+            throw new InterruptedException("the cell was interrupted");
+        }
+    }
+
+    /** The error of a cell that was interrupted. */
+    public static CellError interruptedError() {
+        return interrupted().error();
     }
 
     public Completion complete(String code, int cursor) {
@@ -327,6 +383,14 @@ public final class JavaEvaluator implements AutoCloseable {
 
     int declaredValues() {
         return declaredValues;
+    }
+
+    long replListings() {
+        return replListings.sum();
+    }
+
+    int generatedClassFiles() {
+        return generated.count();
     }
 
     /** How many variables the session holds (JShell's active var snippets). */

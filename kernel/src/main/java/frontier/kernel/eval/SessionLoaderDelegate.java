@@ -30,7 +30,7 @@ final class SessionLoaderDelegate implements LoaderDelegate {
         boolean[] loaded = new boolean[cbcs.length];
         try {
             for (ClassBytecodes c : cbcs) {
-                loader.declare(c.name(), c.bytecodes());
+                loader.declare(c.name(), ExitRedirect.apply(c.bytecodes()));
             }
             for (int i = 0; i < cbcs.length; i++) {
                 Class<?> k = loader.loadClass(cbcs[i].name());
@@ -46,7 +46,7 @@ final class SessionLoaderDelegate implements LoaderDelegate {
     @Override
     public void classesRedefined(ClassBytecodes[] cbcs) {
         for (ClassBytecodes c : cbcs) {
-            loader.declare(c.name(), c.bytecodes());
+            loader.declare(c.name(), ExitRedirect.apply(c.bytecodes()));
         }
     }
 

@@ -6,7 +6,6 @@ import frontier.kernel.eval.EvalOutcome;
 import frontier.kernel.eval.JavaEvaluator;
 import frontier.magics.MagicException;
 import frontier.magics.core.Shell;
-import frontier.progress.ProgressSink;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,30 +15,25 @@ import java.util.List;
  * registry, {@code !cmd} through bash. A magic's own error shows as one line plus its usage.
  */
 public final class CellRunner {
-    private static volatile MagicRunner magics;
-    /** The runner of the cell now running, for magic(...) called from Java code. */
-    private static volatile CellRunner current;
-
     private final JavaEvaluator java;
     private final KernelMagicContext context;
+    private MagicRunner magics;
     private volatile Thread magicThread;
 
-    public CellRunner(JavaEvaluator java, ProgressSink progress) {
+    /** One per session: Java through java, magics with context as their host. */
+    public CellRunner(JavaEvaluator java, KernelMagicContext context) {
         this.java = java;
-        this.context = new KernelMagicContext(java, progress);
-        current = this;
+        this.context = context;
     }
 
     /** A line magic run from Java code in a cell ("name args"); its errors are thrown as MagicException. */
-    public static Object runLineFromJava(String line) throws Exception {
-        CellRunner r = current;
-        if (r == null) throw new IllegalStateException("no kernel session");
+    public Object runLineFromJava(String line) throws Exception {
         String trimmed = line.strip();
         if (trimmed.startsWith("%")) trimmed = trimmed.substring(1);
         int sp = trimmed.indexOf(' ');
         String name = sp < 0 ? trimmed : trimmed.substring(0, sp);
         String args = sp < 0 ? "" : trimmed.substring(sp + 1).strip();
-        return magics().runLine(name, r.expand(args), r.context);
+        return magics().runLine(name, expand(args), context);
     }
 
     /** $name and ${expr} expansion against the session, as IPython does in magic lines. */
@@ -62,13 +56,12 @@ public final class CellRunner {
                 });
     }
 
-    public static MagicRunner magics() {
-        MagicRunner m = magics;
-        if (m == null) {
-            m = RegistryMagicRunner.load();
-            magics = m;
+    /** The magics module's registry, loaded at the session's first magic. */
+    private synchronized MagicRunner magics() {
+        if (magics == null) {
+            magics = RegistryMagicRunner.load();
         }
-        return m;
+        return magics;
     }
 
     public EvalOutcome run(String code) {
@@ -159,7 +152,7 @@ public final class CellRunner {
     }
 
     /** Completion of magic names after % / %%, of Java otherwise. */
-    public static Completion complete(JavaEvaluator java, String code, int cursor) {
+    public Completion complete(String code, int cursor) {
         int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
         String line = code.substring(lineStart, cursor);
         if (line.startsWith("%") && !line.contains(" ")) {
@@ -192,7 +185,7 @@ public final class CellRunner {
         return java.complete(code, cursor);
     }
 
-    public static String isComplete(JavaEvaluator java, String code) {
+    public String isComplete(String code) {
         if (code.stripLeading().startsWith("%%")) {
             return "complete";
         }

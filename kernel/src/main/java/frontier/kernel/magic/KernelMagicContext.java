@@ -1,6 +1,5 @@
 package frontier.kernel.magic;
 
-import frontier.kernel.Display;
 import frontier.kernel.eval.JavaEvaluator;
 import frontier.magics.MagicContext;
 import frontier.progress.ProgressSink;
@@ -8,15 +7,19 @@ import frontier.progress.ProgressSink;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The kernel as a magic's host: the cell's streams, live displays, and the JShell session. */
 public final class KernelMagicContext implements MagicContext {
     private final JavaEvaluator evaluator;
     private final ProgressSink progress;
+    private final Consumer<Object> display;
 
-    public KernelMagicContext(JavaEvaluator evaluator, ProgressSink progress) {
+    /** display: shows a value in the running cell's output (the kernel's renderers). */
+    public KernelMagicContext(JavaEvaluator evaluator, ProgressSink progress, Consumer<Object> display) {
         this.evaluator = evaluator;
         this.progress = progress;
+        this.display = display;
     }
 
     @Override
@@ -41,7 +44,7 @@ public final class KernelMagicContext implements MagicContext {
 
     @Override
     public void display(Object value) {
-        Display.display(value);
+        display.accept(value);
     }
 
     @Override

@@ -6,9 +6,9 @@ import org.zeromq.ZMQ;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -143,9 +143,9 @@ public final class KernelSockets implements AutoCloseable {
     }
 
     /** Replies on the channel the request came from (called from that channel's thread). */
-    public void reply(Channel channel, Message request, String type, Map<String, Object> content) {
-        List<byte[]> frames = wire.encode(request.identities(), wire.header(type, request.header()),
-                request.header(), Map.of(), content);
+    public void reply(Channel channel, Message request, Content content) {
+        List<byte[]> frames = wire.encode(request.identities(), wire.header(content.msgType(), request.header()),
+                request.headerAsSent(), content);
         ZMQ.Socket s = channel == Channel.CONTROL ? control : shell;
         synchronized (s) {
             sendFrames(s, frames);
@@ -153,12 +153,14 @@ public final class KernelSockets implements AutoCloseable {
     }
 
     /**
-     * Publishes on iopub with the given parent (any thread). Messages are queued to one sender
-     * thread: a cell thread stopped by an interrupt can never leave half a multipart message.
+     * Publishes on iopub as caused by parent (null for none), from any thread. Messages are
+     * queued to one sender thread: a cell thread stopped by an interrupt can never leave half a
+     * multipart message.
      */
-    public void publish(String type, Map<String, Object> parentHeader, Map<String, Object> content) {
-        outbox.add(wire.encode(List.of(("kernel." + type).getBytes()), wire.header(type, parentHeader),
-                parentHeader, Map.of(), content));
+    public void publish(Message parent, Content content) {
+        String type = content.msgType();
+        outbox.add(wire.encode(List.of(("kernel." + type).getBytes(StandardCharsets.US_ASCII)),
+                wire.header(type, parent == null ? null : parent.header()), parent == null ? null : parent.headerAsSent(), content));
     }
 
     private void sendIopub() {
@@ -178,9 +180,9 @@ public final class KernelSockets implements AutoCloseable {
      * Sends input_request to the frontend that made {@code request} and waits for its input_reply.
      * Returns null when the wait is interrupted.
      */
-    public Message requestInput(Message request, Map<String, Object> content) throws InterruptedException {
-        List<byte[]> frames = wire.encode(request.identities(), wire.header("input_request", request.header()),
-                request.header(), Map.of(), content);
+    public Message requestInput(Message request, Replies.InputRequest content) throws InterruptedException {
+        List<byte[]> frames = wire.encode(request.identities(), wire.header(content.msgType(), request.header()),
+                request.headerAsSent(), content);
         synchronized (stdin) {
             sendFrames(stdin, frames);
             while (running) {
@@ -204,10 +206,6 @@ public final class KernelSockets implements AutoCloseable {
             }
             return null;
         }
-    }
-
-    public Wire wire() {
-        return wire;
     }
 
     @Override

@@ -1,35 +1,28 @@
 package frontier.kernel.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One Jupyter message: header, parent header, metadata, content (JSON objects as maps) plus the
- * ZeroMQ routing identities it came with and any binary buffers.
+ * One message received: its typed header, the header as sent (echoed as the parent of what
+ * answers it), its content (read as the record of its type with {@link #content(Class)}), and
+ * the ZeroMQ routing identities it came with.
  */
-public record Message(List<byte[]> identities, Map<String, Object> header, Map<String, Object> parentHeader,
-                      Map<String, Object> metadata, Map<String, Object> content, List<byte[]> buffers) {
+public record Message(List<byte[]> identities, Header header, JsonNode headerAsSent, JsonNode content, List<byte[]> buffers) {
 
     public String type() {
-        return (String) header.get("msg_type");
+        return header.msgType();
     }
 
-    public String id() {
-        return (String) header.get("msg_id");
-    }
-
-    public String string(String key, String fallback) {
-        Object v = content.get(key);
-        return v == null ? fallback : v.toString();
-    }
-
-    public int integer(String key, int fallback) {
-        Object v = content.get(key);
-        return v instanceof Number n ? n.intValue() : fallback;
-    }
-
-    public boolean flag(String key, boolean fallback) {
-        Object v = content.get(key);
-        return v instanceof Boolean b ? b : fallback;
+    /** The content as a record of the request's type. */
+    public <T> T content(Class<T> type) throws IOException {
+        try {
+            return Wire.JSON.treeToValue(content, type);
+        } catch (JsonProcessingException e) {
+            throw new IOException("malformed " + type() + " content: " + e.getOriginalMessage(), e);
+        }
     }
 }

@@ -1,15 +1,17 @@
 package frontier.kernel.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,10 +20,13 @@ import java.util.UUID;
 public final class Wire {
     public static final String PROTOCOL_VERSION = "5.3";
     static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
+    /** Records as the protocol's JSON: snake_case names, unknown fields ignored (a configuration, not state). */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
-    private final ObjectMapper json = new ObjectMapper();
     private final Signer signer;
     private final String session = UUID.randomUUID().toString();
 
@@ -49,24 +54,31 @@ public final class Wire {
         if (!signer.verify(signature, h, p, m, c)) {
             throw new BadSignatureException("invalid HMAC signature");
         }
-        return new Message(List.copyOf(frames.subList(0, d)), json.readValue(h, MAP), json.readValue(p, MAP),
-                json.readValue(m, MAP), json.readValue(c, MAP), List.copyOf(frames.subList(d + 6, frames.size())));
+        JsonNode header = JSON.readTree(h);
+        JsonNode content = JSON.readTree(c);
+        if (header == null || !header.isObject() || content == null || !content.isObject()) {
+            throw new IOException("malformed message: header and content must be JSON objects");
+        }
+        return new Message(List.copyOf(frames.subList(0, d)), JSON.treeToValue(header, Header.class), header, content,
+                List.copyOf(frames.subList(d + 6, frames.size())));
     }
 
-    public List<byte[]> encode(List<byte[]> identities, Map<String, Object> header, Map<String, Object> parent,
-                               Map<String, Object> metadata, Map<String, Object> content) {
+    /**
+     * The frames of a message: content's record as JSON, parent the header of the message it
+     * answers (null for none), no metadata.
+     */
+    public List<byte[]> encode(List<byte[]> identities, Header header, JsonNode parent, Object content) {
         try {
-            byte[] h = json.writeValueAsBytes(header);
-            byte[] p = json.writeValueAsBytes(parent == null ? Map.of() : parent);
-            byte[] m = json.writeValueAsBytes(metadata == null ? Map.of() : metadata);
-            byte[] c = json.writeValueAsBytes(content);
+            byte[] h = JSON.writeValueAsBytes(header);
+            byte[] p = parent == null ? EMPTY_OBJECT : JSON.writeValueAsBytes(parent);
+            byte[] c = JSON.writeValueAsBytes(content);
             List<byte[]> frames = new ArrayList<>(identities.size() + 6);
             frames.addAll(identities);
             frames.add(DELIMITER);
-            frames.add(signer.sign(h, p, m, c).getBytes(StandardCharsets.US_ASCII));
+            frames.add(signer.sign(h, p, EMPTY_OBJECT, c).getBytes(StandardCharsets.US_ASCII));
             frames.add(h);
             frames.add(p);
-            frames.add(m);
+            frames.add(EMPTY_OBJECT);
             frames.add(c);
             return frames;
         } catch (JsonProcessingException e) {
@@ -74,18 +86,9 @@ public final class Wire {
         }
     }
 
-    public Map<String, Object> header(String msgType, Map<String, Object> parent) {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("msg_id", UUID.randomUUID().toString());
-        h.put("session", session);
-        h.put("username", parent != null && parent.get("username") != null ? parent.get("username") : "kernel");
-        h.put("date", Instant.now().toString());
-        h.put("msg_type", msgType);
-        h.put("version", PROTOCOL_VERSION);
-        return h;
-    }
-
-    public ObjectMapper json() {
-        return json;
+    /** A new header for a message of this type, answering parent (null for none). */
+    public Header header(String msgType, Header parent) {
+        String user = parent != null && parent.username() != null ? parent.username() : "kernel";
+        return new Header(UUID.randomUUID().toString(), session, user, Instant.now().toString(), msgType, PROTOCOL_VERSION);
     }
 }

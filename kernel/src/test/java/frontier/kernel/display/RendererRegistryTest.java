@@ -1,9 +1,15 @@
 package frontier.kernel.display;
 
 import frontier.display.Displayable;
+import frontier.array.DType;
+import frontier.array.NdArray;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -16,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RendererRegistryTest {
     @Test
     void arraysPrintTheirElements() {
-        RendererRegistry r = RendererRegistry.global();
+        RendererRegistry r = RendererRegistry.withBuiltins();
         assertEquals("[1, 2, 3]", r.render(new int[]{1, 2, 3}).get("text/plain"));
         assertEquals("[[1, 2], [3]]", r.render(new int[][]{{1, 2}, {3}}).get("text/plain"));
         assertEquals("[a, null]", r.render(new String[]{"a", null}).get("text/plain"));
@@ -38,14 +44,14 @@ class RendererRegistryTest {
     @Test
     void displayableBringsItsOwnBundleAndTextPlainIsAlwaysThere() {
         Displayable d = () -> Map.of("text/html", "<i>x</i>");
-        Map<String, Object> b = RendererRegistry.global().render(d);
+        Map<String, Object> b = RendererRegistry.withBuiltins().render(d);
         assertEquals("<i>x</i>", b.get("text/html"));
         assertTrue(b.containsKey("text/plain"));
     }
 
     @Test
     void bufferedImageIsPng() {
-        Map<String, Object> b = RendererRegistry.global().render(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB));
+        Map<String, Object> b = RendererRegistry.withBuiltins().render(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB));
         byte[] png = Base64.getDecoder().decode((String) b.get("image/png"));
         assertEquals((byte) 0x89, png[0]);
         assertEquals("PNG", new String(png, 1, 3));
@@ -56,7 +62,7 @@ class RendererRegistryTest {
     void tablesawTableIsAnHtmlTable() {
         tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("t",
                 tech.tablesaw.api.IntColumn.create("n", 1, 2), tech.tablesaw.api.StringColumn.create("s", "a<b", "c"));
-        String html = (String) RendererRegistry.global().render(t).get("text/html");
+        String html = (String) RendererRegistry.withBuiltins().render(t).get("text/html");
         assertTrue(html.contains("<th>n</th><th>s</th>"), html);
         assertTrue(html.contains("<td>a&lt;b</td>"), html);
     }
@@ -68,5 +74,65 @@ class RendererRegistryTest {
             throw new IllegalStateException("broken");
         });
         assertTrue(((String) r.render("v").get("text/plain")).startsWith("v"));
+    }
+
+    /** numpy (Debian python3-numpy) prints the scalars Dask's compute() returns: a 0-d result must read the same. */
+    @Test
+    void aZeroDimensionalResultShowsAsNumpysScalar() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        Assumptions.assumeTrue(Files.isExecutable(python), "SKIPPED: /usr/bin/python3 missing (Debian python3-numpy)");
+        String[][] cases = {
+                {"float64", "22.993712255859375"}, {"uint64", "2456"}, {"float64", "1e20"}, {"float64", "1.0"},
+                {"float64", "-0.0"}, {"float64", "nan"}, {"float64", "-inf"}, {"float64", "0.0001"}, {"float64", "0.00001"},
+                {"float32", "0.1"}, {"float32", "1e16"}, {"float32", "16777216"}, {"float16", "65504"}, {"float16", "0.1"},
+                {"int8", "-5"}, {"uint16", "65535"}, {"int64", "-9223372036854775808"}, {"uint64", "18446744073709551615"},
+                {"bool", "True"}, {"bool", "False"}, {"complex128", "1+2j"}, {"complex64", "2j"}, {"complex128", "1.5-0.25j"}};
+        StringBuilder script = new StringBuilder("import numpy as np\n");
+        for (String[] c : cases) {
+            String value = c[0].startsWith("complex") ? "complex('" + c[1] + "')" : c[0].equals("bool") ? c[1]
+                    : c[0].startsWith("float") ? "float('" + c[1] + "')" : c[1];
+            script.append("print(repr(np.array(").append(value).append(", dtype='").append(c[0]).append("')[()]))\n");
+        }
+        Process p = new ProcessBuilder(python.toString(), "-c", script.toString()).redirectErrorStream(true).start();
+        List<String> numpy = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        boolean ok = p.waitFor() == 0;
+        if (!ok && String.join("\n", numpy).contains("No module named 'numpy'")) {
+            Assumptions.abort("SKIPPED: numpy missing: apt-get install python3-numpy");
+        }
+        assertTrue(ok, String.join("\n", numpy));
+        RendererRegistry r = RendererRegistry.withBuiltins();
+        for (int i = 0; i < cases.length; i++) {
+            assertEquals(numpy.get(i), r.render(zeroD(cases[i][0], cases[i][1])).get("text/plain"), String.join(" ", cases[i]));
+        }
+        assertEquals("array([0, 0])", r.render(NdArray.zeros(DType.INT64, 2)).get("text/plain"), "n-d arrays keep numpy's array repr");
+    }
+
+    private static NdArray zeroD(String dtype, String text) {
+        NdArray a = NdArray.zeros(DType.fromNumpyName(dtype));
+        switch (dtype) {
+            case "bool" -> a.setLong(0, text.equals("True") ? 1 : 0);
+            case "uint64" -> a.setLong(0, Long.parseUnsignedLong(text));
+            case "complex128", "complex64" -> {
+                String t = text.substring(0, text.length() - 1); // 1+2j -> 1+2
+                int split = Math.max(t.lastIndexOf('+'), t.lastIndexOf('-'));
+                double re = split > 0 ? Double.parseDouble(t.substring(0, split)) : 0;
+                double im = Double.parseDouble(split > 0 ? t.substring(split) : t);
+                if (dtype.equals("complex64")) {
+                    ((float[]) a.data())[0] = (float) re;
+                    ((float[]) a.data())[1] = (float) im;
+                } else {
+                    ((double[]) a.data())[0] = re;
+                    ((double[]) a.data())[1] = im;
+                }
+            }
+            default -> {
+                if (dtype.startsWith("float")) {
+                    a.setDouble(0, Double.parseDouble(text.replace("inf", "Infinity").replace("nan", "NaN")));
+                } else {
+                    a.setLong(0, Long.parseLong(text));
+                }
+            }
+        }
+        return a;
     }
 }

@@ -3,6 +3,7 @@ package frontier.zarr;
 import frontier.array.DType;
 import frontier.array.Half;
 import frontier.array.NdArray;
+import frontier.zarr.dtype.ZarrDType;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,26 +1,27 @@
 package frontier.zarr.codec;
 
+import frontier.zarr.dtype.ZarrDType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** numcodecs' AsType: stores decode_dtype data as encode_dtype (numpy astype both ways). */
 public final class AsTypeFilter implements Codec {
-    private final NumpyDType encodeDtype;
-    private final NumpyDType decodeDtype;
+    private final ZarrDType encodeDtype;
+    private final ZarrDType decodeDtype;
 
-    AsTypeFilter(NumpyDType encodeDtype, NumpyDType decodeDtype) {
+    AsTypeFilter(ZarrDType encodeDtype, ZarrDType decodeDtype) {
         this.encodeDtype = encodeDtype;
         this.decodeDtype = decodeDtype;
     }
 
     public static AsTypeFilter fromConfig(Map<String, Object> config) throws CodecException {
-        return new AsTypeFilter(NumpyDType.parse(config.get("encode_dtype"), "encode_dtype"),
-                NumpyDType.parse(config.get("decode_dtype"), "decode_dtype"));
+        return new AsTypeFilter(FilterDTypes.parse(config.get("encode_dtype"), "encode_dtype"),
+                FilterDTypes.parse(config.get("decode_dtype"), "decode_dtype"));
     }
 
-    static byte[] cast(NumpyDType from, NumpyDType to, byte[] src, String codec) throws CodecException {
-        int n = from.count(src, codec);
-        byte[] out = new byte[n * to.size];
+    static byte[] cast(ZarrDType from, ZarrDType to, byte[] src, String codec) throws CodecException {
+        int n = FilterDTypes.count(from, src, codec);
+        byte[] out = new byte[n * to.size()];
         for (int i = 0; i < n; i++) {
             to.cast(from, src, out, i);
         }
@@ -41,8 +42,8 @@ public final class AsTypeFilter implements Codec {
     public Map<String, Object> config() {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("id", "astype");
-        c.put("encode_dtype", encodeDtype.str);
-        c.put("decode_dtype", decodeDtype.str);
+        c.put("encode_dtype", encodeDtype.toString());
+        c.put("decode_dtype", decodeDtype.toString());
         return c;
     }
 }

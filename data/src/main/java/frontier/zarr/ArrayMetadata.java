@@ -17,7 +17,7 @@ import java.util.Map;
  * fill value, compressor and filters (numcodecs configurations), dimension separator.
  * Immutable; {@link #builder} makes new ones, {@link #fromJson} validates what a store holds.
  */
-public final class ArrayMetadata {
+public final class ArrayMetadata implements ZarrArrayMetadata {
     /** Largest chunk we decode: one Java byte array. */
     static final long MAX_CHUNK_BYTES = Integer.MAX_VALUE - 16;
 

@@ -120,6 +120,16 @@ class ZarrV3Test {
     }
 
     @Test
+    void oneByteTypesIgnoreEndian() throws IOException {
+        for (DType dt : List.of(DType.BOOL, DType.INT8, DType.UINT8)) {
+            MemoryStore s = new MemoryStore();
+            ZarrArray a = Zarr.createArray(s, "a", ArrayMetadataV3.builder(dt, new long[]{4}, new int[]{4}).endian("big").compressors(null).build());
+            a.write(NdArray.wrap(dt, new byte[]{1, 0, 1, 1}, 4));
+            assertArrayEquals(new byte[]{1, 0, 1, 1}, s.get("a/c/0"), dt.toString());
+        }
+    }
+
+    @Test
     void chunkKeyEncodings() throws IOException {
         Object[][] cases = {
                 {new ChunkKeyEncoding("default", "/"), "c/1/0"},

@@ -72,6 +72,7 @@ class ZarritaCrossCheckTest {
         m.put("transpose+blosc", List.of(transpose(1, 2, 0), bytes("little"), ArrayMetadataV3.blosc("lz4", 5, "shuffle", item)));
         m.put("gzip", List.of(bytes("little"), ArrayMetadataV3.gzip(6)));
         m.put("zstd", List.of(bytes("little"), ArrayMetadataV3.zstd(3)));
+        m.put("shard:bytes", List.of(bytes("little")));
         m.put("shard:blosc", List.of(bytes("little"), ArrayMetadataV3.blosc("zstd", 3, "bitshuffle", item)));
         m.put("shard:transpose+big+gzip", List.of(transpose(2, 1, 0), bytes("big"), ArrayMetadataV3.gzip(1)));
         return m;

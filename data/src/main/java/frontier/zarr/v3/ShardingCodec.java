@@ -216,8 +216,9 @@ public final class ShardingCodec implements ArrayToBytesCodec {
         byte[][] encoded = new byte[count()][];
         int[] pos = new int[chunksPerShard.length];
         ChunkSpec innerSpec = inner.spec();
-        byte[] block = new byte[(int) innerSpec.byteLength()];
         for (int i = 0; i < encoded.length; i++) {
+            // a block of its own each time: without compressors its bytes are the encoded chunk itself
+            byte[] block = new byte[(int) innerSpec.byteLength()];
             BlockCopy.copy(chunk.bytes(), shard.shape(), start(pos), block, innerShape, new int[innerShape.length], innerShape, item);
             if (!BlockCopy.allEqual(block, block.length, fill)) {
                 encoded[i] = inner.encode(new RawChunk(block, innerShape, shard.dtype(), chunk.order()));

@@ -30,6 +30,31 @@ final class ChunkFiles {
         this.dir = store.resolve(prefix).toString();
     }
 
+    /**
+     * length bytes from offset of the file under key (an inner chunk of a shard), fewer at its end, valid
+     * until this thread reads the next chunk; null when there is no such file.
+     */
+    StoredBytes readRange(String key, long offset, int length) throws IOException {
+        File file = new File(dir, key.substring(prefix.length()));
+        try (RandomAccessFile f = new RandomAccessFile(file, "r")) {
+            int n = (int) Math.max(0, Math.min(length, f.length() - offset));
+            byte[] buf;
+            if (n >= MAX_CACHED) {
+                buf = new byte[n];
+            } else {
+                byte[][] holder = BUFFER.get();
+                if (holder[0] == null || holder[0].length < n) holder[0] = new byte[Math.max(n, 64 * 1024)];
+                buf = holder[0];
+            }
+            f.seek(offset);
+            f.readFully(buf, 0, n);
+            return new StoredBytes(buf, n);
+        } catch (FileNotFoundException e) {
+            if (!file.exists() || file.isDirectory()) return null;
+            throw e;
+        }
+    }
+
     /** The chunk's bytes, valid until this thread reads the next chunk; null when there is none. */
     StoredBytes read(String key) throws IOException {
         // chunk keys below the prefix are digits and separators, so they cannot leave the directory

@@ -42,10 +42,13 @@ final class V3Chunks {
     private final Map<String, Optional<ShardIndex>> indexes = new LinkedHashMap<>(16, 0.75f, true);
     private long indexBytes;
     private final Object[] shardLocks = new Object[64];
+    /** Local chunk files read into a per-thread buffer (like v2's reads), when the store is a local folder. */
+    private final ChunkFiles files;
 
     V3Chunks(Store store, String prefix, ArrayMetadataV3 md) {
         this.store = store;
         this.prefix = prefix;
+        this.files = store instanceof frontier.store.FileStore fs ? new ChunkFiles(fs, prefix) : null;
         this.md = md;
         this.pipeline = md.codecs();
         this.sharding = pipeline.sharding();
@@ -184,8 +187,30 @@ final class V3Chunks {
         if (sharding == null) {
             ZarrExecutor.forEach(chunkIndexes, idx -> {
                 String key = storeKey(idx);
-                byte[] b = ZarrArray.blockingRead(store, () -> store.get(key));
-                visitor.accept(idx, b == null ? null : decode(idx, b, 0, b.length, true));
+                StoredBytes b = files != null ? files.read(key) : StoredBytes.of(ZarrArray.blockingRead(store, () -> store.get(key)));
+                visitor.accept(idx, b == null ? null : decode(idx, b.bytes(), 0, b.length(), true));
+            });
+            return;
+        }
+        if (files != null) {
+            // local shards: each inner chunk read on its own into a reused buffer, as v2 reads chunk files
+            ZarrExecutor.forEach(chunkIndexes, idx -> {
+                String shardKey = storeKey(shardOf(idx));
+                ShardIndex ix = index(shardKey);
+                int i = ix == null ? -1 : ix.linear(inShard(idx));
+                if (i < 0 || ix.isEmpty(i)) {
+                    visitor.accept(idx, null);
+                    return;
+                }
+                checkEntry(ix, i, shardKey);
+                int n = (int) ix.nbytes(i);
+                StoredBytes b = files.readRange(shardKey, ix.offset(i), n);
+                if (b == null) throw new IOException("shard " + store.locate(shardKey) + " disappeared while being read");
+                if (b.length() < n) {
+                    throw new ZarrFormatException("shard index of " + store.locate(shardKey) + " points past the end of the shard: inner chunk "
+                            + i + " at offset " + ix.offset(i) + ", " + n + " bytes, only " + b.length() + " there");
+                }
+                visitor.accept(idx, decode(idx, b.bytes(), 0, n, true));
             });
             return;
         }
@@ -207,12 +232,8 @@ final class V3Chunks {
                 visitor.accept(idx, null);
                 continue;
             }
-            long off = ix.offset(i), n = ix.nbytes(i);
-            if (off < 0 || n < 0 || n > Integer.MAX_VALUE - 16) {
-                throw new ZarrFormatException("shard index of " + store.locate(shardKey) + " points past the end of the shard: inner chunk "
-                        + i + " at offset " + Long.toUnsignedString(off) + ", " + Long.toUnsignedString(n) + " bytes");
-            }
-            wanted.add(new Wanted(idx, off, (int) n));
+            checkEntry(ix, i, shardKey);
+            wanted.add(new Wanted(idx, ix.offset(i), (int) ix.nbytes(i)));
         }
         wanted.sort(Comparator.comparingLong(Wanted::offset));
         // neighbouring inner chunks in one ranged read each
@@ -242,6 +263,19 @@ final class V3Chunks {
             }
             ZarrExecutor.forEach(r, w -> visitor.accept(w.index(), decode(w.index(), b, (int) (w.offset() - from), w.nbytes(), true)));
         });
+    }
+
+    /** A usable (offset, nbytes) entry: not half empty, not beyond 2^63 or 2 GiB. */
+    private void checkEntry(ShardIndex ix, int i, String shardKey) throws ZarrFormatException {
+        long off = ix.offset(i), n = ix.nbytes(i);
+        if (off == -1L || n == -1L) {
+            throw new ZarrFormatException("shard index of " + store.locate(shardKey) + " marks inner chunk " + i + " half empty (offset "
+                    + Long.toUnsignedString(off) + ", nbytes " + Long.toUnsignedString(n) + ")");
+        }
+        if (off < 0 || n < 0 || n > Integer.MAX_VALUE - 16) {
+            throw new ZarrFormatException("shard index of " + store.locate(shardKey) + " points past the end of the shard: inner chunk "
+                    + i + " at offset " + Long.toUnsignedString(off) + ", " + Long.toUnsignedString(n) + " bytes");
+        }
     }
 
     // ---- writing ----

@@ -327,4 +327,116 @@ class ZarrV3Test {
         assertEquals(2, copy.nchunksInitialized(), "two shards");
         assertFalse(Files.exists(v3.resolve("0/.zarray")));
     }
+    // ---- codec bytes against numcodecs, consolidated metadata, displays ----
+
+    /** Our v3 blosc, gzip and zstd chunks decode with numcodecs 0.11 to the raw bytes, and chunks numcodecs encodes read back here. */
+    @Test
+    void codecBytesAgreeWithNumcodecs() throws Exception {
+        PythonZarr.assumeAvailable();
+        FileStore store = new FileStore(dir);
+        NdArray values = randomArray(DType.UINT16, new int[]{40, 30}, 3);
+        Map<String, Map<String, Object>> codecs = new LinkedHashMap<>();
+        codecs.put("blosc", ArrayMetadataV3.blosc("lz4", 5, "shuffle", 2));
+        codecs.put("bloscbit", ArrayMetadataV3.blosc("zstd", 3, "bitshuffle", 2));
+        codecs.put("gzip", ArrayMetadataV3.gzip(5));
+        codecs.put("zstd", ArrayMetadataV3.zstd(3));
+        for (Map.Entry<String, Map<String, Object>> c : codecs.entrySet()) {
+            Zarr.createArray(store, c.getKey(), ArrayMetadataV3.builder(DType.UINT16, new long[]{40, 30}, new int[]{40, 30})
+                    .compressors(List.of(c.getValue())).build()).write(values);
+        }
+        Files.write(dir.resolve("raw.bin"), values.toBytes(ByteOrder.LITTLE_ENDIAN));
+        String py = String.join("\n",
+                "import sys, numcodecs, os",
+                "d = sys.argv[1]",
+                "raw = open(os.path.join(d, 'raw.bin'), 'rb').read()",
+                "codecs = {'blosc': numcodecs.Blosc(), 'bloscbit': numcodecs.Blosc(), 'gzip': numcodecs.GZip(), 'zstd': numcodecs.Zstd()}",
+                "for name, c in codecs.items():",
+                "    got = bytes(c.decode(open(os.path.join(d, name, 'c', '0', '0'), 'rb').read()))",
+                "    assert got == raw, name",
+                "    print(name, 'ok')",
+                "enc = {'blosc': numcodecs.Blosc(cname='lz4', clevel=5, shuffle=numcodecs.Blosc.SHUFFLE),",
+                "       'bloscbit': numcodecs.Blosc(cname='zstd', clevel=3, shuffle=numcodecs.Blosc.BITSHUFFLE),",
+                "       'gzip': numcodecs.GZip(level=5), 'zstd': numcodecs.Zstd(level=3)}",
+                "for name, c in enc.items():",
+                "    open(os.path.join(d, name, 'c', '0', '0'), 'wb').write(c.encode(raw))");
+        PythonZarr.Result r = PythonZarr.exec(120, PythonZarr.PYTHON, "-c", py, dir.toString());
+        assertEquals(0, r.exitCode, r.stderr);
+        assertEquals("blosc ok\nbloscbit ok\ngzip ok\nzstd ok\n", r.stdout);
+        for (String name : codecs.keySet()) assertSameValues(values, Zarr.openArray(store, name).read(), name + " chunk from numcodecs");
+    }
+
+    /** Inline consolidated metadata: the tree is known from the root's zarr.json alone, on a store that cannot list. */
+    @Test
+    void inlineConsolidatedMetadataIsRead() throws Exception {
+        MemoryStore mem = new MemoryStore();
+        ZarrGroup root = Zarr.createGroup(mem, "", 3);
+        root.createGroup("labels").createArray("cells", ArrayMetadataV3.builder(DType.UINT8, new long[]{4}, new int[]{2}).build())
+                .write(NdArray.wrap(DType.UINT8, new byte[]{1, 2, 3, 4}, 4));
+        root.createArray("0", ArrayMetadataV3.builder(DType.INT16, new long[]{3}, new int[]{3}).build());
+        Map<String, Object> consolidated = new LinkedHashMap<>();
+        for (String p : List.of("0", "labels", "labels/cells")) consolidated.put(p, ZarrJson.parseObject(mem.get(p + "/zarr.json"), p));
+        Map<String, Object> rootJson = new LinkedHashMap<>(ZarrJson.parseObject(mem.get("zarr.json"), "root"));
+        rootJson.put("consolidated_metadata", new LinkedHashMap<>(Map.of("kind", "inline", "must_understand", false, "metadata", consolidated)));
+        mem.put("zarr.json", ZarrJson.writeV3(rootJson));
+        List<String> asked = new ArrayList<>();
+        frontier.store.Store counting = new frontier.store.Store() {
+            @Override
+            public byte[] get(String key) {
+                asked.add(key);
+                return mem.get(key);
+            }
+
+            @Override
+            public String locate(String key) {
+                return "mem:" + key;
+            }
+        };
+        ZarrGroup g = Zarr.open(counting);
+        assertEquals(List.of("0", "labels"), g.keys());
+        assertEquals(List.of("cells"), g.group("labels").arrayKeys());
+        assertEquals("<zarr Array '/labels/cells' (4,) uint8>", g.group("labels").get("cells").toString());
+        assertEquals(List.of(".zmetadata", ".zgroup", "zarr.json"), asked, "only the root's metadata was read");
+        assertEquals(4, g.group("labels").get("cells").read().getLong(3));
+    }
+
+    @Test
+    void reprsInfoAndTree() throws Exception {
+        FileStore s = new FileStore(dir);
+        ZarrGroup root = Zarr.createGroup(s, "", 3);
+        ZarrArray a = root.createArray("0", ArrayMetadataV3.builder(DType.UINT16, new long[]{1, 2, 236, 275, 271}, new int[]{1, 1, 1, 275, 271})
+                .shards(new int[]{1, 1, 236, 275, 271}).compressors(List.of(ArrayMetadataV3.blosc("lz4", 5, "shuffle", 2))).build());
+        assertEquals("<zarr Array '/0' (1, 2, 236, 275, 271) uint16>", a.toString());
+        assertEquals("<zarr Group '/'>", Zarr.open(s).toString());
+        assertEquals("/\n └── 0 (1, 2, 236, 275, 271) uint16\n", Zarr.open(s).tree());
+        String info = ZarrInfo.text(a.info());
+        assertTrue(info.contains("Shard shape        : (1, 1, 236, 275, 271)"), info);
+        assertTrue(info.contains("Chunk shape        : (1, 1, 1, 275, 271)"), info);
+        assertTrue(info.contains("Codecs             : sharding_indexed(bytes, blosc)"), info);
+        assertTrue(info.contains("Shards initialized : 0/2"), info);
+        assertTrue(((String) a.mimeBundle().get("text/html")).contains("sharding_indexed"));
+        assertTrue(((String) Zarr.open(s).mimeBundle().get("text/html")).contains("chunks (1, 1, 1, 275, 271), sharding_indexed(bytes, blosc)"));
+        assertEquals(472, a.nchunks());
+    }
+
+    @Test
+    void chunkTableHasARowPerShardFollowedByItsInnerChunks() throws Exception {
+        FileStore s = new FileStore(dir);
+        ZarrArray a = Zarr.createArray(s, "a", ArrayMetadataV3.builder(DType.UINT8, new long[]{4, 6}, new int[]{2, 2})
+                .shards(new int[]{2, 4}).compressors(List.of()).build());
+        a.write(NdArray.wrap(DType.UINT8, new byte[]{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 4, 6));
+        tech.tablesaw.api.Table t = ChunkedArray.fromZarr(Zarr.openArray(s, "a")).chunkTable();
+        List<String> keys = new ArrayList<>(t.stringColumn("key").asList());
+        // shards (0, 0) and (0, 1) hold data; (1, x) only the fill value: their inner chunks are empty, the shards absent
+        assertEquals(List.of("a/c/0/0", "a/c/0/0#0.0", "a/c/0/0#0.1", "a/c/0/1", "a/c/0/1#0.0",
+                "a/c/1/0", "a/c/1/0#0.0", "a/c/1/0#0.1", "a/c/1/1", "a/c/1/1#0.0"), keys);
+        assertEquals(List.of("(0, 0)", "(0, 0)", "(0, 1)", "(0, 1)", "(0, 2)", "(1, 0)", "(1, 0)", "(1, 1)", "(1, 1)", "(1, 2)"),
+                t.stringColumn("index").asList());
+        assertEquals(Files.size(dir.resolve("a/c/0/0")), t.longColumn("stored bytes").get(0));
+        assertEquals(16 * 2 + 4 + 8, Files.size(dir.resolve("a/c/0/0")));
+        assertEquals(4L, t.longColumn("stored bytes").get(1));
+        assertEquals("(2, 2)", t.stringColumn("shape").get(3), "the edge shard's part inside the array");
+        assertTrue(t.longColumn("stored bytes").isMissing(5), "shard (1, 0) was never written");
+        assertTrue(t.longColumn("stored bytes").isMissing(6));
+        assertFalse(Files.exists(dir.resolve("a/c/1/0")));
+    }
 }

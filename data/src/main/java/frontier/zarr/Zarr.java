@@ -185,6 +185,10 @@ public final class Zarr {
      */
     public static void consolidateMetadata(Store store, String path) throws IOException {
         String p = normalizePath(path);
+        if (store.get(key(p, ZARR_JSON)) != null) {
+            throw new IOException("cannot consolidate " + store.locate(p) + ": it is a Zarr v3 hierarchy (writing v3's inline "
+                    + "consolidated_metadata is not supported; reading it is)");
+        }
         if (!store.isListable()) throw new IOException("cannot consolidate " + store.locate(p) + ": the store cannot list keys");
         java.util.Map<String, Object> metadata = new java.util.TreeMap<>();
         collectMetadata(store, p, "", metadata, 0);

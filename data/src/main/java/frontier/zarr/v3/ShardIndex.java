@@ -49,14 +49,19 @@ public final class ShardIndex {
         long off = entries[2 * i], n = entries[2 * i + 1];
         if (off == EMPTY && n == EMPTY) return;
         if (off == EMPTY || n == EMPTY) {
-            throw new CodecException("shard index of " + where + " marks inner chunk " + i + " half empty (offset "
+            throw new CodecException("shard index" + of(where) + " marks inner chunk " + i + " half empty (offset "
                     + Long.toUnsignedString(off) + ", nbytes " + Long.toUnsignedString(n) + ")");
         }
         if (off < 0 || n < 0 || n > Integer.MAX_VALUE - 16 || (shardSize >= 0 && off + n > shardSize)) {
-            throw new CodecException("shard index of " + where + " points past the end of the shard: inner chunk " + i
+            throw new CodecException("shard index" + of(where) + " points past the end of the shard: inner chunk " + i
                     + " at offset " + Long.toUnsignedString(off) + ", " + Long.toUnsignedString(n) + " bytes"
                     + (shardSize >= 0 ? ", shard " + shardSize + " bytes" : ""));
         }
+    }
+
+    /** " of WHERE" for messages, or nothing when where is null (the caller names the shard). */
+    static String of(String where) {
+        return where == null ? "" : " of " + where;
     }
 
     /** Checks every entry lies inside a shard of size bytes. */

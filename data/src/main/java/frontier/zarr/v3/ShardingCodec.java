@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static frontier.zarr.v3.ShardIndex.of;
+
 /**
  * The sharding_indexed codec: a shard holds inner chunks, each encoded with the inner codecs, and an
  * index of their (offset, nbytes) encoded with the index codecs, at the start or the end of the shard.
@@ -138,13 +140,13 @@ public final class ShardingCodec implements ArrayToBytesCodec {
     /** Decodes an encoded index of exactly indexSize() bytes; where names the shard for errors. */
     public ShardIndex decodeIndex(byte[] b, int offset, int length, String where) throws IOException {
         if (length != indexSize) {
-            throw new CodecException("shard index of " + where + " is truncated: " + length + " bytes, expected " + indexSize);
+            throw new CodecException("shard index" + of(where) + " is truncated: " + length + " bytes, expected " + indexSize);
         }
         RawChunk r;
         try {
             r = index.decode(b, offset, length);
         } catch (CodecException e) {
-            throw new CodecException("cannot decode the shard index of " + where + ": " + e.getMessage(), e);
+            throw new CodecException("cannot decode the shard index" + of(where) + ": " + e.getMessage(), e);
         }
         byte[] le = r.exactBytes(ByteOrder.LITTLE_ENDIAN);
         long[] entries = new long[2 * count()];
@@ -159,7 +161,7 @@ public final class ShardingCodec implements ArrayToBytesCodec {
     /** The index of a whole shard held in shard[offset..offset+length). */
     public ShardIndex indexOf(byte[] shard, int offset, int length, String where) throws IOException {
         if (length < indexSize) {
-            throw new CodecException("shard " + where + " is truncated: " + length + " bytes, shorter than its " + indexSize + "-byte index");
+            throw new CodecException("shard" + (where == null ? "" : " " + where) + " is truncated: " + length + " bytes, shorter than its " + indexSize + "-byte index");
         }
         ShardIndex ix = decodeIndex(shard, indexAtEnd ? offset + length - indexSize : offset, indexSize, where);
         ix.checkAll(length, where);
@@ -182,7 +184,7 @@ public final class ShardingCodec implements ArrayToBytesCodec {
         byte[] b = store.getRange(key, ix.offset(i), n);
         if (b == null) throw new IOException("shard " + where + " disappeared while being read");
         if (b.length != n) {
-            throw new CodecException("shard index of " + where + " points past the end of the shard: inner chunk " + i + " at offset "
+            throw new CodecException("shard index" + of(where) + " points past the end of the shard: inner chunk " + i + " at offset "
                     + ix.offset(i) + ", " + n + " bytes, only " + b.length + " there");
         }
         return b;
@@ -192,7 +194,7 @@ public final class ShardingCodec implements ArrayToBytesCodec {
 
     @Override
     public RawChunk decode(byte[] encoded, int offset, int length) throws IOException {
-        ShardIndex ix = indexOf(encoded, offset, length, "a shard");
+        ShardIndex ix = indexOf(encoded, offset, length, null);
         ByteOrder order = inner.byteOrder();
         RawChunk out = shard.filled(order);
         int item = shard.dtype().itemSize();

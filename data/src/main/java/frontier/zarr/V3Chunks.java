@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Chunk I/O of one Zarr v3 array for {@link ZarrArray}: chunk keys, reading and writing chunks
@@ -39,7 +41,7 @@ final class V3Chunks {
     private final ShardingCodec sharding;
     /** Inner chunks per shard along each axis (sharded arrays). */
     private final int[] perShard;
-    private final Map<String, Optional<ShardIndex>> indexes = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, CompletableFuture<Optional<ShardIndex>>> indexes = new LinkedHashMap<>(16, 0.75f, true);
     private long indexBytes;
     private final Object[] shardLocks = new Object[64];
     /** Local chunk files read into a per-thread buffer (like v2's reads), when the store is a local folder. */
@@ -92,29 +94,46 @@ final class V3Chunks {
 
     // ---- shard indexes ----
 
-    /** The shard's index (cached), or null when the shard does not exist. */
+    /**
+     * The shard's index (cached), or null when the shard does not exist. Threads asking for the same
+     * index at once wait for one read of it.
+     */
     ShardIndex index(String shardKey) throws IOException {
+        CompletableFuture<Optional<ShardIndex>> mine = new CompletableFuture<>(), f;
         synchronized (indexes) {
-            Optional<ShardIndex> hit = indexes.get(shardKey);
-            if (hit != null) return hit.orElse(null);
-        }
-        ShardIndex ix;
-        try {
-            ix = ZarrArray.blockingRead(store, () -> sharding.readIndex(store, shardKey));
-        } catch (frontier.zarr.codec.CodecException e) {
-            throw new ZarrFormatException(e.getMessage(), e);
-        }
-        synchronized (indexes) {
-            indexes.put(shardKey, Optional.ofNullable(ix));
-            indexBytes += 16L * sharding.count();
-            var it = indexes.entrySet().iterator();
-            while (indexBytes > INDEX_CACHE_BYTES && it.hasNext()) {
-                it.next();
-                it.remove();
-                indexBytes -= 16L * sharding.count();
+            f = indexes.putIfAbsent(shardKey, mine);
+            if (f == null) {
+                f = mine;
+                indexBytes += 16L * sharding.count();
+                var it = indexes.entrySet().iterator();
+                while (indexBytes > INDEX_CACHE_BYTES && it.hasNext()) {
+                    if (it.next().getValue() == mine) continue;
+                    it.remove();
+                    indexBytes -= 16L * sharding.count();
+                }
             }
         }
-        return ix;
+        if (f == mine) {
+            try {
+                mine.complete(Optional.ofNullable(ZarrArray.blockingRead(store, () -> sharding.readIndex(store, shardKey))));
+            } catch (frontier.zarr.codec.CodecException e) {
+                forget(shardKey);
+                mine.completeExceptionally(new ZarrFormatException(e.getMessage(), e));
+            } catch (IOException | RuntimeException e) {
+                forget(shardKey);
+                mine.completeExceptionally(e);
+            }
+        }
+        try {
+            return f.get().orElse(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading the index of " + store.locate(shardKey));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException(e.getCause());
+        }
     }
 
     private void forget(String shardKey) {
@@ -305,6 +324,14 @@ final class V3Chunks {
             }
             parts[linear(inShard(chunkIndex))] = enc;
             putShard(shardKey, parts);
+        }
+    }
+
+    /** Stores a shard assembled from inner chunks already encoded with the inner codecs (null for empty ones). */
+    void writeEncodedShard(long[] shardIndex, byte[][] inner) throws IOException {
+        String key = storeKey(shardIndex);
+        synchronized (lockFor(key)) {
+            putShard(key, inner.clone());
         }
     }
 

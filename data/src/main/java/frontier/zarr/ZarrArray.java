@@ -369,6 +369,18 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
         store.put(key, b);
     }
 
+    /**
+     * Stores one shard of a sharded v3 array from inner chunks that are already encoded with its inner
+     * codecs, in C order over the chunks per shard (null for an empty one): a copy that keeps another
+     * array's encoded chunks as they are, without decoding them.
+     */
+    public void writeEncodedShard(long[] shardIndex, byte[][] innerChunks) throws IOException {
+        if (v3 == null || !v3.sharded()) throw new IllegalStateException(name() + " is not a sharded Zarr v3 array");
+        int n = ((ArrayMetadataV3) md).sharding().count();
+        if (innerChunks.length != n) throw new IllegalArgumentException(innerChunks.length + " inner chunks, a shard of " + name() + " holds " + n);
+        v3.writeEncodedShard(shardIndex, innerChunks);
+    }
+
     // ---- regions ----
 
     /** The whole array (fewer than 2^31 elements). */

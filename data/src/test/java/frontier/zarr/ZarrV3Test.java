@@ -326,6 +326,12 @@ class ZarrV3Test {
         assertEquals(List.of("0"), g.arrayKeys());
         assertEquals(2, copy.nchunksInitialized(), "two shards");
         assertFalse(Files.exists(v3.resolve("0/.zarray")));
+        // the bench's copy keeps the v2 chunks' blosc frames: inner chunks are the v2 chunk files, byte for byte
+        Path frames = dir.resolve("frames.zarr");
+        frontier.zarr.tools.ShardedCopy.main(new String[]{v2.toString(), "0", frames.toString(), "1,1,6,20,18"});
+        ZarrArray f = Zarr.openArray(frames.toString(), "0");
+        assertSameValues(level0.read(), f.read(), "copy of the frames");
+        assertArrayEquals(Files.readAllBytes(v2.resolve("0/0.1.4.0.0")), f.readChunkBytes(new long[]{0, 1, 4, 0, 0}));
     }
     // ---- codec bytes against numcodecs, consolidated metadata, displays ----
 

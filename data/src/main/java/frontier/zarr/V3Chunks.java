@@ -211,30 +211,33 @@ final class V3Chunks {
             });
             return;
         }
+        Map<String, List<long[]>> byShard = new LinkedHashMap<>();
+        for (long[] idx : chunkIndexes) byShard.computeIfAbsent(storeKey(shardOf(idx)), k -> new ArrayList<>()).add(idx);
         if (files != null) {
-            // local shards: each inner chunk read on its own into a reused buffer, as v2 reads chunk files
-            ZarrExecutor.forEach(chunkIndexes, idx -> {
-                String shardKey = storeKey(shardOf(idx));
+            // local shards: opened once, each inner chunk read on its own (in parallel) into a reused buffer
+            ZarrExecutor.forEach(new ArrayList<>(byShard.entrySet()), e -> {
+                String shardKey = e.getKey();
                 ShardIndex ix = index(shardKey);
-                int i = ix == null ? -1 : ix.linear(inShard(idx));
-                if (i < 0 || ix.isEmpty(i)) {
-                    visitor.accept(idx, null);
-                    return;
+                try (ChunkFiles.Shard file = ix == null ? null : files.openShard(shardKey)) {
+                    ZarrExecutor.forEach(e.getValue(), idx -> {
+                        int i = ix == null || file == null ? -1 : ix.linear(inShard(idx));
+                        if (i < 0 || ix.isEmpty(i)) {
+                            visitor.accept(idx, null);
+                            return;
+                        }
+                        checkEntry(ix, i, shardKey);
+                        int n = (int) ix.nbytes(i);
+                        StoredBytes b = file.read(ix.offset(i), n);
+                        if (b.length() < n) {
+                            throw new ZarrFormatException("shard index of " + store.locate(shardKey) + " points past the end of the shard: inner chunk "
+                                    + i + " at offset " + ix.offset(i) + ", " + n + " bytes, only " + b.length() + " there");
+                        }
+                        visitor.accept(idx, decode(idx, b.bytes(), 0, n, true));
+                    });
                 }
-                checkEntry(ix, i, shardKey);
-                int n = (int) ix.nbytes(i);
-                StoredBytes b = files.readRange(shardKey, ix.offset(i), n);
-                if (b == null) throw new IOException("shard " + store.locate(shardKey) + " disappeared while being read");
-                if (b.length() < n) {
-                    throw new ZarrFormatException("shard index of " + store.locate(shardKey) + " points past the end of the shard: inner chunk "
-                            + i + " at offset " + ix.offset(i) + ", " + n + " bytes, only " + b.length() + " there");
-                }
-                visitor.accept(idx, decode(idx, b.bytes(), 0, n, true));
             });
             return;
         }
-        Map<String, List<long[]>> byShard = new LinkedHashMap<>();
-        for (long[] idx : chunkIndexes) byShard.computeIfAbsent(storeKey(shardOf(idx)), k -> new ArrayList<>()).add(idx);
         ZarrExecutor.forEach(new ArrayList<>(byShard.entrySet()), e -> visitShard(e.getKey(), e.getValue(), visitor));
     }
 

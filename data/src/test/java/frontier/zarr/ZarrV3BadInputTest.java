@@ -120,6 +120,28 @@ class ZarrV3BadInputTest {
                 "crc32c checksum mismatch");
     }
 
+    @Test
+    void aChunkThatDecodesToMoreThanItsShapeHolds() throws IOException {
+        FileStore s = new FileStore(dir);
+        Zarr.createArray(s, "g", ArrayMetadataV3.builder(DType.UINT8, new long[]{4}, new int[]{4})
+                .compressors(List.of(ArrayMetadataV3.gzip(1), ArrayMetadataV3.crc32c())).build());
+        byte[] big = new frontier.zarr.codec.GzipCodec(1).encode(new byte[100_000], 1);
+        Files.createDirectories(dir.resolve("g/c"));
+        Files.write(dir.resolve("g/c/0"), new Crc32cBytes().append(big));
+        expect(ZarrFormatException.class, () -> Zarr.openArray(s, "g").read(), dir.resolve("g/c/0").toString(), "gzip", "more than the 4");
+    }
+
+    /** Appends a valid crc32c, as the codec writes it. */
+    static final class Crc32cBytes {
+        byte[] append(byte[] b) {
+            CRC32C c = new CRC32C();
+            c.update(b);
+            byte[] out = java.util.Arrays.copyOf(b, b.length + 4);
+            ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putInt(b.length, (int) c.getValue());
+            return out;
+        }
+    }
+
     static String zarrJson(String codecs, String extra) {
         return "{\"zarr_format\": 3, \"node_type\": \"array\", \"shape\": [4], \"data_type\": \"uint8\", "
                 + "\"chunk_grid\": {\"name\": \"regular\", \"configuration\": {\"chunk_shape\": [2]}}, "

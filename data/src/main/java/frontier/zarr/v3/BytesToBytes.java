@@ -18,8 +18,17 @@ public record BytesToBytes(String name, Codec codec, int typesize, int overhead,
         return codec.encode(raw, typesize);
     }
 
-    public byte[] decode(byte[] encoded) throws IOException {
-        return codec.decode(encoded);
+    /**
+     * Decodes into at most maxDecoded bytes. The codecs decode unbounded here and the size is checked after;
+     * with the bounded Codec API of issue 12 this becomes codec.decode(encoded, maxDecoded), which stops a
+     * decompression bomb as soon as it passes the bound.
+     */
+    public byte[] decode(byte[] encoded, int maxDecoded) throws IOException {
+        byte[] out = codec.decode(encoded);
+        if (out.length > maxDecoded) {
+            throw new frontier.zarr.codec.CodecException("codec '" + name + "': decoded " + out.length + " bytes, more than the " + maxDecoded + " a chunk holds");
+        }
+        return out;
     }
 
     @Override

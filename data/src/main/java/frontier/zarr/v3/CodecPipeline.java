@@ -30,6 +30,8 @@ public final class CodecPipeline {
     private final ArrayToBytesCodec serializer;
     private final List<BytesToBytes> byteCodecs;
     private final List<Map<String, Object>> json;
+    /** The most bytes decoding byte codec i may produce: exact while only fixed-size codecs lie between it and the bytes codec. */
+    private final int[] decodeBounds;
 
     private CodecPipeline(ChunkSpec spec, List<ArrayToArrayCodec> arrayCodecs, ArrayToBytesCodec serializer,
                           List<BytesToBytes> byteCodecs, List<Map<String, Object>> json) {
@@ -38,7 +40,17 @@ public final class CodecPipeline {
         this.serializer = serializer;
         this.byteCodecs = List.copyOf(byteCodecs);
         this.json = Collections.unmodifiableList(json);
+        this.decodeBounds = new int[byteCodecs.size()];
+        long bound = serializer.encodedSize(spec.byteLength());
+        for (int i = 0; i < decodeBounds.length; i++) {
+            decodeBounds[i] = bound < 0 || bound > MAX_DECODED ? MAX_DECODED : (int) bound;
+            int overhead = byteCodecs.get(i).overhead();
+            bound = bound < 0 || overhead < 0 ? -1 : bound + overhead;
+        }
     }
+
+    /** The largest decode: one Java byte array. */
+    private static final int MAX_DECODED = Integer.MAX_VALUE - 16;
 
     /** Builds the chain a zarr.json {@code codecs} value describes, for chunks of spec. */
     public static CodecPipeline fromJson(Object codecs, ChunkSpec spec) throws CodecException {
@@ -196,7 +208,7 @@ public final class CodecPipeline {
         int off = offset, len = length;
         for (int i = byteCodecs.size() - 1; i >= 0; i--) {
             byte[] in = off == 0 && len == b.length ? b : java.util.Arrays.copyOfRange(b, off, off + len);
-            b = byteCodecs.get(i).decode(in);
+            b = byteCodecs.get(i).decode(in, decodeBounds[i]);
             off = 0;
             len = b.length;
         }

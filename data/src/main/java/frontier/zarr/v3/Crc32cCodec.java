@@ -19,6 +19,14 @@ public final class Crc32cCodec implements Codec {
 
     @Override
     public byte[] decode(byte[] encoded) throws CodecException {
+        return decode(encoded, Integer.MAX_VALUE - 16);
+    }
+
+    /** Decodes into at most maxDecoded bytes (the data: the input less its checksum). */
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
+        if (encoded.length - 4 > maxDecoded) {
+            throw new CodecException("crc32c: " + (encoded.length - 4) + " bytes of data, more than the " + maxDecoded + " expected");
+        }
         if (encoded.length < 4) {
             throw new CodecException("crc32c: " + encoded.length + " bytes, fewer than the 4-byte checksum");
         }
@@ -29,6 +37,11 @@ public final class Crc32cCodec implements Codec {
             throw new CodecException(String.format("crc32c checksum mismatch: stored %08x, computed %08x over %d bytes", stored, actual, n));
         }
         return Arrays.copyOf(encoded, n);
+    }
+
+    /** The checksum adds 4 bytes. */
+    public long maxEncodedSize(long decodedSize) {
+        return decodedSize + 4;
     }
 
     @Override

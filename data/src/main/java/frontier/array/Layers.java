@@ -48,10 +48,26 @@ final class Layers {
             return s;
         }
 
+        /** A lazy array's graph holds a task per chunk (and its grid a size per chunk): beyond this, refuse up front. */
+        static final long MAX_CHUNKS = 1L << 22;
+
         static int[][] grid(ChunkSource src) {
             long[] shape = src.shape();
             int[] c = src.chunks();
             if (c.length != shape.length) throw new IllegalArgumentException("chunks " + Arrays.toString(c) + " do not match shape " + Arrays.toString(shape));
+            java.math.BigInteger n = java.math.BigInteger.ONE;
+            long longest = 0;
+            for (int i = 0; i < c.length; i++) {
+                long k = c[i] <= 0 ? 1 : (shape[i] + c[i] - 1) / c[i];
+                n = n.multiply(java.math.BigInteger.valueOf(k));
+                longest = Math.max(longest, k);
+            }
+            if (n.compareTo(java.math.BigInteger.valueOf(MAX_CHUNKS)) > 0 || longest > MAX_CHUNKS) {
+                throw new IllegalArgumentException((src.location() == null ? "the array" : src.location()) + " of shape " + Arrays.toString(shape)
+                        + " has " + String.format(java.util.Locale.ROOT, "%,d", n.compareTo(java.math.BigInteger.valueOf(MAX_CHUNKS)) > 0 ? n : longest)
+                        + (n.compareTo(java.math.BigInteger.valueOf(MAX_CHUNKS)) > 0 ? " chunks" : " chunks along one axis") + "; a lazy array handles at most " + String.format(java.util.Locale.ROOT, "%,d", MAX_CHUNKS)
+                        + " (one task per chunk): read regions of it instead (ZarrArray.read(offset, shape))");
+            }
             int[][] g = new int[shape.length][];
             for (int i = 0; i < g.length; i++) g[i] = regular(toIntDim(shape[i], "array"), c[i]);
             return g;

@@ -9,10 +9,11 @@ import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,34 @@ import java.util.concurrent.Executors;
 public record ArrayStats(String path, long[] shape, int[] chunks, String dtype, Object min, Object max, Object sum, String sha256) {
 
     private static final long SLAB_ELEMENTS = 1L << 24;
+
+    /**
+     * The JSON writer of the lines: besides what JSON must escape (C0 controls), DEL, C1 controls and
+     * the Unicode line separators are written as \\u escapes too, so that a path from the data cannot
+     * drive the terminal the line is printed on.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectWriter LINE = OmeMetadata.JSON.writer()
+            .with(new com.fasterxml.jackson.core.io.CharacterEscapes() {
+                private final int[] ascii = standardAsciiEscapesForJSON();
+
+                {
+                    ascii[0x7F] = ESCAPE_STANDARD;
+                }
+
+                @Override
+                public int[] getEscapeCodesForAscii() {
+                    return ascii;
+                }
+
+                @Override
+                public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+                    if ((ch >= 0x80 && ch <= 0x9F) || ch == 0x2028 || ch == 0x2029 || (ch >= 0x202A && ch <= 0x202E)
+                            || (ch >= 0x2066 && ch <= 0x2069)) {
+                        return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch));
+                    }
+                    return null;
+                }
+            });
 
     /** The JSON line {@code frontier zarr stat} prints (keys in a fixed order). */
     public Map<String, Object> toJson() {
@@ -44,7 +73,7 @@ public record ArrayStats(String path, long[] shape, int[] chunks, String dtype, 
 
     public String toJsonLine() {
         try {
-            return OmeMetadata.JSON.writeValueAsString(toJson());
+            return LINE.writeValueAsString(toJson());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -69,18 +98,18 @@ public record ArrayStats(String path, long[] shape, int[] chunks, String dtype, 
         DType dt = a.dtype();
         Acc acc = new Acc(dt);
         MessageDigest sha = hash ? newDigest() : null;
-        List<long[][]> slabs = slabs(a.shape(), a.chunks());
+        Iterator<long[][]> slabs = slabs(a.shape(), a.chunks()).iterator();
         ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "zarr-stat");
             t.setDaemon(true);
             return t;
         });
         try {
-            // Read slab i+1 while slab i is hashed and reduced (hashing is sequential by nature).
-            CompletableFuture<NdArray> next = slabs.isEmpty() ? null : read(a, slabs.get(0), reader);
-            for (int i = 0; i < slabs.size(); i++) {
+            // Read the next slab while this one is hashed and reduced (hashing is sequential by nature).
+            CompletableFuture<NdArray> next = slabs.hasNext() ? read(a, slabs.next(), reader) : null;
+            while (next != null) {
                 NdArray slab = next.get();
-                next = i + 1 < slabs.size() ? read(a, slabs.get(i + 1), reader) : null;
+                next = slabs.hasNext() ? read(a, slabs.next(), reader) : null;
                 acc.add(slab);
                 if (sha != null) sha.update(slab.toBytes(ByteOrder.LITTLE_ENDIAN));
             }
@@ -117,16 +146,13 @@ public record ArrayStats(String path, long[] shape, int[] chunks, String dtype, 
 
     /**
      * C-order slabs {offset, shape}: leading axes one index at a time, one axis cut in steps
-     * (a multiple of its chunk size when it fits), the trailing axes whole.
+     * (a multiple of its chunk size when it fits), the trailing axes whole. Generated one at a time as
+     * they are read: an array of shape [2^62] has 2^38 of them.
      */
-    static List<long[][]> slabs(long[] shape, int[] chunks) {
+    static Iterable<long[][]> slabs(long[] shape, int[] chunks) {
         int n = shape.length;
-        List<long[][]> out = new ArrayList<>();
-        for (long s : shape) if (s == 0) return out;
-        if (n == 0) {
-            out.add(new long[][]{new long[0], new long[0]});
-            return out;
-        }
+        for (long s : shape) if (s == 0) return List.of();
+        if (n == 0) return List.<long[][]>of(new long[][]{new long[0], new long[0]});
         // The first axis j whose trailing block (axes after j) fits.
         int j = 0;
         long trailing = 1;
@@ -138,36 +164,49 @@ public record ArrayStats(String path, long[] shape, int[] chunks, String dtype, 
             trailing *= shape[i];
             j = i;
         }
-        if (j == 0 && trailing * shape[0] <= SLAB_ELEMENTS) {
-            out.add(new long[][]{new long[n], shape.clone()});
-            return out;
-        }
+        if (j == 0 && trailing * shape[0] <= SLAB_ELEMENTS) return List.<long[][]>of(new long[][]{new long[n], shape.clone()});
         long inner = 1;
         for (int i = j + 1; i < n; i++) inner *= shape[i];
-        long step = Math.max(1, SLAB_ELEMENTS / inner);
-        if (step >= chunks[j]) step -= step % chunks[j];
-        step = Math.min(step, shape[j]);
-        long[] idx = new long[j];
-        while (true) {
-            for (long start = 0; start < shape[j]; start += step) {
+        long step0 = Math.max(1, SLAB_ELEMENTS / inner);
+        if (step0 >= chunks[j]) step0 -= step0 % chunks[j];
+        long step = Math.min(step0, shape[j]);
+        int cut = j;
+        return () -> new Iterator<>() {
+            final long[] idx = new long[cut]; // position along the leading axes
+            long start = 0;                   // position along the cut axis
+            boolean done;
+
+            @Override
+            public boolean hasNext() {
+                return !done;
+            }
+
+            @Override
+            public long[][] next() {
+                if (done) throw new NoSuchElementException();
                 long[] off = new long[n];
                 long[] sh = shape.clone();
-                for (int i = 0; i < j; i++) {
+                for (int i = 0; i < cut; i++) {
                     off[i] = idx[i];
                     sh[i] = 1;
                 }
-                off[j] = start;
-                sh[j] = Math.min(step, shape[j] - start);
-                out.add(new long[][]{off, sh});
+                off[cut] = start;
+                sh[cut] = Math.min(step, shape[cut] - start);
+                if (step < shape[cut] - start) {
+                    start += step;
+                } else {
+                    start = 0;
+                    int d = cut - 1;
+                    while (d >= 0) {
+                        if (++idx[d] < shape[d]) break;
+                        idx[d] = 0;
+                        d--;
+                    }
+                    done = d < 0;
+                }
+                return new long[][]{off, sh};
             }
-            int d = j - 1;
-            while (d >= 0) {
-                if (++idx[d] < shape[d]) break;
-                idx[d] = 0;
-                d--;
-            }
-            if (d < 0) return out;
-        }
+        };
     }
 
     private static MessageDigest newDigest() {

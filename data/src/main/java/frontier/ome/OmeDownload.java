@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import frontier.progress.Progress;
 import frontier.progress.ProgressSink;
 import frontier.store.Store;
+import frontier.text.TerminalText;
 import frontier.zarr.store.HttpStore;
 
 import java.io.IOException;
@@ -15,9 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +49,9 @@ public final class OmeDownload {
     private final AtomicLong filesPresent = new AtomicLong();
     private final AtomicLong chunksMissing = new AtomicLong();
     private final AtomicLong chunksFetched = new AtomicLong();
+    private final AtomicLong filesRepaired = new AtomicLong();
+    private final AtomicLong filesVerified = new AtomicLong();
+    private boolean verify;
 
     public OmeDownload(String source, Path outputDir) {
         this.source = source;
@@ -58,6 +61,15 @@ public final class OmeDownload {
     /** How the "to DIR" line names the folder (as the user typed it; the resolved path by default). */
     public OmeDownload displayDir(String shown) {
         this.shownDir = shown;
+        return this;
+    }
+
+    /**
+     * Chunk files a previous run left are compared byte for byte with the source's (each is fetched
+     * again); without it they are kept when the source has them at the same size.
+     */
+    public OmeDownload verify(boolean verify) {
+        this.verify = verify;
         return this;
     }
 
@@ -119,9 +131,9 @@ public final class OmeDownload {
                 out.println("downloading...");
                 for (OmeNode n : copied) {
                     String rel = n.location().prefix();
-                    out.println("   " + name + (rel.isEmpty() ? "" : "/" + rel.substring(0, rel.length() - 1)));
+                    out.println("   " + TerminalText.escape(name + (rel.isEmpty() ? "" : "/" + rel.substring(0, rel.length() - 1))));
                 }
-                out.println("to " + (shownDir != null ? shownDir : outputDir.toString()));
+                out.println("to " + TerminalText.escape(shownDir != null ? shownDir : outputDir.toString()));
                 out.flush();
             }
             Files.createDirectories(target);
@@ -152,8 +164,8 @@ public final class OmeDownload {
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            return new DownloadReport(target, filesWritten.get(), bytesWritten.get(), filesPresent.get(),
-                    chunksMissing.get(), chunksFetched.get(), seconds, session.requests());
+            return new DownloadReport(target, filesWritten.get(), bytesWritten.get(), filesPresent.get(), filesRepaired.get(),
+                    verify ? filesVerified.get() : -1, chunksMissing.get(), chunksFetched.get(), seconds, session.requests());
         }
     }
 
@@ -197,26 +209,10 @@ public final class OmeDownload {
 
     /** Refuses names from remote metadata that would leave the target folder. */
     static void checkName(String name, String field, String where, Path target) throws OmeException {
-        String why = null;
-        if (name.isEmpty()) why = "is empty";
-        else if (name.startsWith("/") || name.matches("^[a-zA-Z]:.*")) why = "is an absolute path";
-        else if (name.contains("\\")) why = "contains a backslash";
-        else if (name.indexOf('\0') >= 0) why = "contains a NUL character";
-        else {
-            for (String seg : name.split("/", -1)) {
-                if (seg.equals("..")) {
-                    why = "contains '..'";
-                    break;
-                }
-                if (seg.isEmpty() || seg.equals(".")) {
-                    why = "has an empty or '.' path segment";
-                    break;
-                }
-            }
-        }
+        String why = OmeMetadata.whyNotRelative(name);
         if (why != null) {
-            throw new OmeException("refusing to download: " + field + " = '" + name + "' in " + where + " " + why
-                    + " and would write outside " + target);
+            throw new OmeException("refusing to download: " + field + " = '" + TerminalText.escape(name) + "' in " + where + ": " + why
+                    + ", and it would write outside " + target);
         }
     }
 
@@ -242,13 +238,13 @@ public final class OmeDownload {
                            ProgressSink sink, String name) throws IOException {
         Path dir = dir(target, arr.prefix());
         Files.createDirectories(dir);
-        Set<String> present = completeFiles(dir); // one walk instead of a stat per chunk
+        Map<String, Long> present = completeFiles(dir); // one walk instead of a stat per chunk
         copyMetadata(arr, target, ".zarray");
         copyMetadata(arr, target, ".zattrs");
         String sep = separator(arr, info, version, fetcher, dir);
         long total = info.chunkCount();
         String label = name + "/" + arr.prefix().substring(0, arr.prefix().length() - 1);
-        Set<String> made = new LinkedHashSet<>();
+        Path madeParent = null; // keys come in C order: siblings share their folder, so the last one made is enough
         try (Progress bar = sink.start(label, total, "chunks")) {
             Semaphore window = new Semaphore(WINDOW);
             AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -257,33 +253,22 @@ public final class OmeDownload {
                 if (failure.get() != null) break;
                 Path file = dir.resolve(key).normalize();
                 if (!file.startsWith(dir)) throw new OmeException("refusing chunk key " + key + ": outside " + dir);
-                if (present.contains(key)) {
-                    filesPresent.incrementAndGet();
-                    bar.advance(1);
-                    continue;
-                }
-                if (sep.equals("/") && key.indexOf('/') > 0) {
+                Long localSize = present.get(key);
+                if (localSize == null && sep.equals("/") && key.indexOf('/') > 0) {
                     Path parent = file.getParent();
-                    if (made.add(parent.toString())) Files.createDirectories(parent);
+                    if (!parent.equals(madeParent)) Files.createDirectories(parent);
+                    madeParent = parent;
                 }
                 window.acquireUninterruptibly();
                 String storeKey = arr.prefix() + key;
-                CompletableFuture<Void> f = fetcher.get(storeKey).thenAcceptAsync(bytes -> {
-                    chunksFetched.incrementAndGet();
-                    if (bytes == null) {
-                        chunksMissing.incrementAndGet(); // missing chunk = fill value: absent in the copy too
-                    } else {
-                        try {
-                            write(file, bytes);
-                        } catch (IOException e) {
-                            throw new java.util.concurrent.CompletionException(e);
-                        }
-                    }
-                    bar.advance(1);
-                }, fetcher.writers()).whenComplete((v, e) -> {
-                    window.release();
-                    if (e != null) failure.compareAndSet(null, e);
-                });
+                CompletableFuture<Void> f = (localSize == null ? fetch(fetcher, storeKey, file)
+                        : verify ? verifyPresent(fetcher, storeKey, file)
+                        : checkPresent(fetcher, storeKey, file, localSize))
+                        .whenComplete((v, e) -> {
+                            if (e == null) bar.advance(1);
+                            window.release();
+                            if (e != null) failure.compareAndSet(null, e);
+                        });
                 pending.add(f);
                 if (pending.size() >= 4 * WINDOW) pending.removeIf(CompletableFuture::isDone);
             }
@@ -303,6 +288,58 @@ public final class OmeDownload {
                 throw new IOException("download of " + arr.path() + " failed: " + t, t);
             }
         }
+    }
+
+    /** Fetches a chunk and writes it (a chunk missing on the server stays absent in the copy: fill value). */
+    private CompletableFuture<Void> fetch(Fetcher fetcher, String storeKey, Path file) {
+        return fetcher.get(storeKey).thenAcceptAsync(bytes -> {
+            chunksFetched.incrementAndGet();
+            if (bytes == null) {
+                chunksMissing.incrementAndGet();
+                return;
+            }
+            try {
+                write(file, bytes);
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, fetcher.writers());
+    }
+
+    /**
+     * A chunk file a previous run left: kept when the source has it at the same size (and, over HTTP,
+     * with the same last byte), fetched again otherwise; a truncated chunk is so repaired.
+     */
+    private CompletableFuture<Void> checkPresent(Fetcher fetcher, String storeKey, Path file, long localSize) {
+        return fetcher.sameSize(storeKey, file, localSize).thenCompose(same -> {
+            if (same) {
+                filesPresent.incrementAndGet();
+                return CompletableFuture.completedFuture(null);
+            }
+            filesRepaired.incrementAndGet();
+            return fetch(fetcher, storeKey, file);
+        });
+    }
+
+    /** --verify: a chunk file a previous run left is fetched whole and compared byte for byte; a different one is rewritten. */
+    private CompletableFuture<Void> verifyPresent(Fetcher fetcher, String storeKey, Path file) {
+        return fetcher.get(storeKey).thenAcceptAsync(bytes -> {
+            chunksFetched.incrementAndGet();
+            try {
+                if (bytes == null) {
+                    chunksMissing.incrementAndGet(); // gone from the source: the local file is left alone
+                    filesPresent.incrementAndGet();
+                } else if (Arrays.equals(Files.readAllBytes(file), bytes)) {
+                    filesPresent.incrementAndGet();
+                    filesVerified.incrementAndGet();
+                } else {
+                    filesRepaired.incrementAndGet();
+                    write(file, bytes);
+                }
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, fetcher.writers());
     }
 
     /**
@@ -330,17 +367,17 @@ public final class OmeDownload {
     }
 
     /**
-     * The files already complete under an array's folder (paths relative to it, '/'-separated),
-     * after removing the temporary files an interrupted run left there.
+     * The files already complete under an array's folder (paths relative to it, '/'-separated) and
+     * their sizes, after removing the temporary files an interrupted run left there.
      */
-    private static Set<String> completeFiles(Path dir) throws IOException {
-        Set<String> complete = new java.util.HashSet<>();
+    private static Map<String, Long> completeFiles(Path dir) throws IOException {
+        Map<String, Long> complete = new java.util.HashMap<>();
         try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 if (p.getFileName().toString().endsWith(PART)) {
                     Files.deleteIfExists(p);
                 } else if (Files.isRegularFile(p)) {
-                    complete.add(dir.relativize(p).toString().replace(java.io.File.separatorChar, '/'));
+                    complete.put(dir.relativize(p).toString().replace(java.io.File.separatorChar, '/'), Files.size(p));
                 }
             }
         }
@@ -400,6 +437,38 @@ public final class OmeDownload {
             return CompletableFuture.supplyAsync(() -> {
                 try {
                     return store.get(key);
+                } catch (IOException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, pool);
+        }
+
+        /**
+         * Whether the source holds key at localSize bytes. Over HTTP: a ranged request for the bytes at
+         * localSize-1 and localSize answers with one byte exactly when the sizes agree (two when the source
+         * is longer, none when it is shorter), and that byte must equal the file's last. Elsewhere: the
+         * store's size (file sizes, UnixFS sizes). A chunk gone from the source counts as the same: the
+         * local file is left alone.
+         */
+        CompletableFuture<Boolean> sameSize(String key, Path file, long localSize) {
+            if (store instanceof HttpStore http) {
+                long from = Math.max(0, localSize - 1);
+                return http.getRangeAsync(key, from, 2).thenApply(b -> {
+                    if (b == null) return true;
+                    if (localSize == 0) return b.length == 0;
+                    if (b.length != 1) return false;
+                    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
+                        f.seek(from);
+                        return f.read() == (b[0] & 0xFF);
+                    } catch (IOException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                });
+            }
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    long n = store.size(key);
+                    return n < 0 || n == localSize;
                 } catch (IOException e) {
                     throw new java.util.concurrent.CompletionException(e);
                 }

@@ -1,6 +1,7 @@
 package frontier.ome;
 
 import frontier.display.Displayable;
+import frontier.text.TerminalText;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,15 +52,18 @@ public final class OmeInfo implements Displayable {
         return t.endsWith("\n") ? t.substring(0, t.length() - 1) : t;
     }
 
-    /** ome-zarr-py's text, one line per item, each ending in a newline. */
+    /**
+     * ome-zarr-py's text, one line per item, each ending in a newline. Names come from the data, so
+     * their control characters are escaped (a label named ESC [2J must not clear the screen).
+     */
     public String text() {
         StringBuilder sb = new StringBuilder();
         for (OmeNode n : nodes) {
             if (n.specs().isEmpty()) {
-                sb.append("not an ome-zarr node: ").append(n.header()).append('\n');
+                sb.append("not an ome-zarr node: ").append(TerminalText.escape(n.header())).append('\n');
                 continue;
             }
-            sb.append(n.header()).append('\n');
+            sb.append(TerminalText.escape(n.header())).append('\n');
             sb.append(" - metadata\n");
             for (String s : n.specs()) sb.append("   - ").append(s).append('\n');
             sb.append(" - data\n");

@@ -150,8 +150,7 @@ public final class OmeMetadata {
                 JsonNode d = ds.get(j);
                 if (!d.isObject()) throw bad(dp, "is " + kind(d) + ", expected an object with a 'path'");
                 if (!d.has("path")) throw bad(dp, "has no 'path'");
-                String path = text(d.get("path"), dp + ".path");
-                if (path.isEmpty()) throw bad(dp + ".path", "is empty");
+                String path = relativePath(d.get("path"), dp + ".path");
                 List<CoordinateTransformation> ct = d.has("coordinateTransformations")
                         ? parseTransforms(d.get("coordinateTransformations"), dp + ".coordinateTransformations", axes.size()) : null;
                 if (ct == null && "0.4".equals(version)) {
@@ -291,7 +290,7 @@ public final class OmeMetadata {
     private List<String> parseLabels(JsonNode l) throws OmeException {
         if (!l.isArray()) throw bad("labels", "is " + kind(l) + ", expected a list of label names");
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < l.size(); i++) out.add(text(l.get(i), "labels[" + i + "]"));
+        for (int i = 0; i < l.size(); i++) out.add(relativePath(l.get(i), "labels[" + i + "]"));
         return out;
     }
 
@@ -351,7 +350,7 @@ public final class OmeMetadata {
             Integer ci = w.has("columnIndex") ? w.get("columnIndex").asInt() : null;
             if (ri != null && (ri < 0 || ri >= rows.size())) throw bad("plate.wells[" + i + "].rowIndex", "is " + ri + " but the plate has " + rows.size() + " rows");
             if (ci != null && (ci < 0 || ci >= cols.size())) throw bad("plate.wells[" + i + "].columnIndex", "is " + ci + " but the plate has " + cols.size() + " columns");
-            wells.add(new Plate.WellRef(text(w.get("path"), "plate.wells[" + i + "].path"), ri, ci));
+            wells.add(new Plate.WellRef(relativePath(w.get("path"), "plate.wells[" + i + "].path"), ri, ci));
         }
         List<Plate.Acquisition> acq = new ArrayList<>();
         JsonNode as = p.get("acquisitions");
@@ -385,10 +384,39 @@ public final class OmeMetadata {
         for (int i = 0; i < is.size(); i++) {
             JsonNode im = is.get(i);
             if (!im.isObject() || !im.has("path")) throw bad("well.images[" + i + "]", "has no 'path'");
-            images.add(new Well.Image(text(im.get("path"), "well.images[" + i + "].path"),
+            images.add(new Well.Image(relativePath(im.get("path"), "well.images[" + i + "].path"),
                     im.has("acquisition") ? JSON.convertValue(im.get("acquisition"), Object.class) : null));
         }
         return new Well(str(w, "version"), images);
+    }
+
+    /** A path the walk will follow (a dataset, a label, a well, a field image), checked before any request uses it. */
+    private String relativePath(JsonNode n, String p) throws OmeException {
+        String path = text(n, p);
+        String why = whyNotRelative(path);
+        if (why != null) {
+            throw new OmeException("invalid OME-Zarr metadata in " + where + ": refusing " + p + " = '"
+                    + frontier.text.TerminalText.escape(path) + "': not a relative path of plain names (" + why + ")");
+        }
+        return path;
+    }
+
+    /**
+     * Why a path from metadata is not a relative path of plain names ("a", "A/1"), or null when it is:
+     * absolute paths, URLs, '..', '.', empty segments, backslashes and NUL are refused, so that a name
+     * can neither climb out of the image nor reach another host. (Other control characters are legal in
+     * file names; they are escaped when printed.)
+     */
+    static String whyNotRelative(String path) {
+        if (path.isEmpty()) return "it is empty";
+        if (path.startsWith("/") || path.matches("^[a-zA-Z]:.*")) return "it is absolute";
+        if (path.contains("\\")) return "it contains a backslash";
+        if (path.indexOf('\0') >= 0) return "it contains a NUL character";
+        for (String seg : path.split("/", -1)) {
+            if (seg.equals("..")) return "it contains '..'";
+            if (seg.isEmpty() || seg.equals(".")) return "it has an empty or '.' segment";
+        }
+        return null;
     }
 
     private String text(JsonNode n, String p) throws OmeException {

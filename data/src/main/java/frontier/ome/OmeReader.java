@@ -64,7 +64,14 @@ final class OmeReader {
         OmeNode node = node(loc, false);
         JsonNode masks = node.metadata.attrs().get("masks");
         if (node.metadata.labels() == null && masks != null && masks.isArray()) {
-            for (int i = 0; i < masks.size(); i++) names.check("masks[" + i + "]", masks.get(i).asText(), loc.locate(".zattrs"));
+            for (int i = 0; i < masks.size(); i++) {
+                String why = OmeMetadata.whyNotRelative(masks.get(i).asText());
+                if (why != null) {
+                    throw new OmeException("invalid OME-Zarr metadata in " + loc.locate(".zattrs") + ": refusing masks[" + i + "] = '"
+                            + frontier.text.TerminalText.escape(masks.get(i).asText()) + "': not a relative path of plain names (" + why + ")");
+                }
+                names.check("masks[" + i + "]", masks.get(i).asText(), loc.locate(".zattrs"));
+            }
             for (JsonNode name : masks) {
                 OmeLocation child = loc.child(name.asText()).prefetch();
                 if (child.exists()) add(node, child, false, null);

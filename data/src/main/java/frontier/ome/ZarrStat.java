@@ -51,7 +51,13 @@ public final class ZarrStat {
             JsonNode md = OmeMetadata.JSON.readTree(zmeta).path("metadata");
             for (Iterator<String> it = md.fieldNames(); it.hasNext(); ) {
                 String k = it.next();
-                if (k.endsWith(".zarray") && k.startsWith(prefix)) found.add(k.substring(0, Math.max(0, k.length() - "/.zarray".length())));
+                if (!k.endsWith(".zarray") || !k.startsWith(prefix)) continue;
+                String why = k.equals(".zarray") ? null : OmeMetadata.whyNotRelative(k);
+                if (why != null) {
+                    throw new OmeException("invalid consolidated metadata " + store.locate(".zmetadata") + ": refusing key '"
+                            + frontier.text.TerminalText.escape(k) + "': not a relative path of plain names (" + why + ")");
+                }
+                found.add(k.substring(0, Math.max(0, k.length() - "/.zarray".length())));
             }
         } else if (store.get(prefix + ".zgroup") == null) {
             byte[] v3 = store.get(prefix + Zarr.ZARR_JSON);

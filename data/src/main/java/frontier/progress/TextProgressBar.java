@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -15,9 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Dask's text progress bar ({@code dask.diagnostics.ProgressBar}) for terminals:
  * {@code [########################################] | 100% Completed | 2.50 s}. On a terminal
  * the line is redrawn in place with carriage returns, at most every 100 ms (and every 100 ms
- * while nothing advances, so the elapsed time keeps ticking); when the output is not a terminal
- * (a log file, a pipe, CI) only the final line is printed. Thread-safe: chunks may be counted
- * from many worker threads.
+ * while nothing advances, so the elapsed time keeps ticking). When the output is not a terminal
+ * (a log file, a pipe, CI) lines are printed one below the other, as a non-terminal tqdm does: the
+ * final line, and while the task runs a line with the label and the counts every 10 percent (at most
+ * one a second) and at least every 5 s, so that a long task (millions of chunks) shows it is alive.
+ * Thread-safe: chunks may be counted from many worker threads.
  */
 public final class TextProgressBar implements ProgressSink {
     /** Dask's bar width in characters. */
@@ -29,16 +32,27 @@ public final class TextProgressBar implements ProgressSink {
         return t;
     });
 
+    /** Not a terminal: a line at least this often while a task runs. */
+    static final Duration LOG_EVERY = Duration.ofSeconds(5);
+    private static final long LOG_MIN_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final PrintStream out;
     private final boolean interactive;
+    private final long logEveryNanos;
 
     /**
      * @param out         where the bar goes (stderr for the CLI)
      * @param interactive true when {@code out} is a terminal: redraw in place; false: final line only
      */
     public TextProgressBar(PrintStream out, boolean interactive) {
+        this(out, interactive, LOG_EVERY);
+    }
+
+    /** logEvery: when not a terminal, the longest time between two lines while a task runs. */
+    TextProgressBar(PrintStream out, boolean interactive, Duration logEvery) {
         this.out = out;
         this.interactive = interactive;
+        this.logEveryNanos = logEvery.toNanos();
     }
 
     /** A bar on System.err, interactive when stderr is a terminal. */
@@ -66,7 +80,7 @@ public final class TextProgressBar implements ProgressSink {
 
     @Override
     public Progress start(String label, long total, String unit) {
-        return new Bar(total);
+        return new Bar(label, total, unit);
     }
 
     /** The bar's line without the carriage return, exactly as Dask draws it. */
@@ -109,7 +123,20 @@ public final class TextProgressBar implements ProgressSink {
         return new BigDecimal(v).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 
+    /**
+     * A line of a bar that is not on a terminal, printed while the task runs:
+     * {@code tiny.zarr/0: [####    ] | 10% Completed | 5.01 s | 271/2,708 chunks} (label escaped).
+     */
+    public static String logLine(String label, long done, long total, String unit, double elapsedSeconds) {
+        double frac = total <= 0 ? 0 : (double) done / total;
+        String counts = String.format(java.util.Locale.ROOT, "%,d/%,d", done, total) + (unit == null || unit.isEmpty() ? "" : " " + unit);
+        return (label == null || label.isEmpty() ? "" : frontier.text.TerminalText.escape(label) + ": ")
+                + line(frac, elapsedSeconds) + " | " + counts;
+    }
+
     private final class Bar implements Progress {
+        private final String label;
+        private final String unit;
         private final long total;
         private final long startNanos = System.nanoTime();
         private final AtomicLong done = new AtomicLong();
@@ -117,8 +144,14 @@ public final class TextProgressBar implements ProgressSink {
         private volatile boolean closed;
         private final ScheduledFuture<?> ticking;
 
-        Bar(long total) {
+        /** Not a terminal: when the last log line was printed and the percentage it showed. */
+        private long lastLogNanos = startNanos;
+        private long lastLogPercent;
+
+        Bar(String label, long total, String unit) {
+            this.label = label;
             this.total = total;
+            this.unit = unit;
             if (interactive) {
                 draw(false);
                 ticking = TICKER.scheduleAtFixedRate(() -> {
@@ -127,7 +160,29 @@ public final class TextProgressBar implements ProgressSink {
                     }
                 }, 100, 100, TimeUnit.MILLISECONDS);
             } else {
-                ticking = null;
+                long tick = Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(LOG_MIN_NANOS, logEveryNanos) / 4);
+                ticking = TICKER.scheduleAtFixedRate(this::log, tick, tick, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        /** Not a terminal: a line every 10 percent (at most one a second) or every logEvery. */
+        private void log() {
+            synchronized (out) {
+                if (closed) {
+                    return;
+                }
+                long now = System.nanoTime();
+                long d = done.get();
+                long percent = total <= 0 ? 0 : (long) (100.0 * d / total);
+                boolean due = now - lastLogNanos >= logEveryNanos
+                        || (percent >= lastLogPercent + 10 && now - lastLogNanos >= Math.min(LOG_MIN_NANOS, logEveryNanos));
+                if (!due) {
+                    return;
+                }
+                lastLogNanos = now;
+                lastLogPercent = percent;
+                out.print(logLine(label, d, total, unit, (now - startNanos) / 1e9) + "\n");
+                out.flush();
             }
         }
 

@@ -202,7 +202,7 @@ final class V3Chunks {
     }
 
     /** Reads and decodes chunks in parallel, calling the visitor on each. */
-    void visit(List<long[]> chunkIndexes, ChunkVisitor visitor) throws IOException {
+    void visit(Iterable<long[]> chunkIndexes, ChunkVisitor visitor) throws IOException {
         if (sharding == null) {
             ZarrExecutor.forEach(chunkIndexes, idx -> {
                 String key = storeKey(idx);

@@ -250,15 +250,25 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
         return md.chunkSize() * md.dtype().itemSize();
     }
 
-    /** Undoes compressor and filters; checks the decoded length; F-order chunks come back in C order. */
+    /**
+     * Undoes compressor and filters, each bounded by what it may produce for a chunk of this array
+     * (a decompression bomb stops at the chunk's size); checks the decoded length; F-order chunks come
+     * back in C order.
+     */
     private byte[] decode(String key, byte[] stored) throws ZarrFormatException {
         byte[] b = stored;
         Codecs_ cs = codecs();
         Codec compressor = cs.compressor;
         List<Codec> filters = cs.filters;
+        int[] bounds = new int[filters.size() + 1]; // bounds[i]: what filters.get(i) may decode to; last: the compressor
+        long bound = chunkBytes();
+        for (int i = 0; i < bounds.length; i++) {
+            bounds[i] = (int) Math.min(bound, Codec.MAX_DECODED);
+            if (i < filters.size()) bound = filters.get(i).maxEncodedSize(bound);
+        }
         try {
-            if (compressor != null) b = compressor.decode(b);
-            for (int i = filters.size() - 1; i >= 0; i--) b = filters.get(i).decode(b);
+            if (compressor != null) b = compressor.decode(b, bounds[filters.size()]);
+            for (int i = filters.size() - 1; i >= 0; i--) b = filters.get(i).decode(b, bounds[i]);
         } catch (IOException e) {
             throw new ZarrFormatException("cannot decode chunk " + store.locate(key) + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -275,13 +285,22 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
 
     /** A chunk's stored bytes; reads from remote stores may overlap beyond the core count. */
     private byte[] getChunk(String key) throws IOException {
-        return blockingRead(store, () -> store.get(key));
+        try {
+            return blockingRead(store, () -> store.get(key));
+        } catch (java.nio.file.FileSystemException e) {
+            throw unreadable(e);
+        }
     }
 
     /** A read from the store: on remote stores it lets the pool start a spare thread meanwhile ({@link ZarrExecutor#blocking}). */
     static <T> T blockingRead(Store store, ZarrExecutor.IOSupplier<T> read) throws IOException {
         if (store instanceof FileStore || store instanceof MemoryStore) return read.get();
         return ZarrExecutor.blocking(read);
+    }
+
+    /** A local chunk file that cannot be read, with the reason (Java's message is the path alone). */
+    private static IOException unreadable(java.nio.file.FileSystemException e) {
+        return new IOException("cannot read chunk " + frontier.text.IoMessages.describe(e), e);
     }
 
     /** Per-thread buffer for decoded chunks that are copied out at once (no garbage per chunk). */
@@ -322,7 +341,13 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
     private StoredBytes fetchToScratch(String key) throws IOException {
         ChunkFiles files = chunkFiles;
         if (files == null && store instanceof FileStore fs) chunkFiles = files = new ChunkFiles(fs, prefix);
-        return files != null ? files.read(key) : StoredBytes.of(getChunk(key));
+        try {
+            return files != null ? files.read(key) : StoredBytes.of(getChunk(key));
+        } catch (java.nio.file.FileSystemException e) {
+            throw unreadable(e);
+        } catch (java.io.FileNotFoundException e) { // "PATH (Permission denied)": a file that is there but cannot be read
+            throw new IOException("cannot read chunk " + e.getMessage(), e);
+        }
     }
 
     /** A decoded chunk, full chunk shape (edge chunks as stored); a missing chunk is all fill value. */
@@ -414,8 +439,8 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
         NdArray.checkedSize(shape);
     }
 
-    /** The chunk indices a region touches, in C order. */
-    private List<long[]> chunksOf(long[] offset, int[] shape) {
+    /** The chunk indices a region touches, in C order, generated as they are taken (a region may touch millions). */
+    private Iterable<long[]> chunksOf(long[] offset, int[] shape) {
         int n = shape.length;
         int[] c = md.chunks();
         long[] lo = new long[n], hi = new long[n];
@@ -424,18 +449,28 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
             lo[i] = offset[i] / c[i];
             hi[i] = (offset[i] + shape[i] - 1) / c[i];
         }
-        List<long[]> out = new ArrayList<>();
-        long[] idx = lo.clone();
-        while (true) {
-            out.add(idx.clone());
-            int d = n - 1;
-            while (d >= 0) {
-                if (++idx[d] <= hi[d]) break;
-                idx[d] = lo[d];
-                d--;
+        return () -> new java.util.Iterator<>() {
+            long[] next = lo.clone();
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
             }
-            if (d < 0) return out;
-        }
+
+            @Override
+            public long[] next() {
+                if (next == null) throw new java.util.NoSuchElementException();
+                long[] idx = next.clone();
+                int d = n - 1;
+                while (d >= 0) {
+                    if (++next[d] <= hi[d]) break;
+                    next[d] = lo[d];
+                    d--;
+                }
+                if (d < 0) next = null;
+                return idx;
+            }
+        };
     }
 
     /** A region: offset (long, arrays may be huge) and shape (its size below 2^31). */

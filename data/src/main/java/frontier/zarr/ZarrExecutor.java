@@ -2,8 +2,8 @@ package frontier.zarr;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -87,30 +87,57 @@ public final class ZarrExecutor {
         void run(T item) throws IOException;
     }
 
-    /** Runs task on every item, in parallel on the shared pool; the first failure is rethrown (others are suppressed). */
-    public static <T> void forEach(List<T> items, IOTask<T> task) throws IOException {
-        if (items.isEmpty()) return;
-        if (items.size() == 1) {
-            task.run(items.get(0));
+    /** Tasks forked and not yet joined at once: bounds the memory of a loop over millions of chunks. */
+    private static final int WINDOW = Math.max(64, 8 * CORES);
+
+    /**
+     * Runs task on every item, in parallel on the shared pool; the first failure is rethrown (others are
+     * suppressed) and no new item is started after it. Items are taken from the iterable as tasks finish,
+     * at most a window of them in flight, so that an iterable generated on the fly (the chunks of a huge
+     * region) is never materialised.
+     */
+    public static <T> void forEach(Iterable<T> items, IOTask<T> task) throws IOException {
+        Iterator<T> it = items.iterator();
+        if (!it.hasNext()) return;
+        T first = it.next();
+        if (!it.hasNext()) {
+            task.run(first);
             return;
         }
         RecursiveAction all = new RecursiveAction() {
             @Override
             protected void compute() {
-                List<ForkJoinTask<?>> tasks = new ArrayList<>(items.size());
-                for (T item : items) {
-                    tasks.add(new RecursiveAction() {
+                ArrayDeque<ForkJoinTask<?>> inFlight = new ArrayDeque<>();
+                Throwable failure = null;
+                T item = first;
+                boolean more = true;
+                while (more) {
+                    T current = item;
+                    inFlight.add(new RecursiveAction() {
                         @Override
                         protected void compute() {
                             try {
-                                task.run(item);
+                                task.run(current);
                             } catch (IOException e) {
                                 throw new UncheckedIOException(e);
                             }
                         }
-                    });
+                    }.fork());
+                    more = it.hasNext();
+                    if (more) item = it.next();
+                    // join the oldest (helping with queued work meanwhile); after a failure, drain and stop
+                    while (!inFlight.isEmpty() && (inFlight.size() >= WINDOW || !more)) {
+                        try {
+                            inFlight.poll().join();
+                        } catch (RuntimeException | Error e) {
+                            if (failure == null) failure = e;
+                            else failure.addSuppressed(e);
+                            more = false;
+                        }
+                    }
                 }
-                invokeAll(tasks);
+                if (failure instanceof Error e) throw e;
+                if (failure != null) throw (RuntimeException) failure;
             }
         };
         try {

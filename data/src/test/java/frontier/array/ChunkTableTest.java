@@ -62,4 +62,18 @@ class ChunkTableTest {
             }
         }
     }
+
+    /** A grid of 2^31-1 chunks is refused with a clear error, not an 8 GB array of chunk sizes (the table, the graph, any compute). */
+    @Test
+    void anArrayWithMoreChunksThanAGraphCanHoldIsRefusedUpFront() {
+        ArraySource huge = ArraySource.metadata(DType.UINT16, new long[]{Integer.MAX_VALUE}, 1);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ChunkedArray.fromZarr(huge));
+        assertTrue(e.getMessage().contains("has 2,147,483,647 chunks; a lazy array handles at most 4,194,304"), e.getMessage());
+        ArraySource wide = ArraySource.metadata(DType.UINT8, new long[]{65536, 65536, 65536}, 1, 1, 1);
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ChunkedArray.fromZarr(wide));
+        assertTrue(e.getMessage().contains("has 281,474,976,710,656 chunks"), e.getMessage());
+        ArraySource empty = ArraySource.metadata(DType.UINT8, new long[]{0, Integer.MAX_VALUE}, 1, 1); // no chunks, but a 2^31 grid axis
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ChunkedArray.fromZarr(empty));
+        assertTrue(e.getMessage().contains("has 2,147,483,647 chunks along one axis"), e.getMessage());
+    }
 }

@@ -112,4 +112,39 @@ class TextProgressBarTest {
         p.close();
         assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("[##########                              ] | 25% Completed | "));
     }
+
+    /** Not a terminal: a long task prints a line with label and counts while it runs (here every 50 ms), not only at the end. */
+    @Test
+    void notATerminalLogsALongTaskWhileItRuns() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        TextProgressBar sink = new TextProgressBar(out, false, java.time.Duration.ofMillis(50));
+        long total = 1L << 62;
+        try (Progress p = sink.start("huge.zarr/0\u001b[2J", total, "chunks")) {
+            p.advance(1234);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (lines(bytes).size() < 2 && System.nanoTime() < deadline) Thread.sleep(10);
+        }
+        List<String> lines = lines(bytes);
+        assertTrue(lines.size() >= 3, "periodic lines and the final one: " + lines);
+        for (String l : lines.subList(0, lines.size() - 1)) {
+            assertTrue(Pattern.matches("huge\\.zarr/0\\\\x1b\\[2J: \\[ {40}] \\| 0% Completed \\| [0-9.]+ (us|ms|s) \\| 1,234/4,611,686,018,427,387,904 chunks", l), l);
+        }
+        assertTrue(lines.get(lines.size() - 1).startsWith("[                                        ] | 0% Completed | "), lines.toString());
+        assertTrue(!bytes.toString(StandardCharsets.UTF_8).contains("\r") && !bytes.toString(StandardCharsets.UTF_8).contains("\u001b"));
+    }
+
+    private static List<String> lines(ByteArrayOutputStream bytes) {
+        synchronized (bytes) {
+            String t = bytes.toString(StandardCharsets.UTF_8);
+            return t.isEmpty() ? List.of() : List.of(t.split("\n"));
+        }
+    }
+
+    @Test
+    void terminalTextEscapesControlCharacters() {
+        assertEquals("plain/name.zarr", frontier.text.TerminalText.escape("plain/name.zarr"));
+        assertEquals("a\\x1b[31mred\\x07\\n\\x7f\\x9b\\u202e", frontier.text.TerminalText.escape("a\u001b[31mred\u0007\n\u007f\u009b\u202e"));
+        assertEquals("caf\u00e9 \u6587\u5b57", frontier.text.TerminalText.escape("caf\u00e9 \u6587\u5b57"));
+    }
 }

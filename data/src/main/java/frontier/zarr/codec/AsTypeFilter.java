@@ -1,6 +1,7 @@
 package frontier.zarr.codec;
 
 import frontier.zarr.dtype.ZarrDType;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,8 +21,12 @@ public final class AsTypeFilter implements Codec {
     }
 
     static byte[] cast(ZarrDType from, ZarrDType to, byte[] src, String codec) throws CodecException {
-        int n = FilterDTypes.count(from, src, codec);
-        byte[] out = new byte[n * to.size()];
+        return cast(from, to, src, codec, Integer.MAX_VALUE);
+    }
+
+    static byte[] cast(ZarrDType from, ZarrDType to, byte[] src, String codec, int maxDecoded) throws CodecException {
+        byte[] out = new byte[FilterDTypes.castSize(from, src, to, maxDecoded, codec)];
+        int n = out.length / to.size();
         for (int i = 0; i < n; i++) {
             to.cast(from, src, out, i);
         }
@@ -34,8 +39,13 @@ public final class AsTypeFilter implements Codec {
     }
 
     @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
-        return cast(encodeDtype, decodeDtype, encoded, "astype");
+    public long maxEncodedSize(long decodedSize) {
+        return FilterDTypes.sizeFor(encodeDtype, decodedSize, decodeDtype);
+    }
+
+    @Override
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
+        return cast(encodeDtype, decodeDtype, encoded, "astype", maxDecoded);
     }
 
     @Override

@@ -100,8 +100,8 @@ public final class BloscCodec implements Codec {
     // ---------------------------------------------------------------- decoding
 
     @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
-        return decodeFrame(encoded);
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
+        return decodeFrame(encoded, maxDecoded);
     }
 
     @Override
@@ -120,9 +120,10 @@ public final class BloscCodec implements Codec {
             throw new CodecException("encoded length " + length + " outside a " + encoded.length + "-byte buffer");
         }
         Frame f = Frame.parse(encoded, length);
-        if (offset < 0 || f.nbytes > out.length - offset) {
-            throw new CodecException("blosc frame of " + f.nbytes + " bytes does not fit at offset " + offset + " of a " + out.length + "-byte buffer");
+        if (offset < 0 || offset > out.length) {
+            throw new CodecException("offset " + offset + " is outside a " + out.length + "-byte buffer");
         }
+        DecodeBound.check("blosc frame", f.nbytes, out.length - offset);
         if (swapSize <= 1 || f.unshufflesSwapped(swapSize)) {
             f.decodeInto(encoded, out, offset, swapSize > 1 ? swapSize : 0);
         } else {
@@ -134,7 +135,13 @@ public final class BloscCodec implements Codec {
 
     /** Decodes any blosc1 frame (the parameters of this codec do not matter for decoding). */
     public static byte[] decodeFrame(byte[] src) throws CodecException {
+        return decodeFrame(src, MAX_DECODED);
+    }
+
+    /** Decodes a blosc1 frame whose header declares at most maxDecoded bytes (checked before allocating). */
+    public static byte[] decodeFrame(byte[] src, int maxDecoded) throws CodecException {
         Frame f = Frame.parse(src);
+        DecodeBound.check("blosc frame", f.nbytes, maxDecoded);
         byte[] out;
         try {
             out = new byte[f.nbytes];

@@ -21,9 +21,11 @@ public final class Bz2Codec implements Codec {
     }
 
     @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
         try (BZip2CompressorInputStream in = new BZip2CompressorInputStream(new ByteArrayInputStream(encoded), true)) {
-            return in.readAllBytes();
+            return DecodeBound.readAll(in, maxDecoded, "bz2 stream");
+        } catch (CodecException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new CodecException("corrupt bz2 stream (" + encoded.length + " bytes): " + e.getMessage(), e);
         }

@@ -24,16 +24,22 @@ public final class Checksum32Codec implements Codec {
     }
 
     @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
         if (encoded.length < 4) {
             throw new CodecException(id + " buffer too short: " + encoded.length + " bytes, the checksum alone is 4");
         }
+        DecodeBound.check(id + " buffer", encoded.length - 4, maxDecoded);
         int expect = LittleEndian.getInt(encoded, 0);
         int actual = checksum(encoded, 4, encoded.length - 4);
         if (expect != actual) {
             throw new CodecException(id + " checksum failed: stored " + Integer.toHexString(expect) + ", computed " + Integer.toHexString(actual));
         }
         return java.util.Arrays.copyOfRange(encoded, 4, encoded.length);
+    }
+
+    @Override
+    public long maxEncodedSize(long decodedSize) {
+        return decodedSize + 4;
     }
 
     @Override

@@ -9,8 +9,31 @@ import java.util.Map;
  * Implementations are thread-safe and stateless between calls.
  */
 public interface Codec {
-    /** Decodes one chunk's bytes. Bad input throws {@link CodecException}, never a runtime exception from deep inside. */
-    byte[] decode(byte[] encoded) throws IOException;
+    /** The most a decode may produce without a tighter bound: one Java byte array. */
+    int MAX_DECODED = Integer.MAX_VALUE - 16;
+
+    /**
+     * Decodes one chunk's bytes into at most maxDecoded bytes. Every codec must honour the bound as it
+     * decodes: a stream that would produce more is a {@link CodecException} (see {@link DecodeBound#exceeded})
+     * raised as soon as the bound is passed, never after inflating it whole, so that a 200 KB zlib bomb costs
+     * maxDecoded bytes, not 3.6 GB. Formats that state their decoded size up front check it before allocating.
+     * Bad input throws {@link CodecException}, never a runtime exception from deep inside.
+     */
+    byte[] decode(byte[] encoded, int maxDecoded) throws IOException;
+
+    /** Decodes with no bound but the largest Java array; readers of chunks pass the chunk's size instead. */
+    default byte[] decode(byte[] encoded) throws IOException {
+        return decode(encoded, MAX_DECODED);
+    }
+
+    /**
+     * For a filter (a codec before the compressor): the most bytes its encoding of decodedSize bytes can
+     * have, which bounds the decode of the codec after it. Size-preserving codecs keep this default; filters
+     * that change the size (astype, packbits, a checksum) must override it.
+     */
+    default long maxEncodedSize(long decodedSize) {
+        return decodedSize;
+    }
 
     /** Encodes one chunk's bytes; itemSize is the array's element size (blosc's typesize). */
     byte[] encode(byte[] raw, int itemSize) throws IOException;
@@ -28,8 +51,11 @@ public interface Codec {
      * (no intermediate array); other codecs decode and copy. Too little room is a {@link CodecException}.
      */
     default int decodeInto(byte[] encoded, byte[] out, int offset) throws IOException {
-        byte[] decoded = decode(encoded);
-        if (offset < 0 || decoded.length > out.length - offset) {
+        if (offset < 0 || offset > out.length) {
+            throw new CodecException("offset " + offset + " is outside a " + out.length + "-byte buffer");
+        }
+        byte[] decoded = decode(encoded, out.length - offset);
+        if (decoded.length > out.length - offset) {
             throw new CodecException("decoded " + decoded.length + " bytes do not fit at offset " + offset + " of a " + out.length + "-byte buffer");
         }
         System.arraycopy(decoded, 0, out, offset, decoded.length);

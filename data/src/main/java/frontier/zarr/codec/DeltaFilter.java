@@ -1,6 +1,7 @@
 package frontier.zarr.codec;
 
 import frontier.zarr.dtype.ZarrDType;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,9 +52,14 @@ public final class DeltaFilter implements Codec {
     }
 
     @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
-        int n = FilterDTypes.count(astype, encoded, "delta");
-        byte[] out = new byte[n * dtype.size()];
+    public long maxEncodedSize(long decodedSize) {
+        return FilterDTypes.sizeFor(astype, decodedSize, dtype);
+    }
+
+    @Override
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
+        byte[] out = new byte[FilterDTypes.castSize(astype, encoded, dtype, maxDecoded, "delta")];
+        int n = out.length / dtype.size();
         if (astype.isFloat()) {
             double acc = 0;
             for (int i = 0; i < n; i++) {

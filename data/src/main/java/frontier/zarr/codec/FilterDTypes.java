@@ -19,6 +19,18 @@ final class FilterDTypes {
         return t;
     }
 
+    /** The bytes of b's elements (of type from) once cast to type to, checked against a decode bound before allocating. */
+    static int castSize(ZarrDType from, byte[] b, ZarrDType to, int maxDecoded, String codec) throws CodecException {
+        long n = (long) count(from, b, codec) * to.size();
+        DecodeBound.check(codec + " buffer", n, maxDecoded);
+        return (int) n;
+    }
+
+    /** The most bytes elements of type from take that cast to decodedSize bytes of type to. */
+    static long sizeFor(ZarrDType from, long decodedSize, ZarrDType to) {
+        return (decodedSize + to.size() - 1) / to.size() * from.size();
+    }
+
     /** The number of elements of type t in b; a partial element is an error naming the codec. */
     static int count(ZarrDType t, byte[] b, String codec) throws CodecException {
         if (b.length % t.size() != 0) {

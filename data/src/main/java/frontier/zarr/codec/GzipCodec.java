@@ -17,9 +17,11 @@ public final class GzipCodec implements Codec {
     }
 
     @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(encoded), 65536)) {
-            return in.readAllBytes();
+            return DecodeBound.readAll(in, maxDecoded, "gzip stream");
+        } catch (CodecException e) {
+            throw e;
         } catch (java.io.EOFException e) {
             throw new CodecException("gzip stream is truncated (" + encoded.length + " bytes)", e);
         } catch (IOException | RuntimeException e) {

@@ -22,7 +22,7 @@ public final class Lz4Codec implements Codec {
     }
 
     @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
         if (encoded.length < 4) {
             throw new CodecException("lz4 buffer too short: " + encoded.length + " bytes, the length prefix alone is 4");
         }
@@ -31,6 +31,7 @@ public final class Lz4Codec implements Codec {
             throw new CodecException("lz4 buffer declares an implausible uncompressed size " + Integer.toUnsignedString(size)
                     + " for " + (encoded.length - 4) + " compressed bytes");
         }
+        DecodeBound.check("lz4 buffer", size, maxDecoded);
         byte[] out = new byte[size];
         if (size == 0) {
             return out;

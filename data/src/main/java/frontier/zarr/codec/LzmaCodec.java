@@ -28,8 +28,13 @@ public final class LzmaCodec implements Codec {
     static final int FORMAT_ALONE = 2;
     static final int FORMAT_RAW = 3;
     private static final long LZMA2_FILTER_ID = 0x21;
-    /** Memory limit for decoding, in KiB: a hostile header cannot make us allocate more. */
-    private static final int MEMORY_LIMIT_KIB = 1 << 20;
+    /**
+     * Memory for an .xz stream's decoder, in KiB, unless the chunk is larger: enough for every preset
+     * (9 uses a 64 MiB dictionary), so that a hostile header cannot make us allocate a gigabyte.
+     */
+    private static final int XZ_MEMORY_FLOOR_KIB = 96 << 10;
+    /** The "alone" header: properties byte, dictionary size, uncompressed size. */
+    private static final int ALONE_HEADER = 13;
 
     private final int format;
     private final int check;
@@ -87,18 +92,38 @@ public final class LzmaCodec implements Codec {
     }
 
     @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
         int f = format;
         if (f == FORMAT_AUTO) {
             f = encoded.length >= 6 && (encoded[0] & 0xFF) == 0xFD && encoded[1] == '7' && encoded[2] == 'z' ? FORMAT_XZ : FORMAT_ALONE;
         }
+        String what = "lzma (" + (f == FORMAT_XZ ? "xz" : "alone") + ") stream";
         try (InputStream in = f == FORMAT_XZ
-                ? new XZInputStream(new ByteArrayInputStream(encoded), MEMORY_LIMIT_KIB)
-                : new LZMAInputStream(new ByteArrayInputStream(encoded), MEMORY_LIMIT_KIB)) {
-            return in.readAllBytes();
+                ? new XZInputStream(new ByteArrayInputStream(encoded), (int) Math.max(XZ_MEMORY_FLOOR_KIB, maxDecoded / 1024L + 1024))
+                : alone(encoded, maxDecoded, what)) {
+            return DecodeBound.readAll(in, maxDecoded, what);
+        } catch (CodecException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new CodecException("corrupt lzma (" + (f == FORMAT_XZ ? "xz" : "alone") + ") stream of " + encoded.length + " bytes: " + e, e);
         }
+    }
+
+    /**
+     * An "alone" (.lzma) stream, its header read here: a declared size beyond the bound fails at once, and
+     * the dictionary is cut to the bound (a match can never reach further back than what was decoded), so
+     * a header claiming a 4 GiB dictionary costs no more than the chunk.
+     */
+    private static InputStream alone(byte[] encoded, int maxDecoded, String what) throws IOException {
+        if (encoded.length < ALONE_HEADER) {
+            throw new CodecException(what + " of " + encoded.length + " bytes is shorter than its 13-byte header");
+        }
+        byte props = encoded[0];
+        long dictSize = LittleEndian.getInt(encoded, 1) & 0xFFFFFFFFL;
+        long size = LittleEndian.getInt(encoded, 5) & 0xFFFFFFFFL | (long) LittleEndian.getInt(encoded, 9) << 32;
+        if (size != -1) DecodeBound.check(what, size < 0 ? Long.MAX_VALUE : size, maxDecoded);
+        int dict = (int) Math.max(4096, Math.min(dictSize, Math.max(maxDecoded, 4096)));
+        return new LZMAInputStream(new ByteArrayInputStream(encoded, ALONE_HEADER, encoded.length - ALONE_HEADER), size, props, dict);
     }
 
     @Override

@@ -21,7 +21,12 @@ public final class PackBitsFilter implements Codec {
     }
 
     @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
+    public long maxEncodedSize(long decodedSize) {
+        return (decodedSize + 7) / 8 + 1;
+    }
+
+    @Override
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
         if (encoded.length < 1) {
             throw new CodecException("packbits buffer is empty (it needs at least the padding byte)");
         }
@@ -30,6 +35,7 @@ public final class PackBitsFilter implements Codec {
         if (pad > 7 || n < 0) {
             throw new CodecException("packbits padding " + pad + " is invalid for " + (encoded.length - 1) + " packed bytes");
         }
+        DecodeBound.check("packbits buffer", n, maxDecoded);
         byte[] out = new byte[(int) n];
         for (int i = 0; i < n; i++) {
             out[i] = (byte) ((encoded[1 + i / 8] >>> (7 - i % 8)) & 1);

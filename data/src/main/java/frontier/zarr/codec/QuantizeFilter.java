@@ -1,6 +1,7 @@
 package frontier.zarr.codec;
 
 import frontier.zarr.dtype.ZarrDType;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,8 +49,13 @@ public final class QuantizeFilter implements Codec {
     }
 
     @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
-        return AsTypeFilter.cast(astype, dtype, encoded, "quantize");
+    public long maxEncodedSize(long decodedSize) {
+        return FilterDTypes.sizeFor(astype, decodedSize, dtype);
+    }
+
+    @Override
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
+        return AsTypeFilter.cast(astype, dtype, encoded, "quantize", maxDecoded);
     }
 
     @Override

@@ -29,7 +29,8 @@ public final class ShuffleFilter implements Codec {
     }
 
     @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
+        DecodeBound.check("shuffle buffer", encoded.length, maxDecoded);
         if (elementsize <= 1) {
             return encoded.clone();
         }

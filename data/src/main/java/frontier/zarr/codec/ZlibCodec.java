@@ -16,28 +16,44 @@ public final class ZlibCodec implements Codec {
     }
 
     @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
-        return inflate(encoded, false, "zlib");
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
+        return inflate(encoded, false, "zlib", maxDecoded);
     }
 
-    /** Inflates a whole zlib (or, with nowrap, raw deflate) stream; trailing bytes are an error. */
-    static byte[] inflate(byte[] encoded, boolean nowrap, String what) throws CodecException {
+    /**
+     * Inflates a whole zlib (or, with nowrap, raw deflate) stream of at most max bytes; trailing bytes
+     * are an error. The output grows with what the stream delivers and inflating stops at max + 1 bytes.
+     */
+    static byte[] inflate(byte[] encoded, boolean nowrap, String what, int max) throws CodecException {
         Inflater inf = new Inflater(nowrap);
         try {
             inf.setInput(encoded);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, Math.min(encoded.length * 4, 1 << 24)));
-            byte[] buf = new byte[65536];
+            // a bound of chunk size is what the stream should fill: allocate it at once; else grow
+            byte[] out = new byte[max <= 1 << 24 ? max : (int) Math.max(64L, Math.min((long) encoded.length * 4, 1 << 24))];
+            int n = 0;
             while (!inf.finished()) {
-                int n = inf.inflate(buf);
-                out.write(buf, 0, n);
-                if (n == 0 && !inf.finished() && (inf.needsInput() || inf.needsDictionary())) {
+                if (n == out.length) {
+                    if (n < max) {
+                        out = java.util.Arrays.copyOf(out, (int) Math.min(max, 2L * out.length));
+                    } else if (inf.inflate(new byte[1]) > 0) { // full at the bound: one byte more is too much
+                        throw DecodeBound.exceeded(what + " stream", max);
+                    } else {
+                        if (!inf.finished() && (inf.needsInput() || inf.needsDictionary())) {
+                            throw new CodecException(what + " stream is truncated (" + encoded.length + " bytes)");
+                        }
+                        continue;
+                    }
+                }
+                int k = inf.inflate(out, n, out.length - n);
+                n += k;
+                if (k == 0 && !inf.finished() && (inf.needsInput() || inf.needsDictionary())) {
                     throw new CodecException(what + " stream is truncated (" + encoded.length + " bytes)");
                 }
             }
             if (inf.getRemaining() > 0 && !nowrap) {
                 throw new CodecException(what + " stream has " + inf.getRemaining() + " unexpected bytes after its end");
             }
-            return out.toByteArray();
+            return n == out.length ? out : java.util.Arrays.copyOf(out, n);
         } catch (DataFormatException e) {
             throw new CodecException("corrupt " + what + " stream: " + e.getMessage(), e);
         } finally {

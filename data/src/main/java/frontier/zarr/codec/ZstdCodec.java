@@ -23,10 +23,11 @@ public final class ZstdCodec implements Codec {
     }
 
     @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
+    public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
         try {
             long size = ZstdDecompressor.getDecompressedSize(encoded, 0, encoded.length);
             if (size >= 0) {
+                DecodeBound.check("zstd frame", size, maxDecoded);
                 if (size > Integer.MAX_VALUE - 16 || size > (long) encoded.length * (1L << 17) + 1024) {
                     throw new CodecException("zstd frame declares an implausible size " + size + " for " + encoded.length + " bytes");
                 }
@@ -39,7 +40,7 @@ public final class ZstdCodec implements Codec {
             }
             // no content size in the frame header (streamed writers): decode as a stream
             try (ZstdInputStream in = new ZstdInputStream(new ByteArrayInputStream(encoded))) {
-                return in.readAllBytes();
+                return DecodeBound.readAll(in, maxDecoded, "zstd frame");
             }
         } catch (CodecException e) {
             throw e;

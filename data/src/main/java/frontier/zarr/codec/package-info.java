@@ -12,7 +12,9 @@
  * the config, parsed into {@link frontier.zarr.dtype.ZarrDType}, the one dtype model).</li>
  * </ul>
  * Every codec is cross-checked against numcodecs both ways in NumcodecsCrossCheckTest; corrupt input
- * ends in {@link frontier.zarr.codec.CodecException}. For speed, readers can decode blosc straight into
+ * ends in {@link frontier.zarr.codec.CodecException}. Every decode is bounded
+ * ({@link frontier.zarr.codec.Codec#decode(byte[], int)}, {@link frontier.zarr.codec.DecodeBound}): a
+ * decompression bomb stops at the chunk's size (DecodeBoundTest). For speed, readers can decode blosc straight into
  * their own buffer with {@link frontier.zarr.codec.Codec#decodeInto}.
  */
 package frontier.zarr.codec;

@@ -17,12 +17,8 @@ public final class Crc32cCodec implements Codec {
         return (int) c.getValue();
     }
 
-    @Override
-    public byte[] decode(byte[] encoded) throws CodecException {
-        return decode(encoded, Integer.MAX_VALUE - 16);
-    }
-
     /** Decodes into at most maxDecoded bytes (the data: the input less its checksum). */
+    @Override
     public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
         if (encoded.length - 4 > maxDecoded) {
             throw new CodecException("crc32c: " + (encoded.length - 4) + " bytes of data, more than the " + maxDecoded + " expected");
@@ -40,6 +36,7 @@ public final class Crc32cCodec implements Codec {
     }
 
     /** The checksum adds 4 bytes. */
+    @Override
     public long maxEncodedSize(long decodedSize) {
         return decodedSize + 4;
     }

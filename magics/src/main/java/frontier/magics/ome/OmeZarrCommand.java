@@ -4,12 +4,12 @@ import frontier.magics.Magic;
 import frontier.magics.MagicContext;
 import frontier.magics.MagicException;
 import frontier.ome.DownloadReport;
-import frontier.ome.NotAZarrException;
 import frontier.ome.OmeDownload;
-import frontier.ome.OmeException;
 import frontier.ome.OmeInfo;
 import frontier.ome.OmeZarr;
 import frontier.progress.ProgressSink;
+import frontier.text.IoMessages;
+import frontier.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,10 +49,12 @@ public final class OmeZarrCommand implements Magic {
         return ctx.cwd().resolve(location).toString();
     }
 
+    /**
+     * The message of a failure, for a user: OmeException's name the URL or file and say what is wrong;
+     * file system errors get their reason ("permission denied"); names from the data are escaped.
+     */
     static MagicException userError(IOException e) {
-        // Messages of OmeException name the URL/file and say what is wrong; others get the same treatment.
-        if (e instanceof NotAZarrException || e instanceof OmeException) return new MagicException(e.getMessage(), e);
-        return new MagicException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        return new MagicException(TerminalText.escape(IoMessages.describe(e)), e);
     }
 
     @Command(name = "info", mixinStandardHelpOptions = true,
@@ -79,7 +81,7 @@ public final class OmeZarrCommand implements Magic {
             try {
                 OmeInfo info = OmeZarr.info(resolve(context, path), stats);
                 if (parent == null || parent.quiet.length == 0) {
-                    for (String w : info.warnings()) context.err().println("WARNING " + w);
+                    for (String w : info.warnings()) context.err().println("WARNING " + TerminalText.escape(w));
                 }
                 return info;
             } catch (IOException e) {
@@ -97,6 +99,10 @@ public final class OmeZarrCommand implements Magic {
         @Option(names = "--output", paramLabel = "DIR", defaultValue = ".", description = "The folder to download into (default: ${DEFAULT-VALUE}).")
         String output;
 
+        @Option(names = "--verify", description = {"Compare chunk files a previous run left byte for byte with the source's (each is fetched again) and rewrite those that differ.",
+                "Without it they are kept when the source has them at the same size; others are fetched again."})
+        boolean verify;
+
         private MagicContext context;
 
         @Override
@@ -109,11 +115,12 @@ public final class OmeZarrCommand implements Magic {
             Path dir = context.cwd().resolve(output);
             ProgressSink sink = context.progress() != null ? context.progress() : ProgressSink.current();
             try {
-                return new OmeDownload(resolve(context, path), dir).displayDir(output).output(context.out()).progress(sink).run();
+                return new OmeDownload(resolve(context, path), dir).displayDir(output).output(context.out()).progress(sink)
+                        .verify(verify).run();
             } catch (IOException e) {
                 throw userError(e);
             } catch (IllegalArgumentException e) {
-                throw new MagicException(e.getMessage(), e);
+                throw new MagicException(TerminalText.escape(e.getMessage()), e);
             }
         }
     }

@@ -6,6 +6,8 @@ import frontier.magics.MagicException;
 import frontier.magics.TextResult;
 import frontier.ome.ArrayStats;
 import frontier.ome.ZarrStat;
+import frontier.text.IoMessages;
+import frontier.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,10 +52,12 @@ public final class ZarrCommand implements Magic {
             String loc = location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") ? location : context.cwd().resolve(location).toString();
             try {
                 List<ArrayStats> stats = ZarrStat.stat(loc, path);
-                if (stats.isEmpty()) throw new MagicException("no arrays found in " + location);
+                if (stats.isEmpty()) throw new MagicException("no arrays found in " + TerminalText.escape(location));
                 return new TextResult(stats.stream().map(ArrayStats::toJsonLine).collect(Collectors.joining("\n")));
             } catch (IOException e) {
-                throw new MagicException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+                throw new MagicException(TerminalText.escape(IoMessages.describe(e)), e);
+            } catch (IllegalArgumentException e) {
+                throw new MagicException(TerminalText.escape(String.valueOf(e.getMessage())), e);
             }
         }
     }

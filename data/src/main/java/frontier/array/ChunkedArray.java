@@ -323,9 +323,36 @@ public final class ChunkedArray implements Displayable {
     public frontier.zarr.ZarrArray toZarr(frontier.store.Store store, String path, Scheduler scheduler) throws java.io.IOException {
         int[] cs = chunksize();
         for (int i = 0; i < cs.length; i++) cs[i] = Math.max(cs[i], 1);
-        ChunkedArray regular = rechunk(cs);
         frontier.zarr.ArrayMetadata md = frontier.zarr.ArrayMetadata.builder(layer.dtype, shape(), cs).fillValue(0).build();
         frontier.zarr.ZarrArray target = frontier.zarr.Zarr.createArray(store, path, md);
+        return writeInto(target, cs, scheduler, path, ".zarray");
+    }
+
+    /**
+     * Computes the array into a new Zarr v3 array at path with the given metadata (made with
+     * {@code ArrayMetadataV3.builder(dtype(), shape(), chunks)}: its codecs, sharding, dimension names),
+     * one write task per shard (or per chunk when unsharded). As with v2, a failed computation removes
+     * the zarr.json again and rethrows.
+     */
+    public frontier.zarr.ZarrArray toZarr(frontier.store.Store store, String path, frontier.zarr.ArrayMetadataV3 metadata)
+            throws java.io.IOException {
+        return toZarr(store, path, metadata, Scheduler.getDefault());
+    }
+
+    public frontier.zarr.ZarrArray toZarr(frontier.store.Store store, String path, frontier.zarr.ArrayMetadataV3 metadata,
+                                          Scheduler scheduler) throws java.io.IOException {
+        if (metadata.dtype() != layer.dtype || !java.util.Arrays.equals(metadata.shape(), shape())) {
+            throw new IllegalArgumentException("metadata for " + metadata.dtype() + java.util.Arrays.toString(metadata.shape())
+                    + " does not fit this array of " + layer.dtype + java.util.Arrays.toString(shape()));
+        }
+        frontier.zarr.ZarrArray target = frontier.zarr.Zarr.createArray(store, path, metadata);
+        return writeInto(target, metadata.gridChunks(), scheduler, path, frontier.zarr.Zarr.ZARR_JSON);
+    }
+
+    /** Writes this array into target in blocks of writeChunks (what one store key holds), removing metaKey when it fails. */
+    private frontier.zarr.ZarrArray writeInto(frontier.zarr.ZarrArray target, int[] writeChunks, Scheduler scheduler, String path,
+                                              String metaKey) throws java.io.IOException {
+        ChunkedArray regular = rechunk(writeChunks);
         String location = ChunkSources.register(target);
         Layer l = regular.layer;
         Layer.Builder g = new Layer.Builder();
@@ -335,7 +362,7 @@ public final class ChunkedArray implements Displayable {
             long[] idx = new long[b.length];
             for (int i = 0; i < b.length; i++) idx[i] = b[i];
             TaskKey w = new TaskKey("store-" + l.name, b);
-            g.add(new Task(w, new frontier.array.ops.WriteChunk(location, idx, cs), List.of(in)));
+            g.add(new Task(w, new frontier.array.ops.WriteChunk(location, idx, writeChunks), List.of(in)));
             writes.add(w);
         }
         TaskKey done = new TaskKey("stored-" + l.name);
@@ -344,7 +371,8 @@ public final class ChunkedArray implements Displayable {
             scheduler.run(new TaskGraph(g.tasks.values(), done).fuseLinearChains());
         } catch (RuntimeException e) {
             try {
-                store.delete(path.isEmpty() ? ".zarray" : path.replaceAll("/+$", "") + "/.zarray");
+                String p = path.replaceAll("^/+|/+$", "");
+                target.store().delete(p.isEmpty() ? metaKey : p + "/" + metaKey);
             } catch (java.io.IOException | RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }

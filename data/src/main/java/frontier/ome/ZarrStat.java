@@ -5,6 +5,7 @@ import frontier.store.Store;
 import frontier.store.Stores;
 import frontier.zarr.Zarr;
 import frontier.zarr.ZarrArray;
+import frontier.zarr.ZarrGroup;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.TreeSet;
  * {@code frontier zarr stat}: {@link ArrayStats} of every array under a location (or of one
  * array with {@code path}), sorted by path, so that two copies of an image compare line by line.
  * Arrays are found from .zmetadata, by listing a local folder, or (HTTP) from the OME-Zarr
- * metadata: pyramid levels, labels and masks.
+ * metadata: pyramid levels, labels and masks. Zarr v3 hierarchies (zarr.json) are walked through
+ * their groups (consolidated metadata, listing, or the children their attributes name).
  */
 public final class ZarrStat {
     private ZarrStat() {
@@ -58,7 +60,11 @@ public final class ZarrStat {
                 found.add(k.substring(0, Math.max(0, k.length() - "/.zarray".length())));
             }
         } else if (store.get(prefix + ".zgroup") == null) {
-            throw new NotAZarrException(store.locate(prefix), "no .zgroup or .zarray");
+            byte[] v3 = store.get(prefix + Zarr.ZARR_JSON);
+            if (v3 == null) throw new NotAZarrException(store.locate(prefix), "no .zgroup, .zarray or zarr.json");
+            Object type = frontier.zarr.ZarrJson.parseObject(v3, store.locate(prefix + Zarr.ZARR_JSON)).get("node_type");
+            if ("array".equals(type)) return List.of(self);
+            walkV3(Zarr.open(store, self), found, 0);
         } else if (store.isListable()) {
             walk(store, prefix, found);
         } else {
@@ -83,6 +89,11 @@ public final class ZarrStat {
             }
         }
         return new ArrayList<>(found);
+    }
+
+    private static void walkV3(ZarrGroup g, TreeSet<String> found, int depth) throws IOException {
+        for (String k : g.arrayKeys()) found.add(g.path().isEmpty() ? k : g.path() + "/" + k);
+        if (depth < 32) for (String k : g.groupKeys()) walkV3(g.group(k), found, depth + 1);
     }
 
     private static void walk(Store store, String prefix, TreeSet<String> found) throws IOException {

@@ -22,6 +22,17 @@ public interface Store extends AutoCloseable {
         return java.util.Arrays.copyOfRange(all, from, to);
     }
 
+    /**
+     * The last length bytes of the value (all of it when shorter), or null when the key does not exist:
+     * what a Zarr v3 shard index at the end of its shard needs. Stores that can ask for a suffix in one
+     * request (HTTP's "Range: bytes=-N") override this; the default asks for the size first.
+     */
+    default byte[] getSuffix(String key, int length) throws IOException {
+        long size = size(key);
+        if (size < 0) return null;
+        return getRange(key, Math.max(0, size - length), (int) Math.min(length, size));
+    }
+
     /** The size in bytes of the value under key, or -1 when there is none. Stores that know sizes without reading override this. */
     default long size(String key) throws IOException {
         byte[] v = get(key);

@@ -1,6 +1,7 @@
 package frontier.zarr;
 
 import frontier.array.DType;
+import frontier.zarr.dtype.ZarrDType;
 
 import java.math.BigInteger;
 import java.nio.ByteOrder;
@@ -16,7 +17,7 @@ import java.util.Map;
  * fill value, compressor and filters (numcodecs configurations), dimension separator.
  * Immutable; {@link #builder} makes new ones, {@link #fromJson} validates what a store holds.
  */
-public final class ArrayMetadata {
+public final class ArrayMetadata implements ZarrArrayMetadata {
     /** Largest chunk we decode: one Java byte array. */
     static final long MAX_CHUNK_BYTES = Integer.MAX_VALUE - 16;
 
@@ -167,7 +168,10 @@ public final class ArrayMetadata {
         if (!(dt instanceof String)) {
             throw new ZarrFormatException("unsupported dtype " + dt + " in " + where + " (structured dtypes are not supported)");
         }
-        ZarrDType zd = ZarrDType.parse((String) dt, where);
+        ZarrDType zd = ZarrDType.fromZarrV2((String) dt);
+        if (zd == null) {
+            throw new ZarrFormatException("unsupported dtype '" + dt + "' in " + where + " (supported: " + ZarrDType.SUPPORTED_V2 + ")");
+        }
         Object order = m.get("order");
         if (!"C".equals(order) && !"F".equals(order)) {
             throw new ZarrFormatException("invalid order " + order + " in " + where + " (expected \"C\" or \"F\")");

@@ -30,6 +30,53 @@ final class ChunkFiles {
         this.dir = store.resolve(prefix).toString();
     }
 
+    /** A shard file open for positional reads from many threads at once; null when there is no such file. */
+    Shard openShard(String key) throws IOException {
+        File file = new File(dir, key.substring(prefix.length()));
+        try {
+            return new Shard(java.nio.channels.FileChannel.open(file.toPath(), java.nio.file.StandardOpenOption.READ));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            if (!file.exists() || file.isDirectory()) return null;
+            throw e;
+        }
+    }
+
+    /** An open shard file: one open for all its inner chunks (their reads are positional, so threads share it). */
+    static final class Shard implements AutoCloseable {
+        private final java.nio.channels.FileChannel channel;
+
+        private Shard(java.nio.channels.FileChannel channel) {
+            this.channel = channel;
+        }
+
+        /** length bytes from offset (fewer at the end of the file), valid until this thread reads the next chunk. */
+        StoredBytes read(long offset, int length) throws IOException {
+            byte[] buf;
+            if (length >= MAX_CACHED) {
+                buf = new byte[length];
+            } else {
+                byte[][] holder = BUFFER.get();
+                if (holder[0] == null || holder[0].length < length) holder[0] = new byte[Math.max(length, 64 * 1024)];
+                buf = holder[0];
+            }
+            java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(buf, 0, length);
+            long at = offset;
+            while (bb.hasRemaining()) {
+                int k = channel.read(bb, at);
+                if (k < 0) break;
+                at += k;
+            }
+            return new StoredBytes(buf, bb.position());
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
     /** The chunk's bytes, valid until this thread reads the next chunk; null when there is none. */
     StoredBytes read(String key) throws IOException {
         // chunk keys below the prefix are digits and separators, so they cannot leave the directory

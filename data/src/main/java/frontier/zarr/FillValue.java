@@ -3,6 +3,7 @@ package frontier.zarr;
 import frontier.array.DType;
 import frontier.array.Half;
 import frontier.array.NdArray;
+import frontier.zarr.dtype.ZarrDType;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -93,6 +94,103 @@ public final class FillValue {
             throw bad(json, dt, where);
         }
         return new FillValue(dt, false, s);
+    }
+
+    /**
+     * Parses a Zarr v3 fill_value by the spec's rules: a JSON boolean for bool; an integer in range for
+     * the integer types; for floats a number, "NaN", "Infinity", "-Infinity" or "0x..." (the element's
+     * bits as an unsigned hex number); for complex types [re, im] of those. null (which zarrita writes
+     * when given none) reads as no fill value, like v2's null.
+     */
+    public static FillValue parseV3(Object json, DType dt, String where) throws ZarrFormatException {
+        NdArray s = NdArray.zeros(dt, 1);
+        if (json == null) return new FillValue(dt, true, s);
+        if (dt == DType.BOOL) {
+            if (!(json instanceof Boolean b)) throw bad(json, dt, where);
+            s.setLong(0, b ? 1 : 0);
+        } else if (dt.isInteger()) {
+            if (!(json instanceof Integer || json instanceof Long || json instanceof BigInteger)) throw bad(json, dt, where);
+            BigInteger v = json instanceof BigInteger b ? b : BigInteger.valueOf(((Number) json).longValue());
+            int bits = 8 * dt.itemSize();
+            BigInteger lo = dt.isUnsigned() ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(bits - 1).negate();
+            BigInteger hi = dt.isUnsigned() ? BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE) : BigInteger.ONE.shiftLeft(bits - 1).subtract(BigInteger.ONE);
+            if (v.compareTo(lo) < 0 || v.compareTo(hi) > 0) throw bad(json, dt, where);
+            s.setLong(0, v.longValue());
+        } else if (dt.isFloat()) {
+            setFloatBits(s.data(), 0, dt, floatBits(json, dt.itemSize(), dt, where));
+        } else {
+            if (!(json instanceof List<?> l) || l.size() != 2) throw bad(json, dt, where);
+            int half = dt.itemSize() / 2;
+            DType part = half == 4 ? DType.FLOAT32 : DType.FLOAT64;
+            setFloatBits(s.data(), 0, part, floatBits(l.get(0), half, dt, where));
+            setFloatBits(s.data(), 1, part, floatBits(l.get(1), half, dt, where));
+        }
+        return new FillValue(dt, false, s);
+    }
+
+    /** The bits of a v3 float fill value of size bytes. */
+    private static long floatBits(Object json, int size, DType dt, String where) throws ZarrFormatException {
+        if (json instanceof String str) {
+            if (str.startsWith("0x")) {
+                String hex = str.substring(2);
+                if (hex.isEmpty() || hex.length() > 2 * size || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) throw bad(json, dt, where);
+                return Long.parseUnsignedLong(hex, 16);
+            }
+            if (!isSpecial(str)) throw bad(json, dt, where);
+            if (str.equals("NaN")) return size == 2 ? 0x7e00L : size == 4 ? 0x7fc00000L : 0x7ff8000000000000L;
+            return bitsOf(special(str), size);
+        }
+        if (!(json instanceof Number n)) throw bad(json, dt, where);
+        return bitsOf(n.doubleValue(), size);
+    }
+
+    private static long bitsOf(double d, int size) {
+        return switch (size) {
+            case 2 -> Half.fromFloat((float) d) & 0xFFFFL;
+            case 4 -> Float.floatToRawIntBits((float) d) & 0xFFFFFFFFL;
+            default -> Double.doubleToRawLongBits(d);
+        };
+    }
+
+    /** Sets the i-th number of a float-backed storage array (float16 short[], float[], double[]) from its bits. */
+    private static void setFloatBits(Object data, int i, DType part, long bits) {
+        switch (part) {
+            case FLOAT16 -> ((short[]) data)[i] = (short) bits;
+            case FLOAT32 -> ((float[]) data)[i] = Float.intBitsToFloat((int) bits);
+            default -> ((double[]) data)[i] = Double.longBitsToDouble(bits);
+        }
+    }
+
+    /** The Zarr v3 JSON form: NaN other than the spec's "NaN" as "0x..." hex bits, null for none. */
+    public Object toJsonV3() {
+        if (isNull) return null;
+        switch (dtype) {
+            case BOOL: return scalar.getLong(0) != 0;
+            case FLOAT16: return v3Float(((short[]) scalar.data())[0] & 0xFFFFL, 2);
+            case FLOAT32: return v3Float(Float.floatToRawIntBits(((float[]) scalar.data())[0]) & 0xFFFFFFFFL, 4);
+            case FLOAT64: return v3Float(Double.doubleToRawLongBits(((double[]) scalar.data())[0]), 8);
+            case COMPLEX64: {
+                float[] f = (float[]) scalar.data();
+                return List.of(v3Float(Float.floatToRawIntBits(f[0]) & 0xFFFFFFFFL, 4), v3Float(Float.floatToRawIntBits(f[1]) & 0xFFFFFFFFL, 4));
+            }
+            case COMPLEX128: {
+                double[] d = (double[]) scalar.data();
+                return List.of(v3Float(Double.doubleToRawLongBits(d[0]), 8), v3Float(Double.doubleToRawLongBits(d[1]), 8));
+            }
+            default: return toJson();
+        }
+    }
+
+    private static Object v3Float(long bits, int size) {
+        double d = size == 2 ? Half.toFloat((short) bits) : size == 4 ? Float.intBitsToFloat((int) bits) : Double.longBitsToDouble(bits);
+        if (Double.isNaN(d)) {
+            long canonical = size == 2 ? 0x7e00L : size == 4 ? 0x7fc00000L : 0x7ff8000000000000L;
+            if (bits == canonical) return "NaN";
+            String hex = Long.toHexString(bits);
+            return "0x" + "0".repeat(2 * size - hex.length()) + hex;
+        }
+        if (Double.isInfinite(d)) return d > 0 ? "Infinity" : "-Infinity";
+        return d;
     }
 
     private static boolean isSpecial(String s) {

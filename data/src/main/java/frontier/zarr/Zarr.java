@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Entry point for Zarr v2: open groups and arrays from a path, a URL (any scheme a
+ * Entry point for Zarr v2 and v3: open groups and arrays from a path, a URL (any scheme a
  * {@link frontier.store.StoreProvider} handles: http(s)://, ipfs://) or a store, and create them.
+ * Opening finds the format by itself (.zgroup/.zarray, else zarr.json); creation makes v2 unless
+ * given v3 metadata ({@link ArrayMetadataV3}) or asked for a v3 group.
  * <pre>
  * ZarrGroup g = Zarr.open("images/6001240.zarr");
  * ZarrArray a = g.get("0");            // &lt;zarr Array '/0' (1, 2, 236, 275, 271) uint16&gt;
@@ -19,6 +22,9 @@ import java.util.List;
  * </pre>
  */
 public final class Zarr {
+    /** The metadata document of a Zarr v3 node. */
+    public static final String ZARR_JSON = "zarr.json";
+
     private Zarr() {
     }
 
@@ -40,11 +46,19 @@ public final class Zarr {
     public static ZarrGroup open(Store store, String path) throws IOException {
         String p = normalizePath(path);
         Hierarchy h = Hierarchy.open(store, p);
-        if (h.json(key(p, ".zgroup")) != null) return new ZarrGroup(h, p);
+        if (h.json(key(p, ".zgroup")) != null) return new ZarrGroup(h, p, 2);
+        Map<String, Object> v3 = h.isConsolidated() ? null : h.v3Node(p);
+        if (v3 != null) {
+            if ("group".equals(v3.get("node_type"))) {
+                ZarrGroup.checkV3Group(v3, store.locate(key(p, ZARR_JSON)));
+                return new ZarrGroup(Hierarchy.openV3(store, p, v3), p, 3);
+            }
+            throw new ZarrFormatException(store.locate(p) + " is a Zarr array, not a group: open it with Zarr.openArray(...)");
+        }
         if (h.json(key(p, ".zarray")) != null) {
             throw new ZarrFormatException(store.locate(p) + " is a Zarr array, not a group: open it with Zarr.openArray(...)");
         }
-        throw new ZarrFormatException("not a zarr: no .zgroup or .zarray at " + store.locate(p));
+        throw new ZarrFormatException("not a zarr: no .zgroup, .zarray or zarr.json at " + store.locate(p));
     }
 
     // ---- arrays ----
@@ -71,24 +85,38 @@ public final class Zarr {
 
     public static ZarrArray openArray(Store store, String path) throws IOException {
         String p = normalizePath(path);
-        Hierarchy h = Hierarchy.plain(store); // .zarray directly: one request, consolidated or not
+        Hierarchy h = Hierarchy.plain(store); // .zarray (or zarr.json) directly: one request, consolidated or not
         ZarrArray a = ZarrArray.openOrNull(h, p);
         if (a != null) return a;
-        if (h.json(key(p, ".zgroup")) != null) {
+        a = ZarrArray.openV3OrNull(h, p);
+        if (a != null) return a;
+        if (h.v3Node(p) != null || h.json(key(p, ".zgroup")) != null) {
             throw new ZarrFormatException(store.locate(p) + " is a Zarr group, not an array: open it with Zarr.open(...) and get(name)");
         }
-        throw new ZarrFormatException("not a zarr array: no .zarray at " + store.locate(p));
+        throw new ZarrFormatException("not a zarr array: no .zarray or zarr.json at " + store.locate(p));
     }
 
     // ---- creation ----
 
-    /** Creates (or reuses) the group at path, and any missing parent groups. */
+    /** Creates (or reuses) the Zarr v2 group at path, and any missing parent groups. */
     public static ZarrGroup createGroup(Store store, String path) throws IOException {
         return createGroup(Hierarchy.plain(store), normalizePath(path));
     }
 
-    /** Creates an array at path (refusing to replace an existing array or group), with missing parent groups. */
+    /** Creates (or reuses) the group at path, and any missing parent groups, in Zarr format 2 or 3. */
+    public static ZarrGroup createGroup(Store store, String path, int zarrFormat) throws IOException {
+        if (zarrFormat == 2) return createGroup(store, path);
+        if (zarrFormat != 3) throw new IllegalArgumentException("zarr format " + zarrFormat + ": expected 2 or 3");
+        return createGroupV3(Hierarchy.plain(store), normalizePath(path));
+    }
+
+    /** Creates a v2 array at path (refusing to replace an existing array or group), with missing parent groups. */
     public static ZarrArray createArray(Store store, String path, ArrayMetadata metadata) throws IOException {
+        return createArray(Hierarchy.plain(store), normalizePath(path), metadata);
+    }
+
+    /** Creates a v3 array at path (refusing to replace an existing array or group), with missing parent v3 groups. */
+    public static ZarrArray createArray(Store store, String path, ArrayMetadataV3 metadata) throws IOException {
         return createArray(Hierarchy.plain(store), normalizePath(path), metadata);
     }
 
@@ -100,6 +128,34 @@ public final class Zarr {
     static ZarrArray createArray(Hierarchy h, String path, ArrayMetadata metadata) throws IOException {
         createParents(h, path);
         return ZarrArray.create(h, path, metadata);
+    }
+
+    static ZarrGroup createGroupV3(Hierarchy h, String path) throws IOException {
+        createParentsV3(h, path);
+        return ZarrGroup.createV3(h, path);
+    }
+
+    static ZarrArray createArray(Hierarchy h, String path, ArrayMetadataV3 metadata) throws IOException {
+        createParentsV3(h, path);
+        return ZarrArray.create(h, path, metadata);
+    }
+
+    /** The paths of path's ancestors, root first. */
+    private static List<String> parents(String path) {
+        List<String> parents = new ArrayList<>();
+        if (path.isEmpty()) return parents;
+        String p = path;
+        int slash;
+        while ((slash = p.lastIndexOf('/')) >= 0) {
+            p = p.substring(0, slash);
+            parents.add(0, p);
+        }
+        parents.add(0, "");
+        return parents;
+    }
+
+    private static void createParentsV3(Hierarchy h, String path) throws IOException {
+        for (String parent : parents(path)) ZarrGroup.createV3(h, parent);
     }
 
     private static void createParents(Hierarchy h, String path) throws IOException {
@@ -129,6 +185,10 @@ public final class Zarr {
      */
     public static void consolidateMetadata(Store store, String path) throws IOException {
         String p = normalizePath(path);
+        if (store.get(key(p, ZARR_JSON)) != null) {
+            throw new IOException("cannot consolidate " + store.locate(p) + ": it is a Zarr v3 hierarchy (writing v3's inline "
+                    + "consolidated_metadata is not supported; reading it is)");
+        }
         if (!store.isListable()) throw new IOException("cannot consolidate " + store.locate(p) + ": the store cannot list keys");
         java.util.Map<String, Object> metadata = new java.util.TreeMap<>();
         collectMetadata(store, p, "", metadata, 0);

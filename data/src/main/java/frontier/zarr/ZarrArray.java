@@ -11,6 +11,7 @@ import frontier.store.Store;
 import frontier.zarr.codec.BloscCodec;
 import frontier.zarr.codec.Codec;
 import frontier.zarr.codec.Codecs;
+import frontier.zarr.v3.RawChunk;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
@@ -23,17 +24,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Zarr v2 array in a store: metadata, chunk I/O, and reading/writing regions. Regions are
- * read chunk by chunk on the shared pool ({@link ZarrExecutor}), each chunk decoded and copied
- * straight into the output. Arrays may exceed 2^31 elements (long shape); a region read at
- * once is an {@link NdArray} and so holds fewer.
+ * A Zarr array in a store, v2 ({@code .zarray}) or v3 ({@code zarr.json}): metadata, chunk I/O, and
+ * reading/writing regions. Regions are read chunk by chunk on the shared pool ({@link ZarrExecutor}),
+ * each chunk decoded and copied straight into the output. Arrays may exceed 2^31 elements (long
+ * shape); a region read at once is an {@link NdArray} and so holds fewer.
+ * A sharded v3 array is read in its inner chunks ({@link #chunks()}); {@link V3Chunks} does v3's chunk I/O.
  * Concurrent writes to the same chunk are not coordinated (as in zarr-python without a synchronizer).
  */
 public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
     private final Hierarchy hierarchy;
     private final Store store;
     private final String path;
-    private final ArrayMetadata md;
+    private final ZarrArrayMetadata md;
+    /** The .zarray of a v2 array, else null. */
+    private final ArrayMetadata v2;
+    /** Chunk I/O of a v3 array, else null. */
+    private final V3Chunks v3;
     private final String prefix;
     /** Reader of local chunk files, made on first use. */
     private volatile ChunkFiles chunkFiles;
@@ -51,21 +57,23 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
         }
     }
 
-    private ZarrArray(Hierarchy hierarchy, String path, ArrayMetadata md) throws IOException {
+    private ZarrArray(Hierarchy hierarchy, String path, ZarrArrayMetadata md) throws IOException {
         this.hierarchy = hierarchy;
         this.store = hierarchy.store();
         this.path = path;
         this.md = md;
         this.prefix = path.isEmpty() ? "" : path + "/";
+        this.v2 = md instanceof ArrayMetadata a ? a : null;
+        this.v3 = md instanceof ArrayMetadataV3 m ? new V3Chunks(store, prefix, m) : null;
     }
 
     private Codecs_ codecs() throws ZarrFormatException {
         Codecs_ c = codecs;
         if (c == null) {
             String where = store.locate(Zarr.key(path, ".zarray"));
-            Codec comp = md.compressor() == null ? null : codec(md.compressor(), "compressor", where);
+            Codec comp = v2.compressor() == null ? null : codec(v2.compressor(), "compressor", where);
             List<Codec> fs = new ArrayList<>();
-            if (md.filters() != null) for (Map<String, Object> f : md.filters()) fs.add(codec(f, "filter", where));
+            if (v2.filters() != null) for (Map<String, Object> f : v2.filters()) fs.add(codec(f, "filter", where));
             codecs = c = new Codecs_(comp, Collections.unmodifiableList(fs));
         }
         return c;
@@ -87,20 +95,49 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
         return new ZarrArray(h, path, ArrayMetadata.fromJson(json, h.store().locate(key)));
     }
 
+    /** Opens the v3 array at path, or returns null when there is no array zarr.json there. */
+    static ZarrArray openV3OrNull(Hierarchy h, String path) throws IOException {
+        String key = Zarr.key(path, Zarr.ZARR_JSON);
+        Map<String, Object> json = h.v3Node(path);
+        if (json == null || !"array".equals(json.get("node_type"))) return null;
+        return new ZarrArray(h, path, ArrayMetadataV3.fromJson(json, h.store().locate(key)));
+    }
+
     static ZarrArray create(Hierarchy h, String path, ArrayMetadata md) throws IOException {
         ZarrArray a = new ZarrArray(h, path, md);
         a.codecs(); // checks the codecs before anything is written
-        if (h.json(Zarr.key(path, ".zarray")) != null || h.json(Zarr.key(path, ".zgroup")) != null) {
-            throw new IOException("cannot create array: " + h.store().locate(path) + " already holds a Zarr array or group");
-        }
+        h.checkFree(path);
         h.putJson(Zarr.key(path, ".zarray"), md.toJson());
+        return a;
+    }
+
+    static ZarrArray create(Hierarchy h, String path, ArrayMetadataV3 md) throws IOException {
+        ZarrArray a = new ZarrArray(h, path, md);
+        h.checkFree(path);
+        h.putJsonV3(Zarr.key(path, Zarr.ZARR_JSON), md.toJson());
         return a;
     }
 
     // ---- metadata ----
 
-    public ArrayMetadata metadata() {
+    /** The array's metadata: an {@link ArrayMetadata} (.zarray) or an {@link ArrayMetadataV3} (zarr.json). */
+    public ZarrArrayMetadata metadata() {
         return md;
+    }
+
+    /** 2 or 3. */
+    public int zarrFormat() {
+        return md.zarrFormat();
+    }
+
+    /** The shard shape of a sharded v3 array (its chunks are the inner chunks), else null. */
+    public int[] shards() {
+        return md instanceof ArrayMetadataV3 m ? m.shards() : null;
+    }
+
+    /** The dimension names of a v3 array (null entries for unnamed ones), or null when it has none. */
+    public List<String> dimensionNames() {
+        return md instanceof ArrayMetadataV3 m ? m.dimensionNames() : null;
     }
 
     /** The path inside the store ("" for the root, "0", "labels/cells/0"). */
@@ -148,17 +185,19 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
         return n;
     }
 
-    /** The attributes (.zattrs) in file order; empty when there are none. */
+    /** The attributes (.zattrs, or zarr.json's "attributes") in file order; empty when there are none. */
     public Map<String, Object> attrs() throws IOException {
+        if (v3 != null) return hierarchy.v3Attributes(path);
         Map<String, Object> a = hierarchy.json(Zarr.key(path, ".zattrs"));
         return a == null ? new LinkedHashMap<>() : new LinkedHashMap<>(a);
     }
 
-    /** Adds or replaces attributes and writes .zattrs. */
+    /** Adds or replaces attributes and writes .zattrs (v3: zarr.json). */
     public void updateAttrs(Map<String, Object> changes) throws IOException {
         Map<String, Object> a = attrs();
         a.putAll(changes);
-        hierarchy.putJson(Zarr.key(path, ".zattrs"), a);
+        if (v3 != null) hierarchy.putV3Attributes(path, a);
+        else hierarchy.putJson(Zarr.key(path, ".zattrs"), a);
     }
 
     @Override
@@ -173,9 +212,10 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
             throw new IllegalArgumentException("chunk index " + Arrays.toString(chunkIndex) + " has " + chunkIndex.length
                     + " dimensions, array " + name() + " has " + md.ndim());
         }
+        if (v3 != null) return v3.key(chunkIndex);
         if (chunkIndex.length == 0) return prefix + "0";
         StringBuilder sb = new StringBuilder(prefix);
-        String sep = md.separator();
+        String sep = v2.separator();
         for (int i = 0; i < chunkIndex.length; i++) {
             if (i > 0) sb.append(sep);
             sb.append(chunkIndex[i]);
@@ -199,9 +239,10 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
 
     // ---- chunks ----
 
-    /** The chunk's bytes as stored (compressed), or null when the chunk is missing. */
+    /** The chunk's bytes as stored (compressed; an inner chunk's bytes in its shard), or null when the chunk is missing. */
     public byte[] readChunkBytes(long[] chunkIndex) throws IOException {
         checkChunkIndex(chunkIndex);
+        if (v3 != null) return v3.storedBytes(chunkIndex);
         return store.get(chunkKey(chunkIndex));
     }
 
@@ -238,18 +279,23 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
                     + " bytes, expected " + chunkBytes() + " (chunk shape " + Arrays.toString(md.chunks()) + ", dtype "
                     + md.zarrDType() + ")");
         }
-        if (md.order() == 'F') b = ChunkCopy.transpose(b, md.chunks(), md.dtype().itemSize(), true);
+        if (v2.order() == 'F') b = ChunkCopy.transpose(b, md.chunks(), md.dtype().itemSize(), true);
         return b;
     }
 
     /** A chunk's stored bytes; reads from remote stores may overlap beyond the core count. */
     private byte[] getChunk(String key) throws IOException {
         try {
-            if (store instanceof FileStore || store instanceof MemoryStore) return store.get(key);
-            return ZarrExecutor.blocking(() -> store.get(key));
+            return blockingRead(store, () -> store.get(key));
         } catch (java.nio.file.FileSystemException e) {
             throw unreadable(e);
         }
+    }
+
+    /** A read from the store: on remote stores it lets the pool start a spare thread meanwhile ({@link ZarrExecutor#blocking}). */
+    static <T> T blockingRead(Store store, ZarrExecutor.IOSupplier<T> read) throws IOException {
+        if (store instanceof FileStore || store instanceof MemoryStore) return read.get();
+        return ZarrExecutor.blocking(read);
     }
 
     /** A local chunk file that cannot be read, with the reason (Java's message is the path alone). */
@@ -273,7 +319,7 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
     private Raw decodeToScratch(String key, StoredBytes stored) throws ZarrFormatException {
         Codecs_ cs = codecs();
         int expected = chunkBytes();
-        if (cs.filters.isEmpty() && md.order() == 'C') {
+        if (cs.filters.isEmpty() && v2.order() == 'C') {
             if (cs.compressor == null && stored.length() == expected) return new Raw(stored.bytes(), md.byteOrder());
             if (cs.compressor instanceof BloscCodec) {
                 try {
@@ -308,6 +354,7 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
     @Override
     public NdArray readChunk(long[] chunkIndex) throws IOException {
         checkChunkIndex(chunkIndex);
+        if (v3 != null) return v3.readChunk(chunkIndex);
         String key = chunkKey(chunkIndex);
         byte[] stored = getChunk(key);
         if (stored == null) return filledChunk();
@@ -327,9 +374,13 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
             throw new IllegalArgumentException("chunk of " + chunk.dtype() + Arrays.toString(chunk.shape()) + " does not fit "
                     + name() + " (chunks " + md.dtype() + Arrays.toString(md.chunks()) + ")");
         }
+        if (v3 != null) {
+            v3.writeChunk(chunkIndex, chunk);
+            return;
+        }
         String key = chunkKey(chunkIndex);
         byte[] b = chunk.toBytes(md.byteOrder());
-        if (md.order() == 'F') b = ChunkCopy.transpose(b, md.chunks(), md.dtype().itemSize(), false);
+        if (v2.order() == 'F') b = ChunkCopy.transpose(b, md.chunks(), md.dtype().itemSize(), false);
         int item = md.dtype().itemSize();
         Codecs_ cs = codecs();
         try {
@@ -341,6 +392,18 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
             throw new IOException("cannot encode chunk " + store.locate(key) + ": " + e.getMessage(), e);
         }
         store.put(key, b);
+    }
+
+    /**
+     * Stores one shard of a sharded v3 array from inner chunks that are already encoded with its inner
+     * codecs, in C order over the chunks per shard (null for an empty one): a copy that keeps another
+     * array's encoded chunks as they are, without decoding them.
+     */
+    public void writeEncodedShard(long[] shardIndex, byte[][] innerChunks) throws IOException {
+        if (v3 == null || !v3.sharded()) throw new IllegalStateException(name() + " is not a sharded Zarr v3 array");
+        int n = ((ArrayMetadataV3) md).sharding().count();
+        if (innerChunks.length != n) throw new IllegalArgumentException(innerChunks.length + " inner chunks, a shard of " + name() + " holds " + n);
+        v3.writeEncodedShard(shardIndex, innerChunks);
     }
 
     // ---- regions ----
@@ -418,7 +481,7 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
         boolean zeroFill = md.fillValue().isZeroBits();
         int[] cs = md.chunks();
         int n = shape.length;
-        ZarrExecutor.forEach(chunksOf(offset, shape), idx -> {
+        V3Chunks.ChunkVisitor copy = (idx, raw) -> {
             int[] srcStart = new int[n], dstStart = new int[n], count = new int[n];
             for (int i = 0; i < n; i++) {
                 long origin = idx[i] * cs[i];
@@ -428,14 +491,25 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
                 dstStart[i] = (int) (lo - offset[i]);
                 count[i] = (int) (hi - lo);
             }
-            String key = chunkKey(idx);
-            StoredBytes stored = fetchToScratch(key);
-            if (stored == null) {
+            if (raw == null) {
                 if (!zeroFill) ChunkCopy.fill(data, shape, dstStart, count, md.fillValue());
                 return;
             }
-            Raw raw = decodeToScratch(key, stored);
             ChunkCopy.copyFromBytes(raw.bytes(), raw.order(), cs, srcStart, data, shape, dstStart, count, md.dtype());
+        };
+        if (v3 != null) {
+            v3.visit(chunksOf(offset, shape), copy);
+            return out;
+        }
+        ZarrExecutor.forEach(chunksOf(offset, shape), idx -> {
+            String key = chunkKey(idx);
+            StoredBytes stored = fetchToScratch(key);
+            if (stored == null) {
+                copy.accept(idx, null);
+                return;
+            }
+            Raw raw = decodeToScratch(key, stored);
+            copy.accept(idx, new RawChunk(raw.bytes(), cs, md.dtype(), raw.order()));
         });
         return out;
     }
@@ -446,6 +520,10 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
         checkRegion(offset, shape);
         if (values.dtype() != md.dtype()) {
             throw new IllegalArgumentException("cannot write " + values.dtype() + " values into " + name() + " of dtype " + md.dtype());
+        }
+        if (v3 != null && v3.sharded()) {
+            v3.writeRegion(offset, values);
+            return;
         }
         int[] cs = md.chunks();
         long[] as = md.shape();
@@ -487,7 +565,7 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
     public long storedBytes() throws IOException {
         if (!store.isListable()) return -1;
         long total = 0;
-        for (String meta : List.of(".zarray", ".zattrs")) total += size(Zarr.key(path, meta));
+        for (String meta : v3 != null ? List.of(Zarr.ZARR_JSON) : List.of(".zarray", ".zattrs")) total += size(Zarr.key(path, meta));
         long[] sum = {0};
         walkChunks(key -> sum[0] += size(key));
         return total + sum[0];
@@ -503,8 +581,12 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
     }
 
     private void walkChunks(ZarrExecutor.IOTask<String> onKey) throws IOException {
+        if (v3 != null) {
+            v3.walkKeys(onKey);
+            return;
+        }
         int n = Math.max(md.ndim(), 1);
-        if ("/".equals(md.separator()) && md.ndim() > 1) walkNested(prefix, 0, n, onKey);
+        if ("/".equals(v2.separator()) && md.ndim() > 1) walkNested(prefix, 0, n, onKey);
         else {
             for (String name : store.list(prefix)) {
                 if (isChunkName(name, n, "\\.")) onKey.run(prefix + name);
@@ -567,14 +649,29 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
     /** The chunk's size as stored, from the store's metadata where it has it (file sizes, UnixFS sizes); -1 when missing. */
     @Override
     public long storedBytes(long[] chunkIndex) throws IOException {
+        if (v3 != null) return v3.storedSize(chunkIndex);
         return store.size(chunkKey(chunkIndex));
+    }
+
+    /** The shard holding a chunk of a sharded v3 array, else null. */
+    @Override
+    public Shard shardOf(long[] chunkIndex) throws IOException {
+        if (v3 == null || !v3.sharded()) return null;
+        checkChunkIndex(chunkIndex);
+        long[] s = v3.shardOf(chunkIndex);
+        int[] full = shards();
+        long[] shape = md.shape();
+        int[] valid = new int[s.length];
+        for (int i = 0; i < s.length; i++) valid[i] = (int) Math.min(full[i], shape[i] - s[i] * full[i]);
+        String key = v3.storeKey(s);
+        return new Shard(key, s, valid, full, store.size(key));
     }
 
     /** Each chunk's CID when the array lives in a content-addressed store (ipfs://), else null. */
     @Override
     public java.util.function.Function<String, String> cidOf() {
         try {
-            if (store.contentId(path.isEmpty() ? ".zarray" : path + "/.zarray") == null) return null;
+            if (store.contentId(Zarr.key(path, v3 != null ? Zarr.ZARR_JSON : ".zarray")) == null) return null;
         } catch (IOException e) {
             return null;
         }

@@ -13,19 +13,56 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
- * A Zarr v2 group: attributes, children (arrays and groups), and creation of new children.
- * Children come from consolidated metadata when present, else from listing the store; stores
- * that cannot list (HTTP) fall back to the children the metadata names (multiscales datasets,
- * labels) and those opened or created through this object.
+ * A Zarr group, v2 (.zgroup, .zattrs) or v3 (zarr.json): attributes, children (arrays and groups),
+ * and creation of new children in the group's format. Children come from consolidated metadata
+ * when present, else from listing the store; stores that cannot list (HTTP) fall back to the
+ * children the metadata names (multiscales datasets and labels, also under NGFF 0.5's "ome") and
+ * those opened or created through this object.
  */
 public final class ZarrGroup implements Displayable {
     private final Hierarchy hierarchy;
     private final String path;
+    private final int zarrFormat;
     private final Set<String> known = new ConcurrentSkipListSet<>();
 
-    ZarrGroup(Hierarchy hierarchy, String path) {
+    ZarrGroup(Hierarchy hierarchy, String path, int zarrFormat) {
         this.hierarchy = hierarchy;
         this.path = path;
+        this.zarrFormat = zarrFormat;
+    }
+
+    private static final Set<String> V3_GROUP_KEYS = Set.of("zarr_format", "node_type", "attributes", "consolidated_metadata");
+
+    /** Refuses a group zarr.json with a field this reader must understand and does not. */
+    static void checkV3Group(Map<String, Object> json, String where) throws ZarrFormatException {
+        for (Map.Entry<String, Object> e : json.entrySet()) {
+            if (V3_GROUP_KEYS.contains(e.getKey())) continue;
+            if (!(e.getValue() instanceof Map<?, ?> v) || !Boolean.FALSE.equals(v.get("must_understand"))) {
+                throw new ZarrFormatException("unsupported field '" + e.getKey() + "' in " + where
+                        + " (an extension this reader does not know and that does not say \"must_understand\": false)");
+            }
+        }
+        Object a = json.get("attributes");
+        if (a != null && !(a instanceof Map)) throw new ZarrFormatException("attributes in " + where + " must be an object, got " + a);
+    }
+
+    /** Creates (or reuses) a v3 group at path. */
+    static ZarrGroup createV3(Hierarchy h, String path) throws IOException {
+        Map<String, Object> node = h.v3Node(path);
+        if (node != null && !"group".equals(node.get("node_type"))) {
+            throw new IOException("cannot create group: " + h.store().locate(path) + " already holds a Zarr array");
+        }
+        if (node == null) {
+            if (h.json(Zarr.key(path, ".zarray")) != null || h.json(Zarr.key(path, ".zgroup")) != null) {
+                throw new IOException("cannot create a Zarr v3 group: " + h.store().locate(path) + " already holds a Zarr v2 array or group");
+            }
+            Map<String, Object> zg = new LinkedHashMap<>();
+            zg.put("zarr_format", 3);
+            zg.put("node_type", "group");
+            zg.put("attributes", new LinkedHashMap<>());
+            h.putJsonV3(Zarr.key(path, Zarr.ZARR_JSON), zg);
+        }
+        return new ZarrGroup(h, path, 3);
     }
 
     static ZarrGroup create(Hierarchy h, String path) throws IOException {
@@ -37,7 +74,12 @@ public final class ZarrGroup implements Displayable {
             zg.put("zarr_format", 2);
             h.putJson(Zarr.key(path, ".zgroup"), zg);
         }
-        return new ZarrGroup(h, path);
+        return new ZarrGroup(h, path, 2);
+    }
+
+    /** 2 or 3. */
+    public int zarrFormat() {
+        return zarrFormat;
     }
 
     public Store store() {
@@ -54,8 +96,9 @@ public final class ZarrGroup implements Displayable {
         return "/" + path;
     }
 
-    /** The attributes (.zattrs) in file order (zarr-python sorts keys when writing); empty when none. */
+    /** The attributes (.zattrs, or zarr.json's "attributes") in file order (zarr-python 2 sorts keys when writing); empty when none. */
     public Map<String, Object> attrs() throws IOException {
+        if (zarrFormat == 3) return hierarchy.v3Attributes(path);
         Map<String, Object> a = hierarchy.json(Zarr.key(path, ".zattrs"));
         return a == null ? new LinkedHashMap<>() : new LinkedHashMap<>(a);
     }
@@ -64,7 +107,8 @@ public final class ZarrGroup implements Displayable {
     public void updateAttrs(Map<String, Object> changes) throws IOException {
         Map<String, Object> a = attrs();
         a.putAll(changes);
-        hierarchy.putJson(Zarr.key(path, ".zattrs"), a);
+        if (zarrFormat == 3) hierarchy.putV3Attributes(path, a);
+        else hierarchy.putJson(Zarr.key(path, ".zattrs"), a);
     }
 
     private String child(String name) {
@@ -74,17 +118,25 @@ public final class ZarrGroup implements Displayable {
     }
 
     private boolean isArray(String childPath) throws IOException {
+        if (zarrFormat == 3) {
+            Map<String, Object> n = hierarchy.v3Node(childPath);
+            return n != null && "array".equals(n.get("node_type"));
+        }
         return hierarchy.json(Zarr.key(childPath, ".zarray")) != null;
     }
 
     private boolean isGroup(String childPath) throws IOException {
+        if (zarrFormat == 3) {
+            Map<String, Object> n = hierarchy.v3Node(childPath);
+            return n != null && "group".equals(n.get("node_type"));
+        }
         return hierarchy.json(Zarr.key(childPath, ".zgroup")) != null;
     }
 
     /** The array child (a path such as "0" or "labels/cells/0"). */
     public ZarrArray get(String name) throws IOException {
         String p = child(name);
-        ZarrArray a = ZarrArray.openOrNull(hierarchy, p);
+        ZarrArray a = zarrFormat == 3 ? ZarrArray.openV3OrNull(hierarchy, p) : ZarrArray.openOrNull(hierarchy, p);
         if (a != null) {
             rememberChild(name);
             return a;
@@ -92,7 +144,8 @@ public final class ZarrGroup implements Displayable {
         if (isGroup(p)) {
             throw new ZarrFormatException("'" + name + "' in " + this + " is a group, not an array: use group(\"" + name + "\")");
         }
-        throw new ZarrFormatException("no array '" + name + "' in " + this + " (nothing at " + store().locate(Zarr.key(p, ".zarray")) + ")");
+        throw new ZarrFormatException("no array '" + name + "' in " + this + " (nothing at "
+                + store().locate(Zarr.key(p, zarrFormat == 3 ? Zarr.ZARR_JSON : ".zarray")) + ")");
     }
 
     /** The group child. */
@@ -100,12 +153,14 @@ public final class ZarrGroup implements Displayable {
         String p = child(name);
         if (isGroup(p)) {
             rememberChild(name);
-            return new ZarrGroup(hierarchy, p);
+            if (zarrFormat == 3) checkV3Group(hierarchy.v3Node(p), store().locate(Zarr.key(p, Zarr.ZARR_JSON)));
+            return new ZarrGroup(hierarchy, p, zarrFormat);
         }
         if (isArray(p)) {
             throw new ZarrFormatException("'" + name + "' in " + this + " is an array, not a group: use get(\"" + name + "\")");
         }
-        throw new ZarrFormatException("no group '" + name + "' in " + this + " (nothing at " + store().locate(Zarr.key(p, ".zgroup")) + ")");
+        throw new ZarrFormatException("no group '" + name + "' in " + this + " (nothing at "
+                + store().locate(Zarr.key(p, zarrFormat == 3 ? Zarr.ZARR_JSON : ".zgroup")) + ")");
     }
 
     public boolean contains(String name) throws IOException {
@@ -127,11 +182,17 @@ public final class ZarrGroup implements Displayable {
         names = new TreeSet<>(known);
         Store s = store();
         if (s.isListable()) {
-            for (String n : s.list(path.isEmpty() ? "" : path + "/")) if (!n.startsWith(".")) names.add(n);
+            for (String n : s.list(path.isEmpty() ? "" : path + "/")) {
+                // metadata files are not children, nor (v3) names starting with "__"
+                if (!n.startsWith(".") && !n.startsWith("__") && !n.equals(Zarr.ZARR_JSON)) names.add(n);
+            }
             return names;
         }
-        // Not listable (HTTP): the children the metadata names.
+        // Not listable (HTTP): the children the metadata names (NGFF 0.5 keeps them under "ome").
         Map<String, Object> attrs = attrs();
+        if (attrs.get("ome") instanceof Map && attrs.get("multiscales") == null && attrs.get("labels") == null) {
+            attrs = (Map<String, Object>) attrs.get("ome");
+        }
         Object ms = attrs.get("multiscales");
         if (ms instanceof List) {
             for (Object m : (List<Object>) ms) {
@@ -184,14 +245,25 @@ public final class ZarrGroup implements Displayable {
         return out;
     }
 
+    /** Creates a v2 array child (in a v2 group). */
     public ZarrArray createArray(String name, ArrayMetadata metadata) throws IOException {
+        if (zarrFormat != 2) throw new IllegalArgumentException("cannot create a Zarr v2 array in the Zarr v3 group " + this);
         ZarrArray a = Zarr.createArray(hierarchy, child(name), metadata);
         rememberChild(name);
         return a;
     }
 
+    /** Creates a v3 array child (in a v3 group). */
+    public ZarrArray createArray(String name, ArrayMetadataV3 metadata) throws IOException {
+        if (zarrFormat != 3) throw new IllegalArgumentException("cannot create a Zarr v3 array in the Zarr v2 group " + this);
+        ZarrArray a = Zarr.createArray(hierarchy, child(name), metadata);
+        rememberChild(name);
+        return a;
+    }
+
+    /** Creates (or reuses) a group child in this group's format. */
     public ZarrGroup createGroup(String name) throws IOException {
-        ZarrGroup g = Zarr.createGroup(hierarchy, child(name));
+        ZarrGroup g = zarrFormat == 3 ? Zarr.createGroupV3(hierarchy, child(name)) : Zarr.createGroup(hierarchy, child(name));
         rememberChild(name);
         return g;
     }
@@ -253,12 +325,12 @@ public final class ZarrGroup implements Displayable {
             String p = child(k);
             if (isArray(p)) {
                 ZarrArray a = get(k);
-                ArrayMetadata md = a.metadata();
+                ZarrArrayMetadata md = a.metadata();
                 sb.append("<li>&#x25A6; <b>").append(frontier.display.Html.escape(k)).append("</b> ")
                         .append(frontier.display.Html.escape(ZarrInfo.tuple(md.shape()))).append(' ')
                         .append(frontier.display.Html.escape(ZarrInfo.dtypeStr(md)))
                         .append(" <span style=\"color: #777\">chunks ").append(frontier.display.Html.escape(ZarrInfo.tuple(md.chunks())))
-                        .append(", ").append(frontier.display.Html.escape(ZarrInfo.codecRepr(md.compressor()))).append("</span></li>");
+                        .append(", ").append(frontier.display.Html.escape(ZarrInfo.compressorRepr(md))).append("</span></li>");
             } else {
                 sb.append("<li><details").append(depth < 2 ? " open" : "").append("><summary>&#x1F4C1; <b>")
                         .append(frontier.display.Html.escape(k)).append("</b></summary>");

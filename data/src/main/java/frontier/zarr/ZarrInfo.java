@@ -93,13 +93,66 @@ final class ZarrInfo {
     }
 
     /** numpy's str of the dtype: "uint16" when native (little-endian here), else ">u2". */
-    static String dtypeStr(ArrayMetadata md) {
+    static String dtypeStr(ZarrArrayMetadata md) {
         if (md.dtype().itemSize() > 1 && md.byteOrder() == ByteOrder.BIG_ENDIAN) return md.zarrDType().toString();
         return md.dtype().numpyName();
     }
 
+    /** The compressor as numcodecs shows it (v2), or a v3 array's codec names ("sharding_indexed(bytes, blosc), crc32c"). */
+    static String compressorRepr(ZarrArrayMetadata md) {
+        if (md instanceof ArrayMetadata v2) return codecRepr(v2.compressor());
+        return codecNames(((ArrayMetadataV3) md).codecs().toJson());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String codecNames(List<Map<String, Object>> codecs) {
+        StringBuilder sb = new StringBuilder();
+        for (Map<String, Object> c : codecs) {
+            if (sb.length() > 0) sb.append(", ");
+            sb.append(c.get("name"));
+            Object conf = c.get("configuration");
+            if ("sharding_indexed".equals(c.get("name")) && conf instanceof Map && ((Map<String, Object>) conf).get("codecs") instanceof List) {
+                sb.append('(').append(codecNames((List<Map<String, Object>>) ((Map<String, Object>) conf).get("codecs"))).append(')');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** zarr-python 3's info rows of a v3 array. */
+    private static List<String[]> arrayInfoV3(ZarrArray a, ArrayMetadataV3 md) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[]{"Name", a.name()});
+        rows.add(new String[]{"Type", "frontier.zarr.ZarrArray"});
+        rows.add(new String[]{"Zarr format", "3"});
+        rows.add(new String[]{"Data type", dtypeStr(md)});
+        rows.add(new String[]{"Fill value", String.valueOf(md.fillValue())});
+        rows.add(new String[]{"Shape", tuple(md.shape())});
+        if (md.shards() != null) rows.add(new String[]{"Shard shape", tuple(md.shards())});
+        rows.add(new String[]{"Chunk shape", tuple(md.chunks())});
+        if (md.dimensionNames() != null) rows.add(new String[]{"Dimension names", String.valueOf(md.dimensionNames())});
+        rows.add(new String[]{"Order", "C"});
+        rows.add(new String[]{"Read-only", "False"});
+        rows.add(new String[]{"Store type", a.store().getClass().getName()});
+        rows.add(new String[]{"Codecs", codecNames(md.codecs().toJson())});
+        long nbytes = a.nbytes();
+        rows.add(new String[]{"No. bytes", bytesStr(nbytes)});
+        long stored = a.storedBytes();
+        if (stored < 0) {
+            rows.add(new String[]{"No. bytes stored", "unknown (the store cannot list keys)"});
+        } else if (stored > 0) {
+            rows.add(new String[]{"No. bytes stored", bytesStr(stored)});
+            rows.add(new String[]{"Storage ratio", String.format("%.1f", (double) nbytes / stored)});
+        }
+        long init = a.nchunksInitialized();
+        long total = 1;
+        for (long g : md.grid()) total *= g;
+        rows.add(new String[]{md.shards() != null ? "Shards initialized" : "Chunks initialized", (init < 0 ? "unknown" : Long.toString(init)) + "/" + total});
+        return rows;
+    }
+
     static List<String[]> arrayInfo(ZarrArray a) throws IOException {
-        ArrayMetadata md = a.metadata();
+        if (a.metadata() instanceof ArrayMetadataV3 v3) return arrayInfoV3(a, v3);
+        ArrayMetadata md = (ArrayMetadata) a.metadata();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[]{"Name", a.name()});
         rows.add(new String[]{"Type", "frontier.zarr.ZarrArray"});

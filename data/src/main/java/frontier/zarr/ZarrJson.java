@@ -58,23 +58,28 @@ public final class ZarrJson {
 
     /** zarr-python's JSON bytes (ASCII, indent 4, sorted keys, no trailing newline). */
     public static byte[] write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, value, 0);
-        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+        return writeString(value).getBytes(StandardCharsets.US_ASCII);
     }
 
     public static String writeString(Object value) {
         StringBuilder sb = new StringBuilder();
-        write(sb, value, 0);
+        write(sb, value, 0, 4, true);
         return sb.toString();
     }
 
-    private static void indent(StringBuilder sb, int level) {
-        sb.append('\n');
-        for (int i = 0; i < level * 4; i++) sb.append(' ');
+    /** A Zarr v3 metadata document as zarr-python 3 writes one: ASCII, indent 2, keys in the map's order. */
+    public static byte[] writeV3(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, value, 0, 2, false);
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static void write(StringBuilder sb, Object v, int level) {
+    private static void indent(StringBuilder sb, int level, int width) {
+        sb.append('\n');
+        for (int i = 0; i < level * width; i++) sb.append(' ');
+    }
+
+    private static void write(StringBuilder sb, Object v, int level, int width, boolean sort) {
         if (v == null) {
             sb.append("null");
         } else if (v instanceof Map) {
@@ -85,18 +90,18 @@ public final class ZarrJson {
             }
             List<String> keys = new ArrayList<>();
             for (Object k : m.keySet()) keys.add(String.valueOf(k));
-            keys.sort(ZarrJson::comparePython);
+            if (sort) keys.sort(ZarrJson::comparePython);
             sb.append('{');
             boolean first = true;
             for (String k : keys) {
                 if (!first) sb.append(',');
                 first = false;
-                indent(sb, level + 1);
+                indent(sb, level + 1, width);
                 string(sb, k);
                 sb.append(": ");
-                write(sb, m.get(k), level + 1);
+                write(sb, m.get(k), level + 1, width, sort);
             }
-            indent(sb, level);
+            indent(sb, level, width);
             sb.append('}');
         } else if (v instanceof List || v.getClass().isArray()) {
             List<Object> l = asList(v);
@@ -109,10 +114,10 @@ public final class ZarrJson {
             for (Object e : l) {
                 if (!first) sb.append(',');
                 first = false;
-                indent(sb, level + 1);
-                write(sb, e, level + 1);
+                indent(sb, level + 1, width);
+                write(sb, e, level + 1, width, sort);
             }
-            indent(sb, level);
+            indent(sb, level, width);
             sb.append(']');
         } else if (v instanceof String) {
             string(sb, (String) v);

@@ -84,6 +84,33 @@ class OmeZarrFixtureTest {
         assertTrue((rgb >> 16 & 255) > 200 && (rgb >> 8 & 255) > 200, "Dapi peak pixel " + Integer.toHexString(rgb));
     }
 
+    /** The same image as a sharded Zarr v3 copy, NGFF 0.5 style (metadata under "ome"): the view embeds the same voxels. */
+    @Test
+    void aShardedV3CopyViewsLikeTheV2Original() throws Exception {
+        ZarrGroup src = Zarr.open(image);
+        frontier.store.FileStore out = new frontier.store.FileStore(dir.resolve("img3.zarr"));
+        ZarrGroup dst = Zarr.createGroup(out, "", 3);
+        dst.updateAttrs(java.util.Map.of("ome", java.util.Map.of("version", "0.5", "multiscales", src.attrs().get("multiscales"),
+                "omero", src.attrs().get("omero"))));
+        for (String level : java.util.List.of("0", "1", "2")) {
+            frontier.zarr.ZarrArray a = src.get(level);
+            int[] c = a.chunks();
+            frontier.zarr.ArrayMetadataV3 md = frontier.zarr.ArrayMetadataV3.builder(a.dtype(), a.shape(), c)
+                    .shards(new int[]{1, 1, (int) a.shape()[2], c[3], c[4]})
+                    .compressors(java.util.List.of(frontier.zarr.ArrayMetadataV3.blosc("lz4", 5, "shuffle", 2))).build();
+            frontier.array.ChunkedArray.fromZarr(a).toZarr(out, level, md);
+        }
+        ViewOptions o = new ViewOptions().budgetBytes(200_000).embedBundle(false);
+        VolumeView v2 = View.view(src, o);
+        VolumeView v3 = View.view(Zarr.open(dir.resolve("img3.zarr")), o);
+        assertEquals(v2.text(), v3.text());
+        Pattern spec = Pattern.compile("<script type=\"application/json\">(.*?)</script>", Pattern.DOTALL);
+        Matcher a = spec.matcher(v2.html()), b = spec.matcher(v3.html());
+        assertTrue(a.find() && b.find());
+        String noId = "\"pngId\":\"[^\"]*\"";
+        assertEquals(a.group(1).replaceAll(noId, ""), b.group(1).replaceAll(noId, ""), "the embedded volume and its settings");
+    }
+
     @Test
     void levelZeroWithALargeBudget() throws Exception {
         VolumeView v = View.view(Zarr.open(image), new ViewOptions().embedBundle(false));

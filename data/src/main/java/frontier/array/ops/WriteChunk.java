@@ -8,23 +8,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes one block as a chunk of the Zarr array at a location (padded to the full chunk shape
- * with zeros, the fill value toZarr sets). Returns the number of chunks written (1).
+ * Writes one block of a regular grid of chunkShape blocks into the Zarr array at a location: a chunk
+ * (padded with the array's fill value where the array ends), or a whole shard of a sharded v3 array.
+ * Returns the number of blocks written (1).
  */
 public record WriteChunk(String location, long[] chunkIndex, int[] chunkShape) implements Op {
     @Override
     public Object apply(List<Object> inputs) throws Exception {
         NdArray block = (NdArray) inputs.get(0);
-        NdArray full = block;
-        if (!Arrays.equals(block.shape(), chunkShape)) {
-            full = NdArray.zeros(block.dtype(), chunkShape);
-            int[] zeros = new int[chunkShape.length], ones = new int[chunkShape.length];
-            Arrays.fill(ones, 1);
-            Blocks.copy(block, zeros, ones, full, zeros, block.shape());
-        }
         Object target = ChunkSources.open(location);
         if (!(target instanceof frontier.zarr.ZarrArray)) throw new IllegalStateException(location + " is not a writable Zarr array");
-        ((frontier.zarr.ZarrArray) target).writeChunk(chunkIndex, full);
+        long[] offset = new long[chunkIndex.length];
+        for (int i = 0; i < offset.length; i++) offset[i] = chunkIndex[i] * chunkShape[i];
+        ((frontier.zarr.ZarrArray) target).write(offset, block);
         return 1L;
     }
 

@@ -1,30 +1,32 @@
 package frontier.zarr.codec;
 
+import frontier.zarr.dtype.ZarrDType;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** numcodecs' AsType: stores decode_dtype data as encode_dtype (numpy astype both ways). */
 public final class AsTypeFilter implements Codec {
-    private final NumpyDType encodeDtype;
-    private final NumpyDType decodeDtype;
+    private final ZarrDType encodeDtype;
+    private final ZarrDType decodeDtype;
 
-    AsTypeFilter(NumpyDType encodeDtype, NumpyDType decodeDtype) {
+    AsTypeFilter(ZarrDType encodeDtype, ZarrDType decodeDtype) {
         this.encodeDtype = encodeDtype;
         this.decodeDtype = decodeDtype;
     }
 
     public static AsTypeFilter fromConfig(Map<String, Object> config) throws CodecException {
-        return new AsTypeFilter(NumpyDType.parse(config.get("encode_dtype"), "encode_dtype"),
-                NumpyDType.parse(config.get("decode_dtype"), "decode_dtype"));
+        return new AsTypeFilter(FilterDTypes.parse(config.get("encode_dtype"), "encode_dtype"),
+                FilterDTypes.parse(config.get("decode_dtype"), "decode_dtype"));
     }
 
-    static byte[] cast(NumpyDType from, NumpyDType to, byte[] src, String codec) throws CodecException {
+    static byte[] cast(ZarrDType from, ZarrDType to, byte[] src, String codec) throws CodecException {
         return cast(from, to, src, codec, Integer.MAX_VALUE);
     }
 
-    static byte[] cast(NumpyDType from, NumpyDType to, byte[] src, String codec, int maxDecoded) throws CodecException {
-        byte[] out = new byte[from.castSize(src, to, maxDecoded, codec)];
-        int n = out.length / to.size;
+    static byte[] cast(ZarrDType from, ZarrDType to, byte[] src, String codec, int maxDecoded) throws CodecException {
+        byte[] out = new byte[FilterDTypes.castSize(from, src, to, maxDecoded, codec)];
+        int n = out.length / to.size();
         for (int i = 0; i < n; i++) {
             to.cast(from, src, out, i);
         }
@@ -38,7 +40,7 @@ public final class AsTypeFilter implements Codec {
 
     @Override
     public long maxEncodedSize(long decodedSize) {
-        return encodeDtype.sizeFor(decodedSize, decodeDtype);
+        return FilterDTypes.sizeFor(encodeDtype, decodedSize, decodeDtype);
     }
 
     @Override
@@ -50,8 +52,8 @@ public final class AsTypeFilter implements Codec {
     public Map<String, Object> config() {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("id", "astype");
-        c.put("encode_dtype", encodeDtype.str);
-        c.put("decode_dtype", decodeDtype.str);
+        c.put("encode_dtype", encodeDtype.toString());
+        c.put("decode_dtype", decodeDtype.toString());
         return c;
     }
 }

@@ -1,5 +1,7 @@
 package frontier.zarr.codec;
 
+import frontier.zarr.dtype.ZarrDType;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,24 +11,24 @@ import java.util.Map;
  * precision for floats).
  */
 public final class DeltaFilter implements Codec {
-    private final NumpyDType dtype;
-    private final NumpyDType astype;
+    private final ZarrDType dtype;
+    private final ZarrDType astype;
 
-    DeltaFilter(NumpyDType dtype, NumpyDType astype) {
+    DeltaFilter(ZarrDType dtype, ZarrDType astype) {
         this.dtype = dtype;
         this.astype = astype;
     }
 
     public static DeltaFilter fromConfig(Map<String, Object> config) throws CodecException {
-        NumpyDType d = NumpyDType.parse(config.get("dtype"), "dtype");
+        ZarrDType d = FilterDTypes.parse(config.get("dtype"), "dtype");
         Object a = config.get("astype");
-        return new DeltaFilter(d, a == null ? d : NumpyDType.parse(a, "astype"));
+        return new DeltaFilter(d, a == null ? d : FilterDTypes.parse(a, "astype"));
     }
 
     @Override
     public byte[] encode(byte[] raw, int itemSize) throws CodecException {
-        int n = dtype.count(raw, "delta");
-        byte[] out = new byte[n * astype.size];
+        int n = FilterDTypes.count(dtype, raw, "delta");
+        byte[] out = new byte[n * astype.size()];
         if (dtype.isFloat()) {
             double prev = 0;
             for (int i = 0; i < n; i++) {
@@ -51,13 +53,13 @@ public final class DeltaFilter implements Codec {
 
     @Override
     public long maxEncodedSize(long decodedSize) {
-        return astype.sizeFor(decodedSize, dtype);
+        return FilterDTypes.sizeFor(astype, decodedSize, dtype);
     }
 
     @Override
     public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
-        byte[] out = new byte[astype.castSize(encoded, dtype, maxDecoded, "delta")];
-        int n = out.length / dtype.size;
+        byte[] out = new byte[FilterDTypes.castSize(astype, encoded, dtype, maxDecoded, "delta")];
+        int n = out.length / dtype.size();
         if (astype.isFloat()) {
             double acc = 0;
             for (int i = 0; i < n; i++) {
@@ -78,8 +80,8 @@ public final class DeltaFilter implements Codec {
     public Map<String, Object> config() {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("id", "delta");
-        c.put("dtype", dtype.str);
-        c.put("astype", astype.str);
+        c.put("dtype", dtype.toString());
+        c.put("astype", astype.toString());
         return c;
     }
 }

@@ -1,5 +1,7 @@
 package frontier.zarr.codec;
 
+import frontier.zarr.dtype.ZarrDType;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,10 +13,10 @@ import java.util.Map;
 public final class FixedScaleOffsetFilter implements Codec {
     private final Number offset;
     private final Number scale;
-    private final NumpyDType dtype;
-    private final NumpyDType astype;
+    private final ZarrDType dtype;
+    private final ZarrDType astype;
 
-    FixedScaleOffsetFilter(Number offset, Number scale, NumpyDType dtype, NumpyDType astype) {
+    FixedScaleOffsetFilter(Number offset, Number scale, ZarrDType dtype, ZarrDType astype) {
         this.offset = offset;
         this.scale = scale;
         this.dtype = dtype;
@@ -25,9 +27,9 @@ public final class FixedScaleOffsetFilter implements Codec {
         if (!(config.get("offset") instanceof Number o) || !(config.get("scale") instanceof Number s)) {
             throw new CodecException("fixedscaleoffset needs numeric 'offset' and 'scale', got " + config);
         }
-        NumpyDType d = NumpyDType.parse(config.get("dtype"), "dtype");
+        ZarrDType d = FilterDTypes.parse(config.get("dtype"), "dtype");
         Object a = config.get("astype");
-        return new FixedScaleOffsetFilter(o, s, d, a == null ? d : NumpyDType.parse(a, "astype"));
+        return new FixedScaleOffsetFilter(o, s, d, a == null ? d : FilterDTypes.parse(a, "astype"));
     }
 
     private static boolean integral(Number n) {
@@ -37,8 +39,8 @@ public final class FixedScaleOffsetFilter implements Codec {
 
     @Override
     public byte[] encode(byte[] raw, int itemSize) throws CodecException {
-        int n = dtype.count(raw, "fixedscaleoffset");
-        byte[] out = new byte[n * astype.size];
+        int n = FilterDTypes.count(dtype, raw, "fixedscaleoffset");
+        byte[] out = new byte[n * astype.size()];
         if (!dtype.isFloat() && integral(offset) && integral(scale)) {
             long o = offset.longValue();
             long s = scale.longValue();
@@ -46,7 +48,7 @@ public final class FixedScaleOffsetFilter implements Codec {
                 astype.putLong(out, i, (dtype.getLong(raw, i) - o) * s, dtype.isUint64());
             }
         } else {
-            NumpyDType precision = dtype.isFloat() ? dtype : null;
+            ZarrDType precision = dtype.isFloat() ? dtype : null;
             double o = offset.doubleValue();
             double s = scale.doubleValue();
             for (int i = 0; i < n; i++) {
@@ -60,13 +62,13 @@ public final class FixedScaleOffsetFilter implements Codec {
 
     @Override
     public long maxEncodedSize(long decodedSize) {
-        return astype.sizeFor(decodedSize, dtype);
+        return FilterDTypes.sizeFor(astype, decodedSize, dtype);
     }
 
     @Override
     public byte[] decode(byte[] encoded, int maxDecoded) throws CodecException {
-        byte[] out = new byte[astype.castSize(encoded, dtype, maxDecoded, "fixedscaleoffset")];
-        int n = out.length / dtype.size;
+        byte[] out = new byte[FilterDTypes.castSize(astype, encoded, dtype, maxDecoded, "fixedscaleoffset")];
+        int n = out.length / dtype.size();
         double o = offset.doubleValue();
         double s = scale.doubleValue();
         for (int i = 0; i < n; i++) {
@@ -83,8 +85,8 @@ public final class FixedScaleOffsetFilter implements Codec {
         c.put("id", "fixedscaleoffset");
         c.put("scale", scale);
         c.put("offset", offset);
-        c.put("dtype", dtype.str);
-        c.put("astype", astype.str);
+        c.put("dtype", dtype.toString());
+        c.put("astype", astype.toString());
         return c;
     }
 }

@@ -1,5 +1,7 @@
 package frontier.zarr.codec;
 
+import frontier.zarr.dtype.ZarrDType;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,11 +11,11 @@ import java.util.Map;
  */
 public final class QuantizeFilter implements Codec {
     private final int digits;
-    private final NumpyDType dtype;
-    private final NumpyDType astype;
+    private final ZarrDType dtype;
+    private final ZarrDType astype;
     private final double scale;
 
-    QuantizeFilter(int digits, NumpyDType dtype, NumpyDType astype) throws CodecException {
+    QuantizeFilter(int digits, ZarrDType dtype, ZarrDType astype) throws CodecException {
         if (!dtype.isFloat() || !astype.isFloat()) {
             throw new CodecException("quantize: only floating point dtypes are supported, got " + dtype + " / " + astype);
         }
@@ -29,15 +31,15 @@ public final class QuantizeFilter implements Codec {
     }
 
     public static QuantizeFilter fromConfig(Map<String, Object> config) throws CodecException {
-        NumpyDType d = NumpyDType.parse(config.get("dtype"), "dtype");
+        ZarrDType d = FilterDTypes.parse(config.get("dtype"), "dtype");
         Object a = config.get("astype");
-        return new QuantizeFilter(Configs.requiredInteger(config, "digits"), d, a == null ? d : NumpyDType.parse(a, "astype"));
+        return new QuantizeFilter(Configs.requiredInteger(config, "digits"), d, a == null ? d : FilterDTypes.parse(a, "astype"));
     }
 
     @Override
     public byte[] encode(byte[] raw, int itemSize) throws CodecException {
-        int n = dtype.count(raw, "quantize");
-        byte[] out = new byte[n * astype.size];
+        int n = FilterDTypes.count(dtype, raw, "quantize");
+        byte[] out = new byte[n * astype.size()];
         for (int i = 0; i < n; i++) {
             double v = dtype.getDouble(raw, i);
             double q = dtype.round(dtype.round(Math.rint(dtype.round(scale * v))) / scale);
@@ -48,7 +50,7 @@ public final class QuantizeFilter implements Codec {
 
     @Override
     public long maxEncodedSize(long decodedSize) {
-        return astype.sizeFor(decodedSize, dtype);
+        return FilterDTypes.sizeFor(astype, decodedSize, dtype);
     }
 
     @Override
@@ -61,8 +63,8 @@ public final class QuantizeFilter implements Codec {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("id", "quantize");
         c.put("digits", digits);
-        c.put("dtype", dtype.str);
-        c.put("astype", astype.str);
+        c.put("dtype", dtype.toString());
+        c.put("astype", astype.toString());
         return c;
     }
 }

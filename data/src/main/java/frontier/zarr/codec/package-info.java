@@ -9,7 +9,7 @@
  * decoder of the format.</li>
  * <li>zlib, gzip, zstd, lz4 (numcodecs framing), bz2 (commons-compress), lzma (xz / alone, org.tukaani:xz).</li>
  * <li>Filters: delta, fixedscaleoffset, astype, quantize, shuffle, packbits, crc32, adler32 (dtypes from
- * the config, parsed by the package-private NumpyDType).</li>
+ * the config, parsed into {@link frontier.zarr.dtype.ZarrDType}, the one dtype model).</li>
  * </ul>
  * Every codec is cross-checked against numcodecs both ways in NumcodecsCrossCheckTest; corrupt input
  * ends in {@link frontier.zarr.codec.CodecException}. Every decode is bounded

@@ -109,6 +109,17 @@ public final class HttpStore implements Store {
         return join(getRangeAsync(key, offset, length));
     }
 
+    /** One request with "Range: bytes=-N" (a shard index at the end of its shard). */
+    @Override
+    public byte[] getSuffix(String key, int length) throws IOException {
+        if (length <= 0) return new byte[0];
+        return join(fetch(key, "bytes=-" + length, 0).thenApply(b -> {
+            // A server that ignores Range answers 200 with the whole body: keep its end.
+            if (b == null || b.length <= length) return b;
+            return java.util.Arrays.copyOfRange(b, b.length - length, b.length);
+        }));
+    }
+
     /** Fetches a key without blocking; completes with null when the key is missing. */
     public CompletableFuture<byte[]> getAsync(String key) {
         return fetch(key, null, 0);

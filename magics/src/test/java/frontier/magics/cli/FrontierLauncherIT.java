@@ -51,6 +51,21 @@ class FrontierLauncherIT {
     }
 
     @Test
+    void aHostileZarrV3IsANamedErrorAndWritesNothing() throws Exception {
+        Path evil = Files.createDirectories(dir.resolve("evil.zarr"));
+        Files.writeString(evil.resolve("zarr.json"), "{\"zarr_format\": 3, \"node_type\": \"array\", \"shape\": [4], \"data_type\": \"uint8\", "
+                + "\"chunk_grid\": {\"name\": \"regular\", \"configuration\": {\"chunk_shape\": [2]}}, "
+                + "\"chunk_key_encoding\": {\"name\": \"default\", \"configuration\": {\"separator\": \"/../\"}}, "
+                + "\"fill_value\": 0, \"codecs\": [{\"name\": \"bytes\"}]}");
+        Run r = frontier(Map.of(), "zarr", "stat", "evil.zarr");
+        assertTrue(r.status() != 0, r.toString());
+        assertTrue(r.err().contains(evil.resolve("zarr.json").toString()) && r.err().contains("separator"), r.err());
+        try (var files = Files.walk(dir)) {
+            assertEquals(List.of(evil.resolve("zarr.json")), files.filter(Files::isRegularFile).toList());
+        }
+    }
+
+    @Test
     void anOldJavaIsNamedPlainly() throws Exception {
         Path fakeJdk = Files.createDirectories(dir.resolve("jdk11/bin"));
         Path java = fakeJdk.resolve("java");

@@ -1,0 +1,486 @@
+package frontier.zarr;
+
+import frontier.array.NdArray;
+import frontier.store.Store;
+import frontier.zarr.v3.CodecPipeline;
+import frontier.zarr.v3.RawChunk;
+import frontier.zarr.v3.ShardIndex;
+import frontier.zarr.v3.ShardingCodec;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Chunk I/O of one Zarr v3 array for {@link ZarrArray}: chunk keys, reading and writing chunks
+ * through the codec chain, and for sharded arrays the inner chunks of shards. The array is read in
+ * its inner chunks: a shard's index is read once (a ranged request, cached), then inner chunks by
+ * byte range, neighbouring ones in one request. Writing an inner chunk rewrites its shard
+ * (read, replace, write back; concurrent writers of one shard are serialized inside this process only).
+ */
+final class V3Chunks {
+    /** Neighbouring inner chunks closer than this are fetched in one ranged read. */
+    private static final long MAX_GAP = 64 << 10;
+    /** ...up to this many bytes per read. */
+    private static final long MAX_RUN = 4 << 20;
+    /** Shard indexes kept (their entries use 16 bytes per inner chunk). */
+    private static final long INDEX_CACHE_BYTES = 64L << 20;
+
+    private final Store store;
+    private final String prefix;
+    private final ArrayMetadataV3 md;
+    private final CodecPipeline pipeline;
+    private final ShardingCodec sharding;
+    /** Inner chunks per shard along each axis (sharded arrays). */
+    private final int[] perShard;
+    private final Map<String, CompletableFuture<Optional<ShardIndex>>> indexes = new LinkedHashMap<>(16, 0.75f, true);
+    private long indexBytes;
+    private final Object[] shardLocks = new Object[64];
+    /** Local chunk files read into a per-thread buffer (like v2's reads), when the store is a local folder. */
+    private final ChunkFiles files;
+
+    V3Chunks(Store store, String prefix, ArrayMetadataV3 md) {
+        this.store = store;
+        this.prefix = prefix;
+        this.files = store instanceof frontier.store.FileStore fs ? new ChunkFiles(fs, prefix) : null;
+        this.md = md;
+        this.pipeline = md.codecs();
+        this.sharding = pipeline.sharding();
+        this.perShard = sharding == null ? null : sharding.chunksPerShard();
+        for (int i = 0; i < shardLocks.length; i++) shardLocks[i] = new Object();
+    }
+
+    boolean sharded() {
+        return sharding != null;
+    }
+
+    // ---- keys ----
+
+    /** The store key of a shard (or, unsharded, a chunk) at this index of the chunk grid. */
+    String storeKey(long[] gridIndex) {
+        return prefix + md.chunkKeyEncoding().key(gridIndex);
+    }
+
+    /** The shard holding a (read) chunk, as an index of the shard grid. */
+    long[] shardOf(long[] chunkIndex) {
+        long[] s = new long[chunkIndex.length];
+        for (int i = 0; i < s.length; i++) s[i] = chunkIndex[i] / perShard[i];
+        return s;
+    }
+
+    /** A chunk's position inside its shard. */
+    private int[] inShard(long[] chunkIndex) {
+        int[] p = new int[chunkIndex.length];
+        for (int i = 0; i < p.length; i++) p[i] = (int) (chunkIndex[i] % perShard[i]);
+        return p;
+    }
+
+    /** The chunk's key: its store key, or for an inner chunk its shard's key and "#" its position in the shard ("c/0/1#2.0"). */
+    String key(long[] chunkIndex) {
+        if (sharding == null) return storeKey(chunkIndex);
+        StringBuilder sb = new StringBuilder(storeKey(shardOf(chunkIndex))).append('#');
+        int[] p = inShard(chunkIndex);
+        for (int i = 0; i < p.length; i++) sb.append(i > 0 ? "." : "").append(p[i]);
+        return sb.toString();
+    }
+
+    // ---- shard indexes ----
+
+    /**
+     * The shard's index (cached), or null when the shard does not exist. Threads asking for the same
+     * index at once wait for one read of it.
+     */
+    ShardIndex index(String shardKey) throws IOException {
+        CompletableFuture<Optional<ShardIndex>> mine = new CompletableFuture<>(), f;
+        synchronized (indexes) {
+            f = indexes.putIfAbsent(shardKey, mine);
+            if (f == null) {
+                f = mine;
+                indexBytes += 16L * sharding.count();
+                var it = indexes.entrySet().iterator();
+                while (indexBytes > INDEX_CACHE_BYTES && it.hasNext()) {
+                    if (it.next().getValue() == mine) continue;
+                    it.remove();
+                    indexBytes -= 16L * sharding.count();
+                }
+            }
+        }
+        if (f == mine) {
+            try {
+                mine.complete(Optional.ofNullable(ZarrArray.blockingRead(store, () -> sharding.readIndex(store, shardKey))));
+            } catch (frontier.zarr.codec.CodecException e) {
+                forget(shardKey);
+                mine.completeExceptionally(new ZarrFormatException(e.getMessage(), e));
+            } catch (IOException | RuntimeException e) {
+                forget(shardKey);
+                mine.completeExceptionally(e);
+            }
+        }
+        try {
+            return f.get().orElse(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading the index of " + store.locate(shardKey));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException(e.getCause());
+        }
+    }
+
+    private void forget(String shardKey) {
+        synchronized (indexes) {
+            if (indexes.remove(shardKey) != null) indexBytes -= 16L * sharding.count();
+        }
+    }
+
+    // ---- reading ----
+
+    /** The chunk's bytes as stored (an inner chunk's encoded bytes), or null when it is missing. */
+    byte[] storedBytes(long[] chunkIndex) throws IOException {
+        if (sharding == null) {
+            String key = storeKey(chunkIndex);
+            return ZarrArray.blockingRead(store, () -> store.get(key));
+        }
+        String shardKey = storeKey(shardOf(chunkIndex));
+        ShardIndex ix = index(shardKey);
+        if (ix == null) return null;
+        int i = ix.linear(inShard(chunkIndex));
+        try {
+            return ZarrArray.blockingRead(store, () -> sharding.readInner(store, shardKey, ix, i));
+        } catch (frontier.zarr.codec.CodecException e) {
+            throw new ZarrFormatException(e.getMessage(), e);
+        }
+    }
+
+    /** The stored size of a chunk (an inner chunk's nbytes from its shard's index), -1 when missing. */
+    long storedSize(long[] chunkIndex) throws IOException {
+        if (sharding == null) return store.size(storeKey(chunkIndex));
+        ShardIndex ix = index(storeKey(shardOf(chunkIndex)));
+        if (ix == null) return -1;
+        int i = ix.linear(inShard(chunkIndex));
+        return ix.isEmpty(i) ? -1 : ix.nbytes(i);
+    }
+
+    /** Decodes one chunk's stored bytes; errors name the chunk. forCopy: the result may sit in a per-thread buffer. */
+    RawChunk decode(long[] chunkIndex, byte[] stored, int offset, int length, boolean forCopy) throws ZarrFormatException {
+        CodecPipeline p = sharding == null ? pipeline : sharding.inner();
+        try {
+            return forCopy ? p.decodeForCopy(stored, offset, length) : p.decode(stored, offset, length);
+        } catch (IOException e) {
+            throw new ZarrFormatException("cannot decode chunk " + store.locate(key(chunkIndex)) + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ZarrFormatException("cannot decode chunk " + store.locate(key(chunkIndex)) + ": corrupt data (" + e + ")", e);
+        }
+    }
+
+    /** A decoded chunk, full chunk shape; a missing chunk is all fill value. */
+    NdArray readChunk(long[] chunkIndex) throws IOException {
+        byte[] b = storedBytes(chunkIndex);
+        if (b == null) return filled(md.chunks());
+        RawChunk r = decode(chunkIndex, b, 0, b.length, false);
+        return NdArray.fromBytes(md.dtype(), r.order(), r.exactBytes(r.order()), md.chunks());
+    }
+
+    NdArray filled(int[] shape) {
+        NdArray c = NdArray.zeros(md.dtype(), shape);
+        if (!md.fillValue().isZeroBits()) md.fillValue().fill(c.data(), 0, c.size());
+        return c;
+    }
+
+    /** Receives each chunk of a region read: its decoded elements (valid during the call), or null when it is missing. */
+    interface ChunkVisitor {
+        void accept(long[] chunkIndex, RawChunk chunk) throws IOException;
+    }
+
+    /** Reads and decodes chunks in parallel, calling the visitor on each. */
+    void visit(Iterable<long[]> chunkIndexes, ChunkVisitor visitor) throws IOException {
+        if (sharding == null) {
+            ZarrExecutor.forEach(chunkIndexes, idx -> {
+                String key = storeKey(idx);
+                StoredBytes b = files != null ? files.read(key) : StoredBytes.of(ZarrArray.blockingRead(store, () -> store.get(key)));
+                visitor.accept(idx, b == null ? null : decode(idx, b.bytes(), 0, b.length(), true));
+            });
+            return;
+        }
+        Map<String, List<long[]>> byShard = new LinkedHashMap<>();
+        for (long[] idx : chunkIndexes) byShard.computeIfAbsent(storeKey(shardOf(idx)), k -> new ArrayList<>()).add(idx);
+        if (files != null) {
+            // local shards: opened once, each inner chunk read on its own (in parallel) into a reused buffer
+            ZarrExecutor.forEach(new ArrayList<>(byShard.entrySet()), e -> {
+                String shardKey = e.getKey();
+                ShardIndex ix = index(shardKey);
+                try (ChunkFiles.Shard file = ix == null ? null : files.openShard(shardKey)) {
+                    ZarrExecutor.forEach(e.getValue(), idx -> {
+                        int i = ix == null || file == null ? -1 : ix.linear(inShard(idx));
+                        if (i < 0 || ix.isEmpty(i)) {
+                            visitor.accept(idx, null);
+                            return;
+                        }
+                        checkEntry(ix, i, shardKey);
+                        int n = (int) ix.nbytes(i);
+                        StoredBytes b = file.read(ix.offset(i), n);
+                        if (b.length() < n) {
+                            throw new ZarrFormatException("shard index of " + store.locate(shardKey) + " points past the end of the shard: inner chunk "
+                                    + i + " at offset " + ix.offset(i) + ", " + n + " bytes, only " + b.length() + " there");
+                        }
+                        visitor.accept(idx, decode(idx, b.bytes(), 0, n, true));
+                    });
+                }
+            });
+            return;
+        }
+        ZarrExecutor.forEach(new ArrayList<>(byShard.entrySet()), e -> visitShard(e.getKey(), e.getValue(), visitor));
+    }
+
+    /** An inner chunk to read and where its bytes are in the shard. */
+    private record Wanted(long[] index, long offset, int nbytes) {
+    }
+
+    private void visitShard(String shardKey, List<long[]> chunks, ChunkVisitor visitor) throws IOException {
+        ShardIndex ix = index(shardKey);
+        List<Wanted> wanted = new ArrayList<>();
+        for (long[] idx : chunks) {
+            int i = ix == null ? -1 : ix.linear(inShard(idx));
+            if (i < 0 || ix.isEmpty(i)) {
+                visitor.accept(idx, null);
+                continue;
+            }
+            checkEntry(ix, i, shardKey);
+            wanted.add(new Wanted(idx, ix.offset(i), (int) ix.nbytes(i)));
+        }
+        wanted.sort(Comparator.comparingLong(Wanted::offset));
+        // neighbouring inner chunks in one ranged read each
+        List<List<Wanted>> runs = new ArrayList<>();
+        List<Wanted> run = null;
+        long start = 0, end = 0;
+        for (Wanted w : wanted) {
+            if (run == null || w.offset() - end > MAX_GAP || w.offset() + w.nbytes() - start > MAX_RUN || w.offset() < end) {
+                run = new ArrayList<>();
+                runs.add(run);
+                start = w.offset();
+                end = w.offset();
+            }
+            run.add(w);
+            end = Math.max(end, w.offset() + w.nbytes());
+        }
+        ZarrExecutor.forEach(runs, r -> {
+            long from = r.get(0).offset();
+            long to = 0;
+            for (Wanted w : r) to = Math.max(to, w.offset() + w.nbytes());
+            int length = (int) (to - from);
+            byte[] b = ZarrArray.blockingRead(store, () -> store.getRange(shardKey, from, length));
+            if (b == null) throw new IOException("shard " + store.locate(shardKey) + " disappeared while being read");
+            if (b.length < length) {
+                throw new ZarrFormatException("shard index of " + store.locate(shardKey) + " points past the end of the shard: inner chunks up to byte "
+                        + to + ", the shard ends at " + (from + b.length));
+            }
+            ZarrExecutor.forEach(r, w -> visitor.accept(w.index(), decode(w.index(), b, (int) (w.offset() - from), w.nbytes(), true)));
+        });
+    }
+
+    /** A usable (offset, nbytes) entry: not half empty, not beyond 2^63 or 2 GiB. */
+    private void checkEntry(ShardIndex ix, int i, String shardKey) throws ZarrFormatException {
+        long off = ix.offset(i), n = ix.nbytes(i);
+        if (off == -1L || n == -1L) {
+            throw new ZarrFormatException("shard index of " + store.locate(shardKey) + " marks inner chunk " + i + " half empty (offset "
+                    + Long.toUnsignedString(off) + ", nbytes " + Long.toUnsignedString(n) + ")");
+        }
+        if (off < 0 || n < 0 || n > Integer.MAX_VALUE - 16) {
+            throw new ZarrFormatException("shard index of " + store.locate(shardKey) + " points past the end of the shard: inner chunk "
+                    + i + " at offset " + Long.toUnsignedString(off) + ", " + Long.toUnsignedString(n) + " bytes");
+        }
+    }
+
+    // ---- writing ----
+
+    private Object lockFor(String shardKey) {
+        return shardLocks[Math.floorMod(shardKey.hashCode(), shardLocks.length)];
+    }
+
+    /** Encodes and stores one chunk; in a sharded array its shard is read, updated and written back. */
+    void writeChunk(long[] chunkIndex, NdArray chunk) throws IOException {
+        if (sharding == null) {
+            String key = storeKey(chunkIndex);
+            byte[] b = encode(pipeline, chunk, key);
+            store.put(key, b);
+            return;
+        }
+        String shardKey = storeKey(shardOf(chunkIndex));
+        CodecPipeline inner = sharding.inner();
+        byte[] enc = isAllFill(chunk) ? null : encode(inner, chunk, key(chunkIndex));
+        synchronized (lockFor(shardKey)) {
+            byte[] existing = store.get(shardKey);
+            byte[][] parts;
+            try {
+                parts = existing == null ? new byte[sharding.count()][] : sharding.split(existing, store.locate(shardKey));
+            } catch (frontier.zarr.codec.CodecException e) {
+                throw new ZarrFormatException("cannot update shard " + store.locate(shardKey) + ": " + e.getMessage(), e);
+            }
+            parts[linear(inShard(chunkIndex))] = enc;
+            putShard(shardKey, parts);
+        }
+    }
+
+    /** Stores a shard assembled from inner chunks already encoded with the inner codecs (null for empty ones). */
+    void writeEncodedShard(long[] shardIndex, byte[][] inner) throws IOException {
+        String key = storeKey(shardIndex);
+        synchronized (lockFor(key)) {
+            putShard(key, inner.clone());
+        }
+    }
+
+    private int linear(int[] pos) {
+        int i = 0;
+        for (int d = 0; d < pos.length; d++) i = i * perShard[d] + pos[d];
+        return i;
+    }
+
+    private void putShard(String shardKey, byte[][] parts) throws IOException {
+        forget(shardKey);
+        boolean empty = true;
+        for (byte[] p : parts) empty &= p == null;
+        if (empty) {
+            if (store.contains(shardKey)) store.delete(shardKey);
+        } else {
+            store.put(shardKey, sharding.assemble(parts));
+        }
+        forget(shardKey);
+    }
+
+    private boolean isAllFill(NdArray chunk) {
+        byte[] b = chunk.toBytes(ByteOrder.LITTLE_ENDIAN);
+        byte[] f = md.fillValue().scalar().toBytes(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < b.length; i++) if (b[i] != f[i % f.length]) return false;
+        return true;
+    }
+
+    private byte[] encode(CodecPipeline p, NdArray chunk, String key) throws IOException {
+        ByteOrder order = p.byteOrder();
+        try {
+            return p.encode(new RawChunk(chunk.toBytes(order), chunk.shape(), chunk.dtype(), order));
+        } catch (IOException e) {
+            throw new IOException("cannot encode chunk " + store.locate(key) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes values at offset into a sharded array, one shard at a time (in parallel): a shard the
+     * region covers is encoded from the values alone, a partly covered one is read, updated and rewritten.
+     */
+    void writeRegion(long[] offset, NdArray values) throws IOException {
+        int[] shape = values.shape();
+        int n = shape.length;
+        int[] ss = md.gridChunks();
+        long[] as = md.shape();
+        List<long[]> shards = new ArrayList<>();
+        long[] lo = new long[n], hi = new long[n];
+        for (int i = 0; i < n; i++) {
+            if (shape[i] == 0) return;
+            lo[i] = offset[i] / ss[i];
+            hi[i] = (offset[i] + shape[i] - 1) / ss[i];
+        }
+        long[] s = lo.clone();
+        while (true) {
+            shards.add(s.clone());
+            int d = n - 1;
+            while (d >= 0) {
+                if (++s[d] <= hi[d]) break;
+                s[d] = lo[d];
+                d--;
+            }
+            if (d < 0) break;
+        }
+        ZarrExecutor.forEach(shards, sIdx -> {
+            int[] srcStart = new int[n], dstStart = new int[n], count = new int[n];
+            boolean whole = true;
+            for (int i = 0; i < n; i++) {
+                long origin = sIdx[i] * ss[i];
+                long a = Math.max(origin, offset[i]);
+                long b = Math.min(origin + ss[i], offset[i] + shape[i]);
+                srcStart[i] = (int) (a - offset[i]);
+                dstStart[i] = (int) (a - origin);
+                count[i] = (int) (b - a);
+                if (a != origin || b != Math.min(origin + ss[i], as[i])) whole = false;
+            }
+            String key = storeKey(sIdx);
+            synchronized (lockFor(key)) {
+                NdArray shard = whole ? filled(ss) : readShard(key, ss);
+                ChunkCopy.copy(values.data(), shape, srcStart, shard.data(), ss, dstStart, count, md.dtype());
+                ByteOrder order = pipeline.byteOrder();
+                byte[] enc;
+                try {
+                    enc = sharding.encode(new RawChunk(shard.toBytes(order), ss, md.dtype(), order));
+                } catch (IOException e) {
+                    throw new IOException("cannot encode shard " + store.locate(key) + ": " + e.getMessage(), e);
+                }
+                forget(key);
+                if (enc.length == sharding.indexSize() && isAllEmpty(enc, key)) {
+                    if (store.contains(key)) store.delete(key);
+                } else {
+                    store.put(key, enc);
+                }
+                forget(key);
+            }
+        });
+    }
+
+    private boolean isAllEmpty(byte[] shard, String key) throws IOException {
+        ShardIndex ix = sharding.indexOf(shard, 0, shard.length, key);
+        for (int i = 0; i < ix.count(); i++) if (!ix.isEmpty(i)) return false;
+        return true;
+    }
+
+    /** A whole shard decoded (fill value where it has no data), to update part of it. */
+    private NdArray readShard(String key, int[] shardShape) throws IOException {
+        byte[] b = store.get(key);
+        if (b == null) return filled(shardShape);
+        RawChunk r;
+        try {
+            r = pipeline.decode(b, 0, b.length);
+        } catch (IOException | RuntimeException e) {
+            throw new ZarrFormatException("cannot decode shard " + store.locate(key) + ": " + e.getMessage(), e);
+        }
+        return NdArray.fromBytes(md.dtype(), r.order(), r.exactBytes(r.order()), shardShape);
+    }
+
+    // ---- what is stored ----
+
+    /** Calls onKey for each stored chunk (or shard) key of the array, found by listing the store. */
+    void walkKeys(ZarrExecutor.IOTask<String> onKey) throws IOException {
+        int n = md.ndim();
+        var enc = md.chunkKeyEncoding();
+        boolean dflt = enc.name().equals("default");
+        if (enc.separator().equals("/") && n > 0) {
+            walkNested(dflt ? prefix + "c/" : prefix, 0, n, onKey);
+            return;
+        }
+        for (String name : store.list(prefix)) {
+            if (enc.parse(name, n) != null && store.contains(prefix + name)) onKey.run(prefix + name);
+        }
+    }
+
+    private void walkNested(String dir, int depth, int n, ZarrExecutor.IOTask<String> onKey) throws IOException {
+        for (String name : store.list(dir)) {
+            if (!name.matches("\\d+")) continue;
+            if (depth == n - 1) {
+                if (store.contains(dir + name)) onKey.run(dir + name);
+            } else {
+                walkNested(dir + name + "/", depth + 1, n, onKey);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "V3Chunks(" + prefix + ", " + Arrays.toString(md.gridChunks()) + ")";
+    }
+}

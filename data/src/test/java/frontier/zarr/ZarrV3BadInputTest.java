@@ -128,7 +128,7 @@ class ZarrV3BadInputTest {
         byte[] big = new frontier.zarr.codec.GzipCodec(1).encode(new byte[100_000], 1);
         Files.createDirectories(dir.resolve("g/c"));
         Files.write(dir.resolve("g/c/0"), new Crc32cBytes().append(big));
-        expect(ZarrFormatException.class, () -> Zarr.openArray(s, "g").read(), dir.resolve("g/c/0").toString(), "gzip", "more than the 4");
+        expect(ZarrFormatException.class, () -> Zarr.openArray(s, "g").read(), dir.resolve("g/c/0").toString(), "gzip", "more than the expected 4");
     }
 
     /** Appends a valid crc32c, as the codec writes it. */

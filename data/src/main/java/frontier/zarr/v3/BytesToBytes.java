@@ -26,7 +26,7 @@ public record BytesToBytes(String name, Codec codec, int typesize, int overhead,
     public byte[] decode(byte[] encoded, int maxDecoded) throws IOException {
         byte[] out = codec.decode(encoded);
         if (out.length > maxDecoded) {
-            throw new frontier.zarr.codec.CodecException("codec '" + name + "': decoded " + out.length + " bytes, more than the " + maxDecoded + " a chunk holds");
+            throw new frontier.zarr.codec.CodecException("codec '" + name + "': decoded " + out.length + " bytes, more than the expected " + maxDecoded + " a chunk holds");
         }
         return out;
     }

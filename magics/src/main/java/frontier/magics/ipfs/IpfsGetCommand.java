@@ -2,7 +2,7 @@ package frontier.magics.ipfs;
 
 import frontier.ipfs.cid.Cid;
 import frontier.ipfs.resolve.IpfsPath;
-import frontier.ipfs.resolve.UnixfsExporter;
+import frontier.ipfs.extract.UnixfsExporter;
 import frontier.magics.Magic;
 import frontier.magics.MagicContext;
 import picocli.CommandLine.Command;
@@ -47,8 +47,7 @@ public final class IpfsGetCommand implements Magic {
                 summary = "Saving file(s) to " + target;
             } else {
                 Cid c = node.embedded().reader().resolve(p);
-                UnixfsExporter x = new UnixfsExporter(node.embedded().reader());
-                x.export(c, target);
+                var x = new UnixfsExporter(node.embedded().reader()).export(c, target);
                 summary = "Saving file(s) to " + target + "\n" + x.files() + " files, " + x.bytes() + " bytes";
             }
         } catch (IOException e) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,11 +46,15 @@ public final class SafeTree {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Linux's PATH_MAX: no longer path can be written. */
+    static final int MAX_PATH_BYTES = 4096;
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
     private final Path target;
     private final String source;
-    private final Set<List<String>> claimed = new HashSet<>();
+    private enum Kind { DIRECTORY, FILE, SYMLINK }
+
+    private final Map<List<String>, Kind> claimed = new HashMap<>();
     private final Set<Path> realDirs = new HashSet<>();
     private final Map<List<String>, String> links = new LinkedHashMap<>();
     private long files;
@@ -94,14 +99,14 @@ public final class SafeTree {
 
     /** Creates the directory rel (the target itself for an empty list), or accepts a real directory already there. */
     public void directory(List<String> rel) throws IOException {
-        claim(rel);
+        claim(rel, Kind.DIRECTORY);
         dir(rel);
         directories++;
     }
 
     /** Writes the file rel with the bytes content writes, which must be exactly size bytes. */
     public void file(List<String> rel, long size, Content content) throws IOException {
-        claim(rel);
+        claim(rel, Kind.FILE);
         Path dest;
         Path parent;
         if (rel.isEmpty()) {
@@ -144,7 +149,7 @@ public final class SafeTree {
 
     /** Records the symlink rel -> text; links are created by {@link #finish()}, after everything else. */
     public void symlink(List<String> rel, String text) throws IOException {
-        claim(rel);
+        claim(rel, Kind.SYMLINK);
         if (rel.isEmpty()) {
             throw new UnsafeEntryException("refusing " + source + ": it is a symlink to '" + TerminalText.escape(text)
                     + "', which points outside the target " + target);
@@ -228,12 +233,21 @@ public final class SafeTree {
         return rel.subList(0, rel.size() - 1);
     }
 
-    private void claim(List<String> rel) throws UnsafeEntryException {
+    private void claim(List<String> rel, Kind kind) throws UnsafeEntryException {
+        long length = 0;
         for (String name : rel) {
             String why = EntryNames.problem(name);
             if (why != null) throw refuse(rel, "not a plain file name: " + why);
+            length += 1 + name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         }
-        if (!claimed.add(List.copyOf(rel))) {
+        if (length > MAX_PATH_BYTES) throw refuse(rel, "a path longer than " + MAX_PATH_BYTES + " bytes (PATH_MAX)");
+        boolean parentChecked = !rel.isEmpty() && claimed.get(rel.subList(0, rel.size() - 1)) == Kind.DIRECTORY; // its own claim checked above it
+        for (int i = parentChecked ? rel.size() : 0; i < rel.size(); i++) { // an entry below a file or a link of this tree would be written through it
+            Kind above = claimed.get(rel.subList(0, i));
+            if (above == Kind.SYMLINK) throw refuse(rel, "'" + EntryNames.show(rel.subList(0, i)) + "' is a symlink in this tree, and nothing is written through a link");
+            if (above == Kind.FILE) throw refuse(rel, "'" + EntryNames.show(rel.subList(0, i)) + "' is a file in this tree");
+        }
+        if (claimed.putIfAbsent(List.copyOf(rel), kind) != null) {
             throw refuse(rel, "the name appears twice in its directory");
         }
     }
@@ -245,29 +259,42 @@ public final class SafeTree {
     private Path dir(List<String> rel) throws IOException {
         Path p = resolve(rel);
         if (realDirs.contains(p)) return p;
+        if (!rel.isEmpty() && realDirs.contains(p.getParent())) { // the usual case: only the last step is new
+            makeRealDir(p, rel, false);
+            return p;
+        }
         Path at = target;
         for (int i = 0; i <= rel.size(); i++) {
             if (i > 0) at = at.resolve(rel.get(i - 1));
-            if (realDirs.contains(at)) continue;
-            List<String> here = rel.subList(0, i);
-            try {
-                if (Files.isSymbolicLink(at)) throw refuse(here, "it is a symlink, and nothing is written through a link");
-                if (!Files.exists(at, NOFOLLOW)) {
-                    try {
-                        Files.createDirectory(at);
-                    } catch (FileAlreadyExistsException raced) {
-                        // made by someone else meanwhile: judged below like anything found there
-                    }
-                }
-                if (!Files.isDirectory(at, NOFOLLOW)) throw refuse(here, "something that is not a directory is already there");
-                Path real = at.toRealPath();
-                if (!real.equals(at)) throw refuse(here, "its real path " + real + " is not inside " + target);
-            } catch (FileSystemException e) {
-                throw fsError(here, e);
-            }
-            realDirs.add(at);
+            if (!realDirs.contains(at)) makeRealDir(at, rel.subList(0, i), true);
         }
         return p;
+    }
+
+    /**
+     * Creates at (or accepts a directory there) and checks that it is a real directory where it
+     * should be. A directory that lstat says is not a link, inside a directory whose real path was
+     * checked, is where it seems; otherwise its real path is asked for (askRealPath).
+     */
+    private void makeRealDir(Path at, List<String> here, boolean askRealPath) throws IOException {
+        try {
+            if (Files.isSymbolicLink(at)) throw refuse(here, "it is a symlink, and nothing is written through a link");
+            if (!Files.exists(at, NOFOLLOW)) {
+                try {
+                    Files.createDirectory(at);
+                } catch (FileAlreadyExistsException raced) {
+                    // made by someone else meanwhile: judged below like anything found there
+                }
+            }
+            if (!Files.isDirectory(at, NOFOLLOW)) throw refuse(here, "something that is not a directory is already there");
+            if (askRealPath) {
+                Path real = at.toRealPath();
+                if (!real.equals(at)) throw refuse(here, "its real path " + real + " is not inside " + target);
+            }
+        } catch (FileSystemException e) {
+            throw fsError(here, e);
+        }
+        realDirs.add(at);
     }
 
     private String where(List<String> rel) {

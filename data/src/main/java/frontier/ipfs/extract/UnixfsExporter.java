@@ -23,9 +23,6 @@ import java.util.Map;
  * through a link, files under temporary names renamed when their size checks out, links last.
  */
 public final class UnixfsExporter {
-    /** Linux's PATH_MAX: a longer path cannot be written, so such a DAG is refused before anything is. */
-    static final int MAX_PATH_BYTES = 4096;
-
     private final UnixfsReader reader;
 
     public UnixfsExporter(UnixfsReader reader) {
@@ -57,7 +54,7 @@ public final class UnixfsExporter {
     public Extracted export(Cid cid, Path target) throws IOException {
         String source = "ipfs://" + cid;
         SafeTree tree = new SafeTree(target, source);
-        long room = MAX_PATH_BYTES - tree.target().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length - 1;
+        long room = SafeTree.MAX_PATH_BYTES - tree.target().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length - 1;
         List<Entry> plan = plan(cid, source, room);
         for (Entry e : plan) {
             List<String> rel = e.rel().names();
@@ -89,7 +86,7 @@ public final class UnixfsExporter {
             Cid c = e.cid();
             if (e.rel().bytes() > room) {
                 throw new UnsafeEntryException("refusing " + source + ": it nests entries " + e.rel().depth() + " levels deep, a path longer than "
-                        + MAX_PATH_BYTES + " bytes (PATH_MAX) under " + source + "; nothing was written");
+                        + SafeTree.MAX_PATH_BYTES + " bytes (PATH_MAX) under " + source + "; nothing was written");
             }
             UnixfsNode n = c.codec() == Cid.RAW ? null : reader.node(c);
             if (n == null || n.kind() == UnixfsNode.Kind.FILE) {

@@ -8,7 +8,6 @@ import frontier.ipfs.fetch.BlockNotFoundException;
 import frontier.ipfs.fetch.BlockTimeoutException;
 import frontier.ipfs.fetch.BlockVerificationException;
 import frontier.ipfs.fetch.IpfsFetchException;
-import frontier.ipfs.node.IpfsNode;
 import frontier.ipfs.resolve.DirEntry;
 import frontier.ipfs.resolve.InvalidIpfsPathException;
 import frontier.ipfs.resolve.IpfsPath;
@@ -44,13 +43,13 @@ import static frontier.display.Html.escape;
 public final class GatewayServer implements AutoCloseable {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
-    private final IpfsNode node;
+    private final UnixfsReader reader;
     private final HttpServer server;
     private final ExecutorService executor;
     private final AtomicLong requests = new AtomicLong();
 
-    private GatewayServer(IpfsNode node, int port) throws IOException {
-        this.node = node;
+    private GatewayServer(UnixfsReader reader, int port) throws IOException {
+        this.reader = reader;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         this.executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "ipfs-gateway-server");
@@ -61,9 +60,9 @@ public final class GatewayServer implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    /** Starts a gateway for node on 127.0.0.1:port (0 = any free port). */
-    public static GatewayServer start(IpfsNode node, int port) throws IOException {
-        GatewayServer g = new GatewayServer(node, port);
+    /** Starts a gateway on 127.0.0.1:port (0 = any free port) serving what reader reads (a node's blocks, verified). */
+    public static GatewayServer start(UnixfsReader reader, int port) throws IOException {
+        GatewayServer g = new GatewayServer(reader, port);
         g.server.start();
         return g;
     }
@@ -127,7 +126,6 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     private void serve(HttpExchange ex, IpfsPath path, String format) throws IOException {
-        UnixfsReader reader = node.reader();
         Cid cid = reader.resolve(path);
         var h = ex.getResponseHeaders();
         h.set("X-Ipfs-Path", path.toPathString());

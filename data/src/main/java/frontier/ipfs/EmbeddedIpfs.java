@@ -26,19 +26,22 @@ import java.util.List;
 
 /** {@link Ipfs} on an embedded {@link IpfsNode}: its block store, its fetcher (daemon and gateways as fallbacks), its pins. */
 public final class EmbeddedIpfs implements Ipfs {
-    private final IpfsNode node;
+    private IpfsNode node;
 
+    /** node null: the shared node on the default block store, opened when first needed (add -n opens nothing). */
     EmbeddedIpfs(IpfsNode node) {
         this.node = node;
     }
 
-    public IpfsNode node() {
+    public synchronized IpfsNode node() {
+        if (node == null) node = IpfsNode.embedded();
         return node;
     }
 
     @Override
-    public String describe() {
-        return "embedded (block store " + (node.root() == null ? "in memory" : node.root()) + ")";
+    public synchronized String describe() {
+        Path root = node == null ? FileBlockStore.defaultRoot() : node.root();
+        return "embedded (block store " + (root == null ? "in memory" : root) + ")";
     }
 
     @Override
@@ -50,12 +53,12 @@ public final class EmbeddedIpfs implements Ipfs {
     public ImportResult add(List<Path> paths, AddOptions options, ProgressSink progress) throws IOException {
         ImportOptions o = options.toImportOptions();
         Path cwd = Path.of("").toAbsolutePath();
+        if (o.onlyHash) return new Importer(o, null, cwd).add(paths, cwd, progress);
+        IpfsNode node = node();
         BlockStore store = node.blocks();
         ImportResult r;
         try {
-            if (o.onlyHash) {
-                r = new Importer(o, null, cwd).add(paths, cwd, progress);
-            } else if (store instanceof FileBlockStore files) {
+            if (store instanceof FileBlockStore files) {
                 // blocks are written on I/O threads while the importer hashes; the add is reported
                 // only after the writer has put every block on disk
                 try (BlockWriter writer = new BlockWriter(files)) {
@@ -74,7 +77,7 @@ public final class EmbeddedIpfs implements Ipfs {
     }
 
     private Cid resolve(String path) throws IOException {
-        return node.reader().resolve(IpfsPath.parse(path));
+        return node().reader().resolve(IpfsPath.parse(path));
     }
 
     @Override
@@ -84,7 +87,7 @@ public final class EmbeddedIpfs implements Ipfs {
 
     @Override
     public byte[] cat(String path, long offset, long length) throws IOException {
-        UnixfsReader r = node.reader();
+        UnixfsReader r = node().reader();
         Cid c = resolve(path);
         long size = r.size(c);
         long len = Math.min(length, Math.max(0, size - offset));
@@ -96,12 +99,12 @@ public final class EmbeddedIpfs implements Ipfs {
 
     @Override
     public Extracted get(String path, Path target) throws IOException {
-        return new UnixfsExporter(node.reader()).export(resolve(path), target);
+        return new UnixfsExporter(node().reader()).export(resolve(path), target);
     }
 
     @Override
     public List<LsEntry> ls(String path) throws IOException {
-        UnixfsReader r = node.reader();
+        UnixfsReader r = node().reader();
         List<DirEntry> entries = r.list(resolve(path));
         // the children's blocks say type and size: fetch them concurrently
         List<Cid> pb = entries.stream().map(DirEntry::cid).filter(x -> x.codec() == Cid.DAG_PB).toList();
@@ -124,25 +127,25 @@ public final class EmbeddedIpfs implements Ipfs {
     public Cid pin(String path) throws IOException {
         Cid c = resolve(path);
         // walking the DAG fetches (and verifies, and stores) every block: a pin holds it all locally
-        Car.export(node.fetcher()::get, List.of(c), OutputStream.nullOutputStream());
-        node.pins().add(c);
+        Car.export(node().fetcher()::get, List.of(c), OutputStream.nullOutputStream());
+        node().pins().add(c);
         return c;
     }
 
     @Override
     public List<Pin> pins() {
-        return node.pins().list().stream().map(c -> new Pin(c, "recursive")).toList();
+        return node().pins().list().stream().map(c -> new Pin(c, "recursive")).toList();
     }
 
     @Override
     public NodeInfo id() {
-        var g = node.gateway();
-        return new NodeInfo(null, "frontier-embedded", List.of(), node.root(), g == null ? null : g.url());
+        var g = node().gateway();
+        return new NodeInfo(null, "frontier-embedded", List.of(), node().root(), g == null ? null : g.url());
     }
 
     @Override
     public VerifyResult verify(Path local, String path, AddOptions options) throws IOException {
-        return Verifier.verify(node.reader(), local, path, options, ProgressSink.current());
+        return Verifier.verify(node().reader(), local, path, options, ProgressSink.current());
     }
 
     /** The embedded node is shared: closing this view leaves it running. */

@@ -41,12 +41,12 @@ public interface Ipfs extends AutoCloseable {
 
     /** The shared embedded node on the default block store ($FRONTIER_IPFS_PATH, default ~/.frontier/ipfs). */
     static Ipfs embedded() {
-        return new EmbeddedIpfs(IpfsNode.embedded());
+        return new EmbeddedIpfs(null);
     }
 
     /** The given embedded node (a worker's, a test's). */
     static Ipfs embedded(IpfsNode node) {
-        return new EmbeddedIpfs(node);
+        return new EmbeddedIpfs(java.util.Objects.requireNonNull(node, "node"));
     }
 
     /** The Kubo daemon at a multiaddr ({@code /ip4/127.0.0.1/tcp/5001}) or URL; not contacted until used. */

@@ -80,13 +80,13 @@ class IpfsReadCommandsTest {
     @Test
     void verifySaysOkOrListsTheFilesThatDiffer() throws Exception {
         Object ok = registry.runLine("ipfs", "verify mountdir/planets " + PLANETS + " -r --cid-version=1", ctx);
-        assertTrue(assertInstanceOf(IpfsVerifyCommand.VerifyResult.class, ok).ok(), ok.toString());
+        assertTrue(assertInstanceOf(IpfsVerifyResult.class, ok).ok(), ok.toString());
         assertTrue(ok.toString().startsWith("OK mountdir/planets holds exactly " + PLANETS), ok.toString());
 
         Files.writeString(dir.resolve("mountdir/planets/venus.txt"), "Hello Venus?\n");
         Files.writeString(dir.resolve("mountdir/planets/pluto.txt"), "hi\n");
         Object bad = registry.runLine("ipfs", "verify mountdir/planets " + PLANETS + " -r --cid-version=1", ctx);
-        assertFalse(((IpfsVerifyCommand.VerifyResult) bad).ok());
+        assertFalse(((IpfsVerifyResult) bad).ok());
         String t = bad.toString();
         assertTrue(t.contains("  only local  pluto.txt\n") && t.contains("  changed     venus.txt\n") && !t.contains("mars.txt"), t);
 

@@ -48,8 +48,12 @@ public final class TarExtractor {
         try {
             SafeTree tree = new SafeTree(staging, source);
             tree.directory(List.of());
-            unpack(tar, tree, source);
-            tree.finish();
+            try {
+                unpack(tar, tree, source);
+                tree.finish();
+            } catch (UnsafeEntryException e) {
+                throw new UnsafeEntryException(e.getMessage().replace(staging.toString(), t.toString()));
+            }
             List<String> top = top(tree, path, source);
             Path from = tree.resolve(top);
             if (Files.isSymbolicLink(from)) {
@@ -67,7 +71,7 @@ public final class TarExtractor {
     private static void unpack(InputStream tar, SafeTree tree, String source) throws IOException {
         try (TarArchiveInputStream in = new TarArchiveInputStream(tar)) {
             TarArchiveEntry e;
-            while ((e = in.getNextEntry()) != null) {
+            while ((e = next(in, source)) != null) {
                 String name = e.getName();
                 if (name.startsWith("/")) {
                     throw new UnsafeEntryException("refusing tar entry '" + TerminalText.escape(name) + "' from " + source + ": an absolute path");
@@ -79,13 +83,37 @@ public final class TarExtractor {
                 } else if (e.isSymbolicLink()) {
                     tree.symlink(rel, e.getLinkName());
                 } else if (e.isFile() && !e.isLink()) {
-                    tree.file(rel, e.getSize(), in::transferTo);
+                    tree.file(rel, e.getSize(), out -> copy(in, out, source, name));
                 } else {
                     throw new UnsafeEntryException("refusing tar entry '" + TerminalText.escape(name) + "' from " + source
                             + ": only directories, files and symlinks are extracted (this is "
                             + (e.isLink() ? "a hard link to '" + TerminalText.escape(e.getLinkName()) + "'" : "type '" + (char) e.getLinkFlag() + "'") + ")");
                 }
             }
+        }
+    }
+
+    /** Copies the entry's bytes; a read that fails is the tar's fault, a write that fails is the disk's. */
+    private static void copy(InputStream in, java.io.OutputStream out, String source, String name) throws IOException {
+        byte[] buf = new byte[64 << 10];
+        while (true) {
+            int n;
+            try {
+                n = in.read(buf);
+            } catch (IOException e) {
+                throw new IOException(source + " is broken at '" + TerminalText.escape(name) + "': " + e.getMessage() + " (nothing kept)", e);
+            }
+            if (n < 0) return;
+            out.write(buf, 0, n);
+        }
+    }
+
+    /** The next entry; a tar that cannot be read (cut short, corrupt) is named as broken. */
+    private static TarArchiveEntry next(TarArchiveInputStream in, String source) throws IOException {
+        try {
+            return in.getNextEntry();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IOException(source + " is broken: " + e.getMessage() + " (nothing kept)", e);
         }
     }
 

@@ -144,8 +144,10 @@ public final class DaemonIpfs implements Ipfs {
     @Override
     public Cid pin(String path) throws IOException {
         IpfsPath p = IpfsPath.parse(path);
-        client.pinAdd(p.toPathString());
-        return p.segments().isEmpty() ? p.root() : blocks().resolve(p);
+        // resolved here (js-ipfs takes only a CID): the blocks on the way are verified as they come
+        Cid c = p.segments().isEmpty() ? p.root() : blocks().resolve(p);
+        client.pinAdd("/ipfs/" + c);
+        return c;
     }
 
     @Override

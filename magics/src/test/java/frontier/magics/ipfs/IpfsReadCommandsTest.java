@@ -78,6 +78,16 @@ class IpfsReadCommandsTest {
     }
 
     @Test
+    void getRefusesATreeThatWouldClimbOutAsTheNotebookRunsIt() throws Exception {
+        frontier.ipfs.HostileDags dags = new frontier.ipfs.HostileDags(new frontier.ipfs.blockstore.FileBlockStore(repo));
+        Files.createDirectories(dir.resolve("nb"));
+        RecordingContext nb = new RecordingContext(dir.resolve("nb"), true);
+        MagicException e = assertThrows(MagicException.class, () -> registry.runLine("ipfs", "get --offline " + dags.dotDotTwin() + " -o out", nb));
+        assertTrue(e.getMessage().startsWith("%ipfs: refusing ipfs://") && e.getMessage().contains("/x: the name appears twice"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("PWNED.txt")) || Files.exists(dir.resolve("nb/PWNED.txt")) || Files.exists(dir.resolve("nb/out")));
+    }
+
+    @Test
     void verifySaysOkOrListsTheFilesThatDiffer() throws Exception {
         Object ok = registry.runLine("ipfs", "verify mountdir/planets " + PLANETS + " -r --cid-version=1", ctx);
         assertTrue(assertInstanceOf(IpfsVerifyResult.class, ok).ok(), ok.toString());

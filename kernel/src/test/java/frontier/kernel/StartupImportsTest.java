@@ -28,11 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exist" names the line.
  */
 class StartupImportsTest {
+    static final String STARTUP = "/frontier/kernel/startup.jsh";
+
     @Test
     void everyStartupImportResolves() throws IOException {
         List<String> imports = new ArrayList<>();
-        try (InputStream in = Startup.class.getResourceAsStream(Startup.RESOURCE)) {
-            assertNotNull(in, Startup.RESOURCE);
+        try (InputStream in = StartupImportsTest.class.getResourceAsStream(STARTUP)) {
+            assertNotNull(in, STARTUP);
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.strip().startsWith("import ")) imports.add(line.strip());
             }

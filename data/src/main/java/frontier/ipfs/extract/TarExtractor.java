@@ -6,6 +6,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -61,8 +62,12 @@ public final class TarExtractor {
                         + TerminalText.escape(Files.readSymbolicLink(from).toString()) + "', which points outside the target");
             }
             tree.checkLinksWithin(top);
-            Files.move(from, t, StandardCopyOption.REPLACE_EXISTING);
-            return new Extracted(t, tree.files(), Math.max(0, tree.directories() - 1 - top.size()), tree.bytes());
+            try {
+                Files.move(from, t, StandardCopyOption.REPLACE_EXISTING);
+            } catch (DirectoryNotEmptyException e) {
+                throw new IOException("cannot put " + path + " at " + t + ": a folder that is not empty is already there", e);
+            }
+            return counted(t);
         } finally {
             deleteTree(staging);
         }
@@ -148,6 +153,23 @@ public final class TarExtractor {
             if (Files.isSymbolicLink(tree.resolve(rel.subList(0, i)))) return false;
         }
         return true;
+    }
+
+    /** The files, directories and file bytes now at target (links not followed). */
+    private static Extracted counted(Path target) throws IOException {
+        long files = 0;
+        long dirs = 0;
+        long bytes = 0;
+        try (Stream<Path> s = Files.walk(target)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) dirs++;
+                else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    files++;
+                    bytes += Files.size(p);
+                }
+            }
+        }
+        return new Extracted(target, files, dirs, bytes);
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -46,10 +46,16 @@ class TarExtractorTest {
         assertEquals(2, x.files());
         assertEquals("A\n", Files.readString(dir.resolve("out/copy/sub/up")));
         assertEquals(new TreeSet<>(List.of("", "out", "out/copy", "out/copy/a.txt", "out/copy/sub", "out/copy/sub/b.txt", "out/copy/sub/up")), everything());
+        assertEquals(2, x.directories());
+        assertEquals(4, x.bytes());
         // js-ipfs names the top entry after the whole path; a file alone becomes the target
         byte[] one = new HostileTars().dir(CID).file(CID + "/a.txt", "A\n").bytes();
         extract(one, "/ipfs/" + CID + "/a.txt", "single.txt");
         assertEquals("A\n", Files.readString(dir.resolve("single.txt")));
+        // a folder already there with something in it is named, not overwritten
+        IOException full = assertThrows(IOException.class, () -> extract(tar, "/ipfs/" + CID, "out"));
+        assertTrue(full.getMessage().endsWith("a folder that is not empty is already there"), full.getMessage());
+        assertEquals("A\n", Files.readString(dir.resolve("out/copy/a.txt")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package frontier.ipfs;
 import frontier.ipfs.blockstore.BlockStore;
 import frontier.ipfs.blockstore.BlockWriter;
 import frontier.ipfs.blockstore.FileBlockStore;
+import frontier.ipfs.blockstore.PinSet;
 import frontier.ipfs.car.Car;
 import frontier.ipfs.cid.Cid;
 import frontier.ipfs.extract.Extracted;
@@ -54,8 +55,14 @@ public final class EmbeddedIpfs implements Ipfs {
         ImportOptions o = options.toImportOptions();
         Path cwd = Path.of("").toAbsolutePath();
         if (o.onlyHash) return new Importer(o, null, cwd).add(paths, cwd, progress);
-        IpfsNode node = node();
-        BlockStore store = node.blocks();
+        // an add needs the block store and the pins, not the node's network side (its HTTP clients
+        // cost a CLI run ~0.3 s of CPU to start): the shared node is not opened for it
+        BlockStore store;
+        Path root;
+        synchronized (this) {
+            store = node != null ? node.blocks() : FileBlockStore.openDefault();
+            root = node != null ? node.root() : ((FileBlockStore) store).root();
+        }
         ImportResult r;
         try {
             if (store instanceof FileBlockStore files) {
@@ -70,8 +77,9 @@ public final class EmbeddedIpfs implements Ipfs {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        if (options.pinning() && node.root() != null) {
-            for (Cid root : r.roots()) node.pins().add(root);
+        if (options.pinning() && root != null) {
+            PinSet pins = new PinSet(root);
+            for (Cid c : r.roots()) pins.add(c);
         }
         return r;
     }

@@ -80,7 +80,7 @@ def main():
     check(cli.returncode == 0, "frontier ipfs add runs: " + cli.stderr.strip()[-300:])
     check(re.fullmatch(r"bafy[a-z2-7]{55}", cid_nb) is not None, f"the notebook prints a CIDv1 ({cid_nb})")
     check(cli.stdout.strip() == cid_nb, f"notebook CID {cid_nb} == frontier ipfs add CID {cli.stdout.strip()}")
-    check(text_of(outputs_of(nb, 'String cid = magic(')).strip() == cid_nb, "magic(...) from Java gives the same CID")
+    check(text_of(outputs_of(nb, 'String cid = added.root()')).strip() == cid_nb, "Ipfs.embedded().add(...) from Java gives the same CID")
 
     # 3. reading back from ipfs:// gives the same values; zarr stat agrees with numpy
     check(text_of(outputs_of(nb, "remote0.read().equals")).strip() == "true", "ipfs:// read equals the local read")
@@ -129,7 +129,7 @@ def main():
     perf = text_of(outputs_of(nb, "var worker = newWorker(honestGateway)"))
     m = re.search(r"(\d+) blocks over the network; second read: \d+ ms, (\d+) more blocks over the network; equal to the local copy: true", perf)
     check(m is not None and int(m.group(1)) > 0 and m.group(2) == "0", "the second read fetches nothing: " + perf[:200])
-    same = text_of(outputs_of(nb, "String again = magic("))
+    same = text_of(outputs_of(nb, "String again = Ipfs.embedded().add("))
     check("same CID: true" in same and "(0 new)" in same, "re-adding gives the same CID and no new block: " + same[:200])
     diff = text_of(outputs_of(nb, "var differing ="))
     m = re.search(r"(\d+) of (\d+) CIDs changed: \[(.*)\]", diff)

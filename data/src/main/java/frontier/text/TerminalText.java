@@ -1,39 +1,66 @@
 package frontier.text;
 
 /**
- * Text from data (file names, keys, metadata) made safe to print on a terminal: control characters
- * are shown as escapes instead of being sent, so that a name holding ESC [ 2 J cannot clear the
- * screen, recolour what follows or forge lines of output.
+ * Text from data (file names, keys, metadata) made safe to print on a terminal: characters that
+ * are not printable (control characters such as ESC, which could move the cursor or rewrite the
+ * screen, format and private-use characters, unusual spaces) and the backslash are written the
+ * way Go's {@code %q} writes them inside quotes ({@code \x1b}, {@code \n}, {@code \u200b},
+ * {@code \\}). Kubo prints names in {@code ipfs add} this way. A string with nothing to escape is
+ * returned as it is.
  */
 public final class TerminalText {
     private TerminalText() {
     }
 
-    /**
-     * s with C0 controls, DEL and C1 controls written as {@code \x1b} (and {@code \n}, {@code \r},
-     * {@code \t}), and the Unicode line separators and bidirectional overrides as {@code \u202e}; a
-     * backslash stays as is. null gives "null".
-     */
+    /** s with its non-printable characters and backslashes escaped. */
     public static String escape(String s) {
         if (s == null) return "null";
-        int i = 0;
-        while (i < s.length() && !needsEscape(s.charAt(i))) i++;
-        if (i == s.length()) return s;
-        StringBuilder sb = new StringBuilder(s.length() + 8).append(s, 0, i);
-        for (; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!needsEscape(c)) sb.append(c);
-            else if (c == '\n') sb.append("\\n");
-            else if (c == '\r') sb.append("\\r");
-            else if (c == '\t') sb.append("\\t");
-            else if (c <= 0xFF) sb.append(String.format("\\x%02x", (int) c));
-            else sb.append(String.format("\\u%04x", (int) c));
+        if (!needsEscape(s)) return s;
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            switch (cp) {
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                case 0x07 -> sb.append("\\a");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case 0x0b -> sb.append("\\v");
+                default -> {
+                    if (printable(cp)) {
+                        sb.appendCodePoint(cp);
+                    } else if (cp < 0x80) {
+                        sb.append(String.format("\\x%02x", cp));
+                    } else if (cp < 0x10000) {
+                        sb.append(String.format("\\u%04x", cp));
+                    } else {
+                        sb.append(String.format("\\U%08x", cp));
+                    }
+                }
+            }
         }
         return sb.toString();
     }
 
-    private static boolean needsEscape(char c) {
-        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029'
-                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    /** True when {@link #escape} would change s. */
+    public static boolean needsEscape(String s) {
+        if (s.indexOf('\\') >= 0) return true;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (!printable(cp)) return true;
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    private static boolean printable(int cp) {
+        if (cp == ' ') return true;
+        int t = Character.getType(cp);
+        return !(Character.isISOControl(cp) || Character.isWhitespace(cp) || t == Character.UNASSIGNED
+                || t == Character.FORMAT || t == Character.PRIVATE_USE || t == Character.SURROGATE
+                || t == Character.LINE_SEPARATOR || t == Character.PARAGRAPH_SEPARATOR || t == Character.SPACE_SEPARATOR);
     }
 }

@@ -140,11 +140,4 @@ class TextProgressBarTest {
             return t.isEmpty() ? List.of() : List.of(t.split("\n"));
         }
     }
-
-    @Test
-    void terminalTextEscapesControlCharacters() {
-        assertEquals("plain/name.zarr", frontier.text.TerminalText.escape("plain/name.zarr"));
-        assertEquals("a\\x1b[31mred\\x07\\n\\x7f\\x9b\\u202e", frontier.text.TerminalText.escape("a\u001b[31mred\u0007\n\u007f\u009b\u202e"));
-        assertEquals("caf\u00e9 \u6587\u5b57", frontier.text.TerminalText.escape("caf\u00e9 \u6587\u5b57"));
-    }
 }

@@ -12,6 +12,7 @@ import frontier.store.*;
 import frontier.zarr.Zarr;
 import frontier.ome.OmeZarr;
 import frontier.ipfs.Ipfs;
+import frontier.ipfs.AddOptions;
 import frontier.progress.*;
 import frontier.display.Displayable;
 import static frontier.kernel.Display.display;

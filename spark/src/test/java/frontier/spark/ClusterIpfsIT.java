@@ -56,7 +56,7 @@ class ClusterIpfsIT {
         System.setProperty("frontier.ipfs.path", kernelStore.toString()); // the kernel's embedded node in this JVM
         // a gateway of the kernel's blocks at another address: the "configured gateway" executors fall back to
         fallbackGateway = GatewayServer.start(IpfsNode.create(new frontier.ipfs.blockstore.FileBlockStore(kernelStore),
-                new IpfsNode.Options(Duration.ofSeconds(5), 0, 4, false, List.of())), 0);
+                new IpfsNode.Options(Duration.ofSeconds(5), 0, 4, false, List.of())).reader(), 0);
         spark = SparkScheduler.start("local-cluster[2,1,1024]", Map.of(
                 "ipfs.kernelStore", kernelStore.toString(),
                 "ipfs.gateways", fallbackGateway.url(),

@@ -1,6 +1,7 @@
 package frontier.ipfs.blockstore;
 
 import frontier.ipfs.cid.Cid;
+import frontier.ipfs.cid.CidRules;
 
 /**
  * Blocks by CID. put() checks the bytes against the CID's multihash before storing anything,
@@ -24,8 +25,9 @@ public interface BlockStore {
 
     /** Checks block against cid; throws naming the CID when it does not match. */
     static void verify(Cid cid, byte[] block) {
-        if (cid.multihash().type() == null) {
-            throw new BlockMismatchException(cid, "unsupported hash function 0x" + Long.toHexString(cid.multihash().code()));
+        String problem = CidRules.problem(cid);
+        if (problem != null) {
+            throw new BlockMismatchException(cid, "cannot be verified: " + problem);
         }
         if (!cid.verify(block)) {
             throw new BlockMismatchException(cid, "block of " + block.length + " bytes does not hash to it");

@@ -3,6 +3,7 @@ package frontier.ipfs.car;
 import frontier.ipfs.blockstore.BlockStore;
 import frontier.ipfs.blockstore.FileBlockStore;
 import frontier.ipfs.cid.Cid;
+import frontier.ipfs.cid.CidRules;
 import frontier.ipfs.dagpb.PbLink;
 import frontier.ipfs.dagpb.PbNode;
 
@@ -88,7 +89,8 @@ public final class Car {
     }
 
     /**
-     * Imports a CAR: every block's hash is checked against its CID, and nothing reaches the
+     * Imports a CAR: every CID must be able to vouch for its block ({@link CidRules}: full-length
+     * digests only) and every block's hash is checked against its CID, and nothing reaches the
      * store until the whole file has been read and checked (blocks are spooled to a temporary
      * file first), so a truncated or corrupt CAR leaves the store as it was.
      */
@@ -102,11 +104,15 @@ public final class Car {
             try (CarReader r = new CarReader(new BufferedInputStream(input, 1 << 16), source);
                  DataOutputStream s = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16))) {
                 roots = r.roots();
+                for (Cid root : roots) {
+                    String problem = CidRules.describe(root);
+                    if (problem != null) throw new CarException(source + ": root " + problem);
+                }
                 CarReader.Block b;
                 while ((b = r.next()) != null) {
-                    if (b.cid().multihash().type() == null) {
-                        throw new CarException(source + ": block " + b.cid() + " uses a hash function we cannot check (0x"
-                                + Long.toHexString(b.cid().multihash().code()) + ")");
+                    String problem = CidRules.describe(b.cid());
+                    if (problem != null) {
+                        throw new CarException(source + ": block " + problem);
                     }
                     if (!b.cid().verify(b.data())) {
                         throw new CarException(source + ": block " + b.cid() + " does not match its hash (corrupt CAR)");

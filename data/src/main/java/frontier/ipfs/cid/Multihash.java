@@ -44,7 +44,7 @@ public final class Multihash {
         return code == HashType.IDENTITY.code();
     }
 
-    /** True when data hashes to this multihash. Throws when the hash function is not supported. */
+    /** True when data hashes to exactly this (full-length) digest. Throws when the hash function is not supported. */
     public boolean verify(byte[] data) {
         HashType t = type();
         if (t == null) {
@@ -54,8 +54,8 @@ public final class Multihash {
         if (t == HashType.IDENTITY) {
             return Arrays.equals(d, digest);
         }
-        // a truncated digest (length below the function's) is compared on its prefix, as go-multihash does
-        return digest.length <= d.length && MessageDigest.isEqual(Arrays.copyOf(d, digest.length), digest);
+        // only a whole digest verifies: a truncated one (bafkreaa: sha2-256 with 0 bytes) would match nearly anything
+        return MessageDigest.isEqual(d, digest);
     }
 
     public byte[] bytes() {

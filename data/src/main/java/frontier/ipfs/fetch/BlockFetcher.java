@@ -3,6 +3,7 @@ package frontier.ipfs.fetch;
 import frontier.ipfs.blockstore.BlockStore;
 import frontier.ipfs.blockstore.FileBlockStore;
 import frontier.ipfs.cid.Cid;
+import frontier.ipfs.cid.CidRules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Gets blocks by CID: the local block store first, then each network source in order (a Kubo
+ * Gets blocks by CID: a CID that cannot vouch for a block ({@link CidRules}: a truncated digest, an
+ * unknown hash function) is refused before anything is read; then the local block store first, then each network source in order (a Kubo
  * RPC node, trustless gateways). Every block from the network is hashed and compared with its
  * CID before it is used; a mismatch is a {@link BlockVerificationException} naming the CID and
  * the source, and the bad bytes are neither returned nor cached. Verified blocks go into the
@@ -79,6 +81,7 @@ public final class BlockFetcher implements AutoCloseable {
 
     /** The block's verified bytes; throws a named {@link IpfsFetchException} when it cannot be had. */
     public byte[] get(Cid cid) throws IOException {
+        UnverifiableCidException.check(cid, null);
         if (cid.multihash().isIdentity()) return cid.multihash().digest();
         byte[] b = readLocal(cid);
         if (b != null) return b;
@@ -102,6 +105,7 @@ public final class BlockFetcher implements AutoCloseable {
 
     /** Fetches on the pool; the future fails with the same named exceptions as {@link #get}. */
     public CompletableFuture<byte[]> getAsync(Cid cid) {
+        if (CidRules.problem(cid) != null) return CompletableFuture.failedFuture(new UnverifiableCidException(cid, null));
         if (cid.multihash().isIdentity()) return CompletableFuture.completedFuture(cid.multihash().digest());
         return CompletableFuture.supplyAsync(() -> {
             try {

@@ -8,7 +8,6 @@ import frontier.ipfs.fetch.BlockNotFoundException;
 import frontier.ipfs.fetch.BlockTimeoutException;
 import frontier.ipfs.fetch.BlockVerificationException;
 import frontier.ipfs.fetch.IpfsFetchException;
-import frontier.ipfs.node.IpfsNode;
 import frontier.ipfs.resolve.DirEntry;
 import frontier.ipfs.resolve.InvalidIpfsPathException;
 import frontier.ipfs.resolve.IpfsPath;
@@ -44,13 +43,13 @@ import static frontier.display.Html.escape;
 public final class GatewayServer implements AutoCloseable {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
-    private final IpfsNode node;
+    private final UnixfsReader reader;
     private final HttpServer server;
     private final ExecutorService executor;
     private final AtomicLong requests = new AtomicLong();
 
-    private GatewayServer(IpfsNode node, InetAddress bind, int port) throws IOException {
-        this.node = node;
+    private GatewayServer(UnixfsReader reader, InetAddress bind, int port) throws IOException {
+        this.reader = reader;
         this.server = HttpServer.create(new InetSocketAddress(bind, port), 128);
         this.executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "ipfs-gateway-server");
@@ -61,17 +60,17 @@ public final class GatewayServer implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    /** Starts a gateway for node on 127.0.0.1:port (0 = any free port). */
-    public static GatewayServer start(IpfsNode node, int port) throws IOException {
-        return start(node, InetAddress.getLoopbackAddress(), port);
+    /** Starts a gateway on 127.0.0.1:port (0 = any free port) serving what reader reads (a node's blocks, verified). */
+    public static GatewayServer start(UnixfsReader reader, int port) throws IOException {
+        return start(reader, InetAddress.getLoopbackAddress(), port);
     }
 
     /**
      * Starts a gateway bound to one address (a cluster executor serves its blocks to its peers on
      * the executor's host); loopback unless the caller names another address.
      */
-    public static GatewayServer start(IpfsNode node, InetAddress bind, int port) throws IOException {
-        GatewayServer g = new GatewayServer(node, bind, port);
+    public static GatewayServer start(UnixfsReader reader, InetAddress bind, int port) throws IOException {
+        GatewayServer g = new GatewayServer(reader, bind, port);
         g.server.start();
         return g;
     }
@@ -138,7 +137,6 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     private void serve(HttpExchange ex, IpfsPath path, String format) throws IOException {
-        UnixfsReader reader = node.reader();
         Cid cid = reader.resolve(path);
         var h = ex.getResponseHeaders();
         h.set("X-Ipfs-Path", path.toPathString());

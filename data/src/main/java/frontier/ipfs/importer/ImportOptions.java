@@ -45,6 +45,36 @@ public final class ImportOptions {
     /** For printing; null prints Kubo's default form. */
     public Multibase cidBase;
 
+    /** An independent copy (the ignore list included). */
+    public ImportOptions copy() {
+        ImportOptions c = new ImportOptions();
+        c.chunker = chunker;
+        c.trickle = trickle;
+        c.cidVersion = cidVersion;
+        c.rawLeaves = rawLeaves;
+        c.hash = hash;
+        c.inline = inline;
+        c.inlineLimit = inlineLimit;
+        c.maxLinks = maxLinks;
+        c.hamtThreshold = hamtThreshold;
+        c.hamtFanout = hamtFanout;
+        c.wrap = wrap;
+        c.recursive = recursive;
+        c.hidden = hidden;
+        c.ignore = new ArrayList<>(ignore);
+        c.ignoreRulesPath = ignoreRulesPath;
+        c.onlyHash = onlyHash;
+        c.pin = pin;
+        c.preserveMode = preserveMode;
+        c.preserveMtime = preserveMtime;
+        c.mode = mode;
+        c.mtime = mtime;
+        c.mtimeNsecs = mtimeNsecs;
+        c.progressThreshold = progressThreshold;
+        c.cidBase = cidBase;
+        return c;
+    }
+
     /** The effective settings after Kubo's rules; throws IllegalArgumentException on contradictions. */
     public Resolved resolve() {
         int version;

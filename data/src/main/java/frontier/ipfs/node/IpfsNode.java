@@ -122,7 +122,7 @@ public final class IpfsNode implements AutoCloseable {
 
     /** Starts (once) the trustless + path gateway on 127.0.0.1 and returns its base URL. */
     public synchronized String startGateway() throws IOException {
-        if (gateway == null) gateway = GatewayServer.start(this, 0);
+        if (gateway == null) gateway = GatewayServer.start(reader, 0);
         return gateway.url();
     }
 

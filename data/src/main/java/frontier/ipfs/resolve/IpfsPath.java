@@ -1,6 +1,7 @@
 package frontier.ipfs.resolve;
 
 import frontier.ipfs.cid.Cid;
+import frontier.ipfs.cid.CidRules;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * A content path: a root CID and path segments below it. Parses {@code ipfs://CID/a/b},
  * {@code /ipfs/CID/a/b} and {@code CID/a/b}. Empty segments (double or trailing slashes) are
- * dropped; "." and ".." are refused, so a path can never climb above its root.
+ * dropped; "." and ".." are refused, so a path can never climb above its root. A root CID that
+ * cannot vouch for a block ({@link CidRules}: a truncated digest, say) is refused here, by name.
  */
 public record IpfsPath(Cid root, List<String> segments) {
     public IpfsPath {
@@ -34,6 +36,8 @@ public record IpfsPath(Cid root, List<String> segments) {
         } catch (IllegalArgumentException e) {
             throw new InvalidIpfsPathException(s, e.getMessage());
         }
+        String unverifiable = CidRules.describe(root);
+        if (unverifiable != null) throw new InvalidIpfsPathException(s, unverifiable);
         return new IpfsPath(root, slash < 0 ? List.of() : split(rest.substring(slash + 1), s));
     }
 

@@ -242,13 +242,17 @@ public final class UnixfsReader {
         if (n.kind() == UnixfsNode.Kind.DIRECTORY) {
             for (PbLink l : n.pb().links()) out.add(new DirEntry(l.nameOrEmpty(), l.hash(), l.tsize()));
         } else {
-            collectShard(n, out);
+            collectShard(n, out, 0);
         }
         out.sort((a, b) -> Arrays.compareUnsigned(a.name().getBytes(StandardCharsets.UTF_8), b.name().getBytes(StandardCharsets.UTF_8)));
         return out;
     }
 
-    private void collectShard(UnixfsNode shard, List<DirEntry> out) throws IOException {
+    private void collectShard(UnixfsNode shard, List<DirEntry> out, int level) throws IOException {
+        // each level consumes log2(fanout) bits of the 64-bit key hash: deeper shards cannot be reached (boxo: "sharded directory too deep")
+        if ((level + 1) * Long.numberOfTrailingZeros(shard.data().fanout()) > 64) {
+            throw new MalformedBlockException(shard.cid(), "sharded directory too deep (level " + level + " of a HAMT with fanout " + shard.data().fanout() + ")");
+        }
         int pad = hexWidth(shard.data().fanout());
         List<Cid> children = new ArrayList<>();
         for (PbLink l : shard.pb().links()) {
@@ -269,7 +273,7 @@ public final class UnixfsReader {
         for (Cid c : children) {
             UnixfsNode child = node(c);
             if (child.kind() != UnixfsNode.Kind.HAMT_SHARD) throw new MalformedBlockException(c, "HAMT child of " + shard.cid() + " is not a shard");
-            collectShard(child, out);
+            collectShard(child, out, level + 1);
         }
     }
 
@@ -320,45 +324,57 @@ public final class UnixfsReader {
         return out;
     }
 
-    /** Copies [off, off+len) of the file rooted at n into out[outPos..]; fetches the covered children concurrently. */
+    /** A part of a file to copy: [off, off+len) of the subtree at node into out[outPos..]. */
+    private record Span(UnixfsNode node, long off, int len, int outPos) {
+    }
+
+    /**
+     * Copies [off, off+len) of the file rooted at n into out[outPos..], fetching the children that
+     * a node's span covers concurrently. Iterative (a work stack, not recursion), so a DAG of any
+     * depth reads without exhausting the thread's stack.
+     */
     private void readInto(UnixfsNode n, long off, int len, byte[] out, int outPos) throws IOException {
-        if (len == 0) return;
-        if (n.raw() != null) {
-            if (off + len > n.raw().length) throw truncated(n.cid(), off + len, n.raw().length);
-            System.arraycopy(n.raw(), (int) off, out, outPos, len);
-            return;
-        }
-        if (n.kind() != UnixfsNode.Kind.FILE) throw new MalformedBlockException(n.cid(), "a " + n.kind() + " inside a file");
-        byte[] d = n.data().data();
-        int inline = d == null ? 0 : d.length;
-        long pos = 0;
-        if (off < inline) {
-            int k = (int) Math.min(len, inline - off);
-            System.arraycopy(d, (int) off, out, outPos, k);
-        }
-        pos = inline;
-        long end = off + len;
-        List<PbLink> links = n.pb().links();
-        long[] sizes = n.data().blocksizes();
-        List<Cid> need = new ArrayList<>();
-        List<long[]> where = new ArrayList<>(); // {childOffset, count, outPos}
-        for (int i = 0; i < links.size() && pos < end; i++) {
-            long cs = pos;
-            long ce = pos + sizes[i];
-            long s = Math.max(off, cs);
-            long e = Math.min(end, ce);
-            if (s < e) {
-                need.add(links.get(i).hash());
-                where.add(new long[]{s - cs, e - s, outPos + (s - off)});
+        Deque<Span> todo = new ArrayDeque<>();
+        todo.push(new Span(n, off, len, outPos));
+        while (!todo.isEmpty()) {
+            Span span = todo.pop();
+            UnixfsNode node = span.node();
+            if (span.len() == 0) continue;
+            if (node.raw() != null) {
+                if (span.off() + span.len() > node.raw().length) throw truncated(node.cid(), span.off() + span.len(), node.raw().length);
+                System.arraycopy(node.raw(), (int) span.off(), out, span.outPos(), span.len());
+                continue;
             }
-            pos = ce;
-        }
-        if (pos < end) throw truncated(n.cid(), end, pos);
-        List<byte[]> blocks = fetcher.getAll(need);
-        for (int i = 0; i < need.size(); i++) {
-            UnixfsNode child = decode(need.get(i), blocks.get(i));
-            long[] w = where.get(i);
-            readInto(child, w[0], (int) w[1], out, (int) w[2]);
+            if (node.kind() != UnixfsNode.Kind.FILE) throw new MalformedBlockException(node.cid(), "a " + node.kind() + " inside a file");
+            byte[] d = node.data().data();
+            int inline = d == null ? 0 : d.length;
+            if (span.off() < inline) {
+                int k = (int) Math.min(span.len(), inline - span.off());
+                System.arraycopy(d, (int) span.off(), out, span.outPos(), k);
+            }
+            long pos = inline;
+            long end = span.off() + span.len();
+            List<PbLink> links = node.pb().links();
+            long[] sizes = node.data().blocksizes();
+            List<Cid> need = new ArrayList<>();
+            List<long[]> where = new ArrayList<>(); // {childOffset, count, outPos}
+            for (int i = 0; i < links.size() && pos < end; i++) {
+                long cs = pos;
+                long ce = pos + sizes[i];
+                long from = Math.max(span.off(), cs);
+                long to = Math.min(end, ce);
+                if (from < to) {
+                    need.add(links.get(i).hash());
+                    where.add(new long[]{from - cs, to - from, span.outPos() + (from - span.off())});
+                }
+                pos = ce;
+            }
+            if (pos < end) throw truncated(node.cid(), end, pos);
+            List<byte[]> blocks = fetcher.getAll(need);
+            for (int i = 0; i < need.size(); i++) {
+                long[] w = where.get(i);
+                todo.push(new Span(decode(need.get(i), blocks.get(i)), w[0], (int) w[1], (int) w[2]));
+            }
         }
     }
 

@@ -3,8 +3,8 @@ package frontier.ipfs.rpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import frontier.ipfs.cid.Cid;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import frontier.ipfs.extract.Extracted;
+import frontier.ipfs.extract.TarExtractor;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,13 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -280,79 +278,13 @@ public final class KuboRpcClient implements AutoCloseable {
 
     /**
      * {@code get -o target}: the object at path becomes target (a file or a folder), as Kubo's
-     * {@code -o} means it. The node's tar is unpacked into a hidden staging folder beside target
-     * (Kubo names the top entry after the last path segment, js-ipfs after the whole CID path),
-     * then moved into place; nothing is written outside that staging folder.
+     * {@code -o} means it. The node's tar is untrusted: {@link TarExtractor} unpacks it into a
+     * hidden staging folder beside target, refusing names that leave it, duplicates, writes
+     * through links and links that lead outside, then moves the object into place.
      */
-    public void getTo(String path, Path target) throws IOException {
-        Path t = target.toAbsolutePath().normalize();
-        Path staging = t.resolveSibling("." + t.getFileName() + ".get-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-        try {
-            unpack(path, staging);
-            String p = path.startsWith("/ipfs/") ? path.substring(6) : path;
-            Path top = staging.resolve(p).normalize();
-            if (!top.startsWith(staging) || !Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
-                top = staging.resolve(Path.of(p).getFileName().toString());
-            }
-            if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
-                // one top entry named after the root CID in some other base: descend the path below it
-                List<Path> entries;
-                try (Stream<Path> s = Files.list(staging)) {
-                    entries = s.toList();
-                }
-                if (entries.size() == 1) {
-                    top = entries.get(0);
-                    String[] segs = p.split("/");
-                    for (int i = 1; i < segs.length; i++) if (!segs[i].isEmpty()) top = top.resolve(segs[i]);
-                    top = top.normalize();
-                    if (!top.startsWith(staging)) throw new IOException("refusing path " + path + ": it leaves the staging folder");
-                }
-            }
-            if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) throw new IOException(base + " sent no entry for " + path);
-            Files.move(top, t, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            if (Files.exists(staging)) {
-                try (Stream<Path> s = Files.walk(staging)) {
-                    for (Path f : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(f);
-                }
-            }
-        }
-    }
-
-    /**
-     * {@code get}: fetches path as the node's tar stream and unpacks it into dir, refusing any
-     * entry that would land outside dir; files are written under temporary names and renamed.
-     */
-    public void unpack(String path, Path dir) throws IOException {
+    public Extracted getTo(String path, Path target) throws IOException {
         byte[] tar = bytes("get", query("arg", path));
-        Path root = dir.toAbsolutePath().normalize();
-        Files.createDirectories(root);
-        try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
-            TarArchiveEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                Path target = root.resolve(e.getName()).normalize();
-                if (!target.startsWith(root) || e.getName().startsWith("/")) {
-                    throw new IOException("refusing tar entry '" + e.getName() + "' from " + base + ": it would be written outside " + root);
-                }
-                if (e.isDirectory()) {
-                    Files.createDirectories(target);
-                } else if (e.isSymbolicLink()) {
-                    Path t = target.getParent().resolve(e.getLinkName()).normalize();
-                    if (!t.startsWith(root)) throw new IOException("refusing symlink '" + e.getName() + "' -> '" + e.getLinkName() + "': it points outside " + root);
-                    Files.createDirectories(target.getParent());
-                    Files.createSymbolicLink(target, Path.of(e.getLinkName()));
-                } else if (e.isFile()) {
-                    Files.createDirectories(target.getParent());
-                    Path tmp = target.resolveSibling("." + target.getFileName() + ".part-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-                    try {
-                        Files.copy(in, tmp);
-                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    } finally {
-                        Files.deleteIfExists(tmp);
-                    }
-                }
-            }
-        }
+        return TarExtractor.extract(new ByteArrayInputStream(tar), path, target, "the tar from " + base);
     }
 
     @Override

@@ -98,6 +98,24 @@ class CarTest {
     }
 
     @Test
+    void truncatedDigestsInACarAreRefused() throws Exception {
+        byte[] evil = "anything at all".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Cid bafkreaa = Cid.parse("bafkreaa"); // sha2-256 with a 0-byte digest: it would "verify" any block
+        Cid good = Cid.of(1, Cid.RAW, frontier.ipfs.cid.HashType.SHA2_256, evil);
+        for (List<Cid> roots : List.of(List.of(good), List.of(bafkreaa))) {
+            ByteArrayOutputStream car = new ByteArrayOutputStream();
+            try (CarWriter w = new CarWriter(car, roots)) {
+                w.write(good, evil);
+                w.write(bafkreaa, evil);
+            }
+            FileBlockStore target = new FileBlockStore(dir.resolve("trunc" + roots.hashCode()));
+            CarException e = assertThrows(CarException.class, () -> Car.importCar(new ByteArrayInputStream(car.toByteArray()), target, "evil.car"));
+            assertTrue(e.getMessage().startsWith("evil.car: ") && e.getMessage().contains("CID bafkreaa cannot be verified: its sha2-256 digest is 0 bytes"), e.getMessage());
+            assertFalse(target.list().iterator().hasNext(), "nothing stored, not even the good block");
+        }
+    }
+
+    @Test
     void exportNamesAMissingBlock() throws Exception {
         MemoryBlockStore source = new MemoryBlockStore();
         ImportResult r = addTree(source);

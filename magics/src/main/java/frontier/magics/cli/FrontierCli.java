@@ -1,5 +1,6 @@
 package frontier.magics.cli;
 
+import frontier.magics.ExitStatus;
 import frontier.magics.MagicException;
 import frontier.magics.MagicRegistry;
 import frontier.progress.ProgressSink;
@@ -16,7 +17,8 @@ import java.util.List;
 /**
  * {@code frontier <magic> [args...]}: runs a notebook magic from a shell with the same command
  * objects ({@code frontier ls -a DIR} is {@code %ls -a DIR}); results print as their plain-text
- * form. Exit status: 0 ok, 2 usage or user error (a bad flag, a missing file), 1 anything else.
+ * form. Exit status: 0 ok, 2 usage or user error (a bad flag, a missing file), 1 anything else,
+ * and a verdict's own status for a result that is one ({@link ExitStatus}: 1 when a check fails).
  * Errors go to stderr on one line. A cell magic ({@code frontier bash}) reads its body from stdin.
  */
 public final class FrontierCli {
@@ -76,7 +78,7 @@ public final class FrontierCli {
                 }
             }
             out.flush();
-            return 0;
+            return result instanceof ExitStatus verdict ? verdict.exitStatus() : 0;
         } catch (MagicException e) {
             out.flush();
             String message = e.getMessage();

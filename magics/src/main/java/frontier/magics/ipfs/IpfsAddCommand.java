@@ -1,30 +1,29 @@
 package frontier.magics.ipfs;
 
-import frontier.ipfs.blockstore.BlockWriter;
-import frontier.ipfs.blockstore.FileBlockStore;
-import frontier.ipfs.blockstore.PinSet;
-import frontier.ipfs.cid.Cid;
+import frontier.ipfs.AddOptions;
+import frontier.ipfs.Ipfs;
 import frontier.ipfs.cid.HashType;
 import frontier.ipfs.cid.Multibase;
-import frontier.ipfs.importer.ImportException;
 import frontier.ipfs.importer.ImportOptions;
 import frontier.ipfs.importer.ImportResult;
-import frontier.ipfs.importer.Importer;
 import frontier.magics.Magic;
 import frontier.magics.MagicContext;
 import frontier.magics.MagicException;
 import frontier.progress.ProgressSink;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code ipfs add} with Kubo's flags and output, storing blocks in the embedded node's block
- * store ({@code $FRONTIER_IPFS_PATH}, default {@code ~/.frontier/ipfs}) unless {@code -n}.
+ * {@code ipfs add} with Kubo's flags and output: {@link Ipfs#add} on the node the one rule chooses
+ * (a daemon that answers, else the embedded node's block store, {@code $FRONTIER_IPFS_PATH},
+ * default {@code ~/.frontier/ipfs}); with {@code -n} nothing is stored.
  */
 @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Add a file or directory to IPFS (Kubo's DAG, CIDs and output for the same flags).")
@@ -86,6 +85,9 @@ public final class IpfsAddCommand implements Magic {
     @Option(names = "--cid-base", paramLabel = "BASE", description = "Multibase encoding for CIDs in output (base32, base58btc, base36, ...). CIDv0 becomes CIDv1 for bases other than base58btc.")
     String cidBase;
 
+    @Mixin
+    IpfsNodeChoice choice = new IpfsNodeChoice();
+
     private MagicContext context;
 
     @Override
@@ -95,37 +97,21 @@ public final class IpfsAddCommand implements Magic {
 
     @Override
     public IpfsAddResult call() {
-        ImportOptions o = options();
-        Path cwd = context.cwd();
-        FileBlockStore store = onlyHash ? null : FileBlockStore.openDefault();
+        AddOptions o = AddOptions.of(options());
         boolean showProgress = progress != null ? progress : !(quiet || quieter || silent);
-        ProgressSink sink = showProgress ? context.progress() : ProgressSink.NONE;
+        ProgressSink sink = showProgress && context != null ? context.progress() : ProgressSink.NONE;
+        Path cwd = context == null ? Path.of("").toAbsolutePath() : context.cwd();
+        Ipfs ipfs = choice.select();
         ImportResult r;
-        // Blocks are written on I/O threads while the importer hashes; the add is reported only
-        // after the writer has put every block on disk.
-        try (BlockWriter writer = store == null ? null : new BlockWriter(store)) {
-            Importer importer;
-            try {
-                importer = new Importer(o, writer == null ? null : writer::put, cwd);
-            } catch (IllegalArgumentException e) {
-                throw new MagicException(e.getMessage(), e);
-            }
-            try {
-                r = importer.add(paths.stream().map(Path::of).toList(), cwd, sink);
-            } catch (ImportException e) {
-                throw new MagicException(e.getMessage(), e);
-            }
-        } catch (java.io.UncheckedIOException e) {
-            throw new MagicException(e.getMessage(), e);
+        try {
+            r = ipfs.add(paths.stream().map(p -> IpfsCommands.local(cwd, p)).toList(), o, sink);
+        } catch (IOException e) {
+            throw IpfsCommands.fail(e);
+        } catch (RuntimeException e) {
+            throw IpfsCommands.fail(e);
         }
-        if (store != null && pin) {
-            PinSet pins = new PinSet(store.root());
-            for (Cid root : r.roots()) {
-                pins.add(root);
-            }
-        }
-        String node = store == null ? "none (--only-hash)" : "embedded node at " + store.root();
-        return new IpfsAddResult(r, silent ? "" : r.kuboText(quiet, quieter), node, store != null && pin);
+        String node = onlyHash ? "none (--only-hash)" : ipfs.describe();
+        return new IpfsAddResult(r, silent ? "" : r.kuboText(quiet, quieter), node, o.pinning());
     }
 
     ImportOptions options() {

@@ -60,7 +60,7 @@ public final class IpfsAddResult implements Displayable {
         row(h, "files", String.format(Locale.ROOT, "%,d", result.files()));
         row(h, "directories", String.format(Locale.ROOT, "%,d", result.directories()));
         row(h, "bytes", String.format(Locale.ROOT, "%,d (%s)", result.bytes(), human(result.bytes())));
-        row(h, "blocks", String.format(Locale.ROOT, "%,d", result.blocks()));
+        row(h, "blocks", result.blocks() < 0 ? "- (counted by the daemon)" : String.format(Locale.ROOT, "%,d", result.blocks()));
         row(h, "time", String.format(Locale.ROOT, "%.2f s (%s/s)", secs, human(secs > 0 ? (long) (result.bytes() / secs) : 0)));
         row(h, "node", escape(node) + (pinned ? " (pinned)" : ""));
         h.append("</table></div>");

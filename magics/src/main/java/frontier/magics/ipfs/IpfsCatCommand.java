@@ -1,11 +1,10 @@
 package frontier.magics.ipfs;
 
 import frontier.display.Displayable;
-import frontier.ipfs.cid.Cid;
+import frontier.ipfs.Ipfs;
 import frontier.ipfs.resolve.IpfsPath;
 import frontier.magics.Magic;
 import frontier.magics.MagicContext;
-import frontier.magics.MagicException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,24 +40,16 @@ public final class IpfsCatCommand implements Magic {
     @Override
     public Object call() {
         IpfsPath p = IpfsCommands.parse(path);
-        IpfsNodeChoice.Selected node = choice.select();
+        Ipfs ipfs = choice.select();
         byte[] b;
         try {
-            if (node.isDaemon()) {
-                b = length == null && offset == 0 ? node.daemon().cat(p.toPathString()) : node.daemon().cat(p.toPathString(), offset, length == null ? Long.MAX_VALUE / 2 : length);
-            } else {
-                var r = node.embedded().reader();
-                Cid c = r.resolve(p);
-                long size = r.size(c);
-                long len = Math.min(length == null ? size : length, Math.max(0, size - offset));
-                if (len > Integer.MAX_VALUE - 16) throw new MagicException(p + " is " + size + " bytes: too large to show; use %ipfs get");
-                b = r.read(c, offset, (int) len);
-            }
+            b = ipfs.cat(p.toString(), offset, length == null ? Long.MAX_VALUE : length);
         } catch (IOException e) {
             throw IpfsCommands.fail(e);
         }
-        if (context != null && context.isNotebook()) context.err().println(node.line());
-        return new CatResult(p.toString(), b, node.line());
+        String node = IpfsNodeChoice.line(ipfs);
+        if (context != null && context.isNotebook()) context.err().println(node);
+        return new CatResult(p.toString(), b, node);
     }
 
     /** The bytes; text/plain is the text when it is UTF-8, a summary otherwise. */

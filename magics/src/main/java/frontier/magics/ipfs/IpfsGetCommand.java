@@ -1,8 +1,8 @@
 package frontier.magics.ipfs;
 
-import frontier.ipfs.cid.Cid;
+import frontier.ipfs.Ipfs;
+import frontier.ipfs.extract.Extracted;
 import frontier.ipfs.resolve.IpfsPath;
-import frontier.ipfs.resolve.UnixfsExporter;
 import frontier.magics.Magic;
 import frontier.magics.MagicContext;
 import picocli.CommandLine.Command;
@@ -15,7 +15,8 @@ import java.nio.file.Path;
 
 /**
  * {@code ipfs get CID[/path] -o DIR}: writes the file or folder as DIR (Kubo's meaning of -o),
- * default ./CID. Nothing is written outside it and every file appears only when complete.
+ * default ./CID. Nothing is written outside it, never through a link, no link left pointing out
+ * of it, and every file appears only when complete; a tree that would break this is refused.
  */
 @Command(name = "get", mixinStandardHelpOptions = true, description = "Download IPFS objects to a local file or folder.")
 public final class IpfsGetCommand implements Magic {
@@ -37,23 +38,15 @@ public final class IpfsGetCommand implements Magic {
     public Object call() {
         IpfsPath p = IpfsCommands.parse(path);
         String name = p.segments().isEmpty() ? p.root().toString() : p.segments().get(p.segments().size() - 1);
-        Path cwd = context == null ? Path.of("") : context.cwd();
-        Path target = cwd.resolve(output != null ? output : name).toAbsolutePath().normalize();
-        IpfsNodeChoice.Selected node = choice.select();
-        String summary;
+        Path cwd = context == null ? Path.of("").toAbsolutePath() : context.cwd();
+        Path target = IpfsCommands.local(cwd, output != null ? output : name);
+        Ipfs ipfs = choice.select();
+        Extracted x;
         try {
-            if (node.isDaemon()) {
-                node.daemon().getTo(p.toPathString(), target);
-                summary = "Saving file(s) to " + target;
-            } else {
-                Cid c = node.embedded().reader().resolve(p);
-                UnixfsExporter x = new UnixfsExporter(node.embedded().reader());
-                x.export(c, target);
-                summary = "Saving file(s) to " + target + "\n" + x.files() + " files, " + x.bytes() + " bytes";
-            }
+            x = ipfs.get(p.toString(), target);
         } catch (IOException e) {
             throw IpfsCommands.fail(e);
         }
-        return IpfsResult.ofText(summary + "\n" + node.line());
+        return IpfsResult.ofText("Saving file(s) to " + target + "\n" + x.files() + " files, " + x.bytes() + " bytes\n" + IpfsNodeChoice.line(ipfs));
     }
 }

@@ -1,12 +1,13 @@
 package frontier.magics.ipfs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import frontier.ipfs.node.IpfsNode;
+import frontier.ipfs.Ipfs;
+import frontier.ipfs.NodeInfo;
 import frontier.magics.Magic;
 import frontier.magics.MagicContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.io.IOException;
 
 /** {@code ipfs id}: the daemon's identity, or the embedded node's store and gateway. */
 @Command(name = "id", mixinStandardHelpOptions = true, description = "Show IPFS node id info.")
@@ -20,20 +21,25 @@ public final class IpfsIdCommand implements Magic {
 
     @Override
     public Object call() {
-        return choice.report((node, t) -> {
-            if (node.isDaemon()) {
-                JsonNode id = node.daemon().id();
-                t.append("ID: ").append(id.path("ID").asText()).append('\n');
-                t.append("AgentVersion: ").append(id.path("AgentVersion").asText()).append('\n');
-                for (JsonNode a : id.path("Addresses")) t.append("Address: ").append(a.asText()).append('\n');
-            } else {
-                IpfsNode n = node.embedded();
-                t.append("ID: (none: the embedded node has no libp2p identity; it serves blocks over HTTP)\n");
-                t.append("AgentVersion: frontier-embedded\n");
-                t.append("BlockStore: ").append(n.root()).append('\n');
-                var g = n.gateway();
-                t.append("Gateway: ").append(g == null ? "not started (%ipfs gateway)" : g.url()).append('\n');
-            }
-        });
+        Ipfs ipfs = choice.select();
+        NodeInfo id;
+        try {
+            id = ipfs.id();
+        } catch (IOException e) {
+            throw IpfsCommands.fail(e);
+        }
+        StringBuilder t = new StringBuilder();
+        if (ipfs.isDaemon()) {
+            t.append("ID: ").append(id.id()).append('\n');
+            t.append("AgentVersion: ").append(id.agentVersion()).append('\n');
+            for (String a : id.addresses()) t.append("Address: ").append(a).append('\n');
+        } else {
+            t.append("ID: (none: the embedded node has no libp2p identity; it serves blocks over HTTP)\n");
+            t.append("AgentVersion: ").append(id.agentVersion()).append('\n');
+            t.append("BlockStore: ").append(id.blockStore()).append('\n');
+            t.append("Gateway: ").append(id.gateway() == null ? "not started (%ipfs gateway)" : id.gateway()).append('\n');
+        }
+        t.append(IpfsNodeChoice.line(ipfs));
+        return IpfsResult.ofText(t.toString());
     }
 }

@@ -1,10 +1,7 @@
 package frontier.magics.ipfs;
 
-import java.util.List;
-import frontier.ipfs.car.Car;
-import frontier.ipfs.cid.Cid;
-import frontier.ipfs.node.IpfsNode;
-import frontier.ipfs.resolve.IpfsPath;
+import frontier.ipfs.Ipfs;
+import frontier.ipfs.Pin;
 import frontier.magics.Magic;
 import frontier.magics.MagicContext;
 import frontier.magics.MagicException;
@@ -14,8 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.OutputStream;
-import java.util.Map;
+import java.io.IOException;
+import java.util.List;
 
 /** {@code ipfs pin add PATH} / {@code ipfs pin ls}: Kubo's output lines. */
 @Command(name = "pin", mixinStandardHelpOptions = true, description = "Pin (and unpin) objects to local storage.",
@@ -36,7 +33,7 @@ public final class IpfsPinCommand implements Magic {
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Pin objects to local storage (the embedded node fetches and verifies every block first).")
     public static final class Add implements Magic {
         @Parameters(paramLabel = "PATH", arity = "1..*")
-        java.util.List<String> paths;
+        List<String> paths;
         @Mixin
         IpfsNodeChoice choice = new IpfsNodeChoice();
 
@@ -46,22 +43,14 @@ public final class IpfsPinCommand implements Magic {
 
         @Override
         public Object call() {
-            return choice.report((node, t) -> {
-                for (String s : paths) {
-                    IpfsPath p = IpfsCommands.parse(s);
-                    if (node.isDaemon()) {
-                        node.daemon().pinAdd(p.toPathString());
-                        t.append("pinned ").append(p.toPathString().substring(6)).append(" recursively\n");
-                    } else {
-                        IpfsNode n = node.embedded();
-                        Cid c = n.reader().resolve(p);
-                        // walking the DAG fetches (and verifies, and stores) every block: a pin holds it all locally
-                        Car.export(n.fetcher()::get, List.of(c), OutputStream.nullOutputStream());
-                        n.pins().add(c);
-                        t.append("pinned ").append(c).append(" recursively\n");
-                    }
-                }
-            });
+            Ipfs ipfs = choice.select();
+            StringBuilder t = new StringBuilder();
+            try {
+                for (String s : paths) t.append("pinned ").append(ipfs.pin(IpfsCommands.parse(s).toString())).append(" recursively\n");
+            } catch (IOException e) {
+                throw IpfsCommands.fail(e);
+            }
+            return IpfsResult.ofText(t + IpfsNodeChoice.line(ipfs));
         }
     }
 
@@ -76,15 +65,14 @@ public final class IpfsPinCommand implements Magic {
 
         @Override
         public Object call() {
-            return choice.report((node, t) -> {
-                if (node.isDaemon()) {
-                    for (Map.Entry<String, String> e : node.daemon().pinLs("recursive").entrySet()) {
-                        t.append(e.getKey()).append(' ').append(e.getValue()).append('\n');
-                    }
-                } else {
-                    for (Cid c : node.embedded().pins().list()) t.append(c).append(" recursive\n");
-                }
-            });
+            Ipfs ipfs = choice.select();
+            StringBuilder t = new StringBuilder();
+            try {
+                for (Pin p : ipfs.pins()) t.append(p.cid()).append(' ').append(p.type()).append('\n');
+            } catch (IOException e) {
+                throw IpfsCommands.fail(e);
+            }
+            return IpfsResult.ofText(t + IpfsNodeChoice.line(ipfs));
         }
     }
 }

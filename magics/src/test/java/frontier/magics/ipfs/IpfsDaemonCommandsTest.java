@@ -51,4 +51,21 @@ class IpfsDaemonCommandsTest {
         assertTrue(pin.startsWith("pinned " + root), pin);
         assertTrue(registry.runLine("ipfs", "pin ls " + api, ctx).toString().contains(" recursive\n"));
     }
+
+    @Test
+    void addAndVerifyThroughTheDaemonGiveKubosCids() {
+        RecordingContext ctx = new RecordingContext(dir, false);
+        String api = "--api " + js.api;
+        IpfsAddResult added = (IpfsAddResult) registry.runLine("ipfs", "add -r --cid-version=1 " + api + " planets", ctx);
+        // Kubo's t0040 vector, computed by js-ipfs, printed in Kubo's form
+        assertEquals("added bafkreibmlvvgdyihetgocpof6xk64kjjzdeq2e4c7hqs3krdheosk4tgj4 planets/mars.txt\n"
+                + "added bafkreihfsphazrk2ilejpekyltjeh5k4yvwgjuwg26ueafohqioeo3sdca planets/venus.txt\n"
+                + "added bafybeih7e5dmkyk25up5vxug4q3hrg2fxbzf23dfrac2fns5h7z4aa7ioi planets", added.toString());
+        assertTrue(added.mimeBundle().get("text/html").toString().contains("IPFS daemon at " + js.api));
+        IpfsVerifyResult ok = (IpfsVerifyResult) registry.runLine("ipfs", "verify planets bafybeih7e5dmkyk25up5vxug4q3hrg2fxbzf23dfrac2fns5h7z4aa7ioi -r --cid-version=1 " + api, ctx);
+        assertTrue(ok.ok(), ok.toString());
+        assertTrue(ok.toString().endsWith("node: IPFS daemon at " + js.api), ok.toString());
+        IpfsVerifyResult bad = (IpfsVerifyResult) registry.runLine("ipfs", "verify planets " + root + " -r --cid-version=0 " + api, ctx);
+        assertEquals(1, bad.exitStatus(), bad.toString());
+    }
 }

@@ -78,15 +78,25 @@ class IpfsReadCommandsTest {
     }
 
     @Test
+    void getRefusesATreeThatWouldClimbOutAsTheNotebookRunsIt() throws Exception {
+        frontier.ipfs.HostileDags dags = new frontier.ipfs.HostileDags(new frontier.ipfs.blockstore.FileBlockStore(repo));
+        Files.createDirectories(dir.resolve("nb"));
+        RecordingContext nb = new RecordingContext(dir.resolve("nb"), true);
+        MagicException e = assertThrows(MagicException.class, () -> registry.runLine("ipfs", "get --offline " + dags.dotDotTwin() + " -o out", nb));
+        assertTrue(e.getMessage().startsWith("%ipfs: refusing ipfs://") && e.getMessage().contains("/x: the name appears twice"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("PWNED.txt")) || Files.exists(dir.resolve("nb/PWNED.txt")) || Files.exists(dir.resolve("nb/out")));
+    }
+
+    @Test
     void verifySaysOkOrListsTheFilesThatDiffer() throws Exception {
         Object ok = registry.runLine("ipfs", "verify mountdir/planets " + PLANETS + " -r --cid-version=1", ctx);
-        assertTrue(assertInstanceOf(IpfsVerifyCommand.VerifyResult.class, ok).ok(), ok.toString());
+        assertTrue(assertInstanceOf(IpfsVerifyResult.class, ok).ok(), ok.toString());
         assertTrue(ok.toString().startsWith("OK mountdir/planets holds exactly " + PLANETS), ok.toString());
 
         Files.writeString(dir.resolve("mountdir/planets/venus.txt"), "Hello Venus?\n");
         Files.writeString(dir.resolve("mountdir/planets/pluto.txt"), "hi\n");
         Object bad = registry.runLine("ipfs", "verify mountdir/planets " + PLANETS + " -r --cid-version=1", ctx);
-        assertFalse(((IpfsVerifyCommand.VerifyResult) bad).ok());
+        assertFalse(((IpfsVerifyResult) bad).ok());
         String t = bad.toString();
         assertTrue(t.contains("  only local  pluto.txt\n") && t.contains("  changed     venus.txt\n") && !t.contains("mars.txt"), t);
 

@@ -48,7 +48,7 @@ public final class DriverNode implements AutoCloseable {
         this.kernelStore = new CountingBlockStore(new FileBlockStore(ks == null || ks.isBlank() ? FileBlockStore.defaultRoot() : Path.of(ks)), false);
         Duration t = Duration.ofSeconds(10);
         this.kernelServing = new IpfsNode(kernelStore.serving(), null, new IpfsNode.Options(t, 0, 8, false, List.of()));
-        this.kernelGateway = GatewayServer.start(kernelServing, address, 0);
+        this.kernelGateway = GatewayServer.start(kernelServing.reader(), address, 0);
         this.kernel = new Provider("the kernel", PeerId.random(), List.of(Multiaddrs.ofUrl(kernelGateway.url())), List.of(Provider.GATEWAY));
         index.setKernel(kernel, kernelStore);
         executorConf.put("routing", routing.url());

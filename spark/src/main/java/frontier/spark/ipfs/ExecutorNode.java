@@ -80,7 +80,7 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
 
         // The gateway serves only what this executor holds (never fetching for others).
         this.serving = new IpfsNode(store.serving(), null, new IpfsNode.Options(timeout, 0, 8, false, List.of()));
-        this.gateway = GatewayServer.start(serving, InetAddress.getByName(host), 0);
+        this.gateway = GatewayServer.start(serving.reader(), InetAddress.getByName(host), 0);
 
         List<String> addrs = new ArrayList<>();
         List<String> protocols = new ArrayList<>();

@@ -54,7 +54,7 @@ class RoutingAndPeersTest {
         cid = Cid.of(1, Cid.RAW, HashType.SHA2_256, block);
         MemoryBlockStore store = new MemoryBlockStore();
         store.put(cid, block);
-        goodGateway = GatewayServer.start(IpfsNode.create(store, new IpfsNode.Options(Duration.ofSeconds(2), 0, 2, false, List.of())), 0);
+        goodGateway = GatewayServer.start(IpfsNode.create(store, new IpfsNode.Options(Duration.ofSeconds(2), 0, 2, false, List.of())).reader(), 0);
         index = new ProviderIndex();
         good = new Provider("executor 1", PeerId.random(), List.of(Multiaddrs.ofUrl(goodGateway.url())), List.of(Provider.GATEWAY));
         index.hello(new Messages.Hello("1", "127.0.0.1", "embedded", good, dir.toString(), null, List.of()));

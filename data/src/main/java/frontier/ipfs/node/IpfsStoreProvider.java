@@ -1,6 +1,5 @@
-package frontier.ipfs.store;
+package frontier.ipfs.node;
 
-import frontier.ipfs.node.IpfsNode;
 import frontier.ipfs.resolve.IpfsPath;
 import frontier.store.Store;
 import frontier.store.StoreProvider;
@@ -8,7 +7,7 @@ import frontier.store.StoreProvider;
 import java.io.IOException;
 
 /**
- * Opens {@code ipfs://CID/path} and {@code /ipfs/CID/path} as a {@link IpfsStore} on the embedded
+ * Opens {@code ipfs://CID/path} and {@code /ipfs/CID/path} as a {@link frontier.ipfs.store.IpfsStore} on the embedded
  * node: blocks from its local block store, then the Kubo daemon if one answers, then the
  * gateways in IPFS_GATEWAY; every network block verified.
  */

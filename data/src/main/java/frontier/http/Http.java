@@ -109,7 +109,7 @@ public final class Http {
      * 64 KiB), its headers, and the attempts made. 429 and 5xx come back only when the policy's
      * attempts ran out.
      */
-    public record Reply(URI uri, int status, byte[] body, HttpHeaders headers, int attempts) {
+    public record Reply(URI uri, int status, byte[] body, HttpHeaders headers, HttpClient.Version version, int attempts) {
         /** A header's first value, or null. */
         public String header(String name) {
             return headers.firstValue(name).orElse(null);
@@ -266,7 +266,7 @@ public final class Http {
                     String to = r.headers().firstValue("Location").orElse("(no Location)");
                     throw new IOException(what + ": redirect to " + to + " not followed (more than 5 redirects, or from https to http)");
                 }
-                return new Reply(r.uri(), status, r.body(), r.headers(), attempt + 1);
+                return new Reply(r.uri(), status, r.body(), r.headers(), r.version(), attempt + 1);
             }
         }
 

@@ -29,7 +29,7 @@ public final class IpfsNodeChoice {
     public Selected select() {
         if (!offline) {
             String url = api != null ? RpcEndpoint.toUrl(api) : RpcEndpoint.discover();
-            KuboRpcClient c = new KuboRpcClient(url, Duration.ofSeconds(Long.getLong("frontier.ipfs.timeout", 30)));
+            KuboRpcClient c = new KuboRpcClient(url, frontier.http.HttpTimeout.current());
             if (c.isAvailable(Duration.ofMillis(api != null ? 3000 : 400))) {
                 return new Selected(c, null, "node: IPFS daemon at " + url);
             }

@@ -5,7 +5,6 @@ import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -13,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,16 +23,15 @@ import java.util.concurrent.TimeUnit;
  * Frontier's one HTTP client: {@link java.net.http.HttpClient} with one retry policy
  * ({@link RetryPolicy}), one deadline per request ({@link HttpTimeout}), a cap on response bodies,
  * and no JVM-wide settings. HTTP/2 over TLS for https (ALPN; HTTP/1.1 when the server has no h2),
- * HTTP/2 cleartext to loopback servers (h2c, by upgrade), HTTP/1.1 to other plain-http servers.
- * Redirects are followed (at most 5, never from https to http).
+ * HTTP/1.1 with kept-alive connections for plain http. Redirects are followed (at most 5, never
+ * from https to http).
  * <p>
  * Requests run on a pool of daemon threads, each blocked in {@code HttpClient.send}, and callers
  * get CompletableFutures. Why not {@code sendAsync}: it hands every completion to
  * CompletableFuture's default executor, which on a machine with 2 cores or fewer starts a new
  * thread per task; fetching an OME-Zarr image's 2,870 files then cost twice the CPU of pooled
  * {@code send} calls. The client's own executor runs its work inline on its selector thread (one
- * thread drives every connection, with HTTP/2 one connection carries every request): on loopback
- * that measured the least CPU per request.
+ * thread drives every connection): on loopback that measured the least CPU per request.
  * <p>
  * Trust: https servers are checked against the JVM's trust store (which
  * {@code -Djavax.net.ssl.trustStore} changes); {@link #trusting} makes a client that trusts a
@@ -165,22 +162,12 @@ public final class Http {
         }
     }
 
-    /** h2 where it is cheap and safe to ask for: TLS (ALPN decides) and loopback (our own server speaks h2c). */
+    /**
+     * HTTP/2 over TLS, where ALPN lets the server choose; HTTP/1.1 for plain http (no h2c Upgrade
+     * headers sent to servers that may not expect them; on loopback h2c measured no faster).
+     */
     static HttpClient.Version versionFor(URI uri) {
-        if ("https".equalsIgnoreCase(uri.getScheme())) return HttpClient.Version.HTTP_2;
-        return isLoopback(uri.getHost()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
-    }
-
-    private static boolean isLoopback(String host) {
-        if (host == null) return false;
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]")) return true;
-        if (!h.startsWith("[")) return false;
-        try {
-            return InetAddress.getByName(h.substring(1, h.length() - 1)).isLoopbackAddress();
-        } catch (IOException e) {
-            return false;
-        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
     }
 
     /** One GET with its retries, run by one thread; the deadline and a cancel interrupt that thread. */

@@ -4,7 +4,6 @@ import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -30,14 +29,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Frontier's one HTTP server (the sample file server, the IPFS gateway, the tampering gateway):
- * Eclipse Jetty, HTTP/1.1 and h2c (HTTP/2 over TLS with {@link Builder#tls}), bound to 127.0.0.1
+ * Eclipse Jetty, HTTP/1.1 (and HTTP/2 over TLS with {@link Builder#tls}), bound to 127.0.0.1
  * unless told otherwise. Each request goes to a {@link Handler} as a {@link ServerExchange}.
  * <p>
  * Why Jetty rather than the JDK's com.sun.net.httpserver: the JDK server sends a response's headers
  * and body in two writes without TCP_NODELAY, so on loopback every small response waited for the
  * client's delayed ACK (~40 ms; 2,870 files took 3.3 s instead of 0.2 s) unless the JVM-wide
  * property sun.net.httpserver.nodelay is set; a connection that sent part of a request holds one
- * of its threads with no deadline (another JVM-wide property); and it has no HTTP/2. Jetty reads
+ * of its threads with no deadline (another JVM-wide property). Jetty reads
  * requests without a thread per connection (hundreds of half-open connections cost nothing),
  * closes idle ones after {@value #IDLE_MILLIS} ms, answers malformed requests with 400 and closes
  * the connection, and sends small responses in one write.
@@ -83,7 +82,7 @@ public final class WebServer implements AutoCloseable {
                     new HTTP2ServerConnectionFactory(http), new HttpConnectionFactory(http)};
             scheme = "https";
         } else {
-            factories = new ConnectionFactory[]{new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http)};
+            factories = new ConnectionFactory[]{new HttpConnectionFactory(http)};
             scheme = "http";
         }
         connector = new ServerConnector(server, factories);

@@ -21,7 +21,7 @@ class GatewaySourceTest {
         AtomicLong sent = new AtomicLong();
         byte[] piece = new byte[64 << 10];
         try (WebServer gateway = WebServer.builder(ex -> {
-            ex.sendResponseHeaders(200, 0); // no length: chunked (HTTP/1.1) or DATA frames (h2c)
+            ex.sendResponseHeaders(200, 0); // no length: a chunked body
             OutputStream out = ex.body();
             while (sent.get() < 300L << 20) { // 300 MB unless the reader stops
                 out.write(piece);

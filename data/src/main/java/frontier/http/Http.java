@@ -218,10 +218,14 @@ public final class Http {
                 result.completeExceptionally(e);
             } finally {
                 alarm.cancel(false);
+                boolean ours;
                 synchronized (this) {
                     runner = null;
+                    ours = timedOut || result.isCancelled();
                 }
-                Thread.interrupted(); // an alarm that fired as the request ended must not reach the thread's next task
+                // An alarm or a cancel that hit as the request ended must not reach the thread's next
+                // work; a caller's own interrupt is kept.
+                if (ours) Thread.interrupted();
                 if (interruptedByCaller) Thread.currentThread().interrupt();
             }
         }

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static frontier.display.Html.escape;
+import static frontier.text.Html.escape;
 
 /**
  * The embedded node's HTTP gateway on 127.0.0.1: a trustless gateway

@@ -114,7 +114,7 @@ class ChunkedArrayTest {
     @Test
     void progressCountsEveryTask() {
         AtomicLong total = new AtomicLong(), done = new AtomicLong();
-        ProgressSink.setCurrent((label, t, unit) -> {
+        try (ProgressSink.Scope scope = ProgressSink.use((label, t, unit) -> {
             total.set(t);
             return new Progress() {
                 @Override
@@ -126,14 +126,11 @@ class ChunkedArrayTest {
                 public void close() {
                 }
             };
-        });
-        try {
+        })) {
             ChunkedArray a = ChunkedArray.fromArray(ramp(20, 30), 3, 7);
             a.std(0).compute();
             assertTrue(total.get() > 1);
             assertEquals(total.get(), done.get());
-        } finally {
-            ProgressSink.setCurrent(null);
         }
     }
 

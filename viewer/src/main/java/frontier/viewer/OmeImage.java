@@ -71,7 +71,7 @@ final class OmeImage {
         Map<String, Object> ms = (Map<String, Object>) ((List<?>) msList).get(0);
         Object ds = ms.get("datasets");
         if (!(ds instanceof List) || ((List<?>) ds).isEmpty()) throw new ViewException("multiscales[0].datasets is missing or empty");
-        List<String> axisNames = axisNames(ms.get("axes"));
+        List<String> axisNames = axisNames(ms.get("axes") != null ? ms.get("axes") : intrinsicAxes(ms));
         List<Level> levels = new ArrayList<>();
         for (Object d : (List<?>) ds) {
             if (!(d instanceof Map) || !(((Map<?, ?>) d).get("path") instanceof String)) {
@@ -86,6 +86,25 @@ final class OmeImage {
         return new OmeImage(ms.get("name") instanceof String ? (String) ms.get("name") : null, levels, styles(ome.get("omero")));
     }
 
+    /**
+     * NGFF 0.6: the axes of the intrinsic coordinate system, the one the first dataset's transform
+     * outputs to (the first coordinate system when it names none).
+     */
+    private static Object intrinsicAxes(Map<String, Object> ms) {
+        if (!(ms.get("coordinateSystems") instanceof List<?> systems) || systems.isEmpty()) return null;
+        String out = null;
+        if (ms.get("datasets") instanceof List<?> ds && !ds.isEmpty() && ds.get(0) instanceof Map<?, ?> d0
+                && d0.get("coordinateTransformations") instanceof List<?> cts && !cts.isEmpty() && cts.get(0) instanceof Map<?, ?> t0
+                && t0.get("output") instanceof Map<?, ?> o && o.get("name") instanceof String n) {
+            out = n;
+        }
+        Object axes = systems.get(0) instanceof Map<?, ?> s0 ? s0.get("axes") : null;
+        for (Object cs : systems) {
+            if (cs instanceof Map<?, ?> m && out != null && out.equals(m.get("name"))) axes = m.get("axes");
+        }
+        return axes;
+    }
+
     private static List<String> axisNames(Object axes) {
         if (!(axes instanceof List)) return null;
         List<String> names = new ArrayList<>();
@@ -97,11 +116,19 @@ final class OmeImage {
         return names;
     }
 
-    /** v0.4+: the dataset's "scale" transform, picked out for (z, y, x); null when absent. */
+    /** v0.4+: the dataset's "scale" transform (0.6: also inside a "sequence"), picked out for (z, y, x); null when absent. */
     private static double[] scale(Map<String, Object> dataset, Layout layout) {
-        Object cts = dataset.get("coordinateTransformations");
+        return scale(dataset.get("coordinateTransformations"), layout);
+    }
+
+    private static double[] scale(Object cts, Layout layout) {
         if (!(cts instanceof List)) return null;
         for (Object ct : (List<?>) cts) {
+            if (ct instanceof Map && "sequence".equals(((Map<?, ?>) ct).get("type"))) {
+                double[] inner = scale(((Map<?, ?>) ct).get("transformations"), layout);
+                if (inner != null) return inner;
+                continue;
+            }
             if (ct instanceof Map && "scale".equals(((Map<?, ?>) ct).get("type")) && ((Map<?, ?>) ct).get("scale") instanceof List) {
                 List<?> s = (List<?>) ((Map<?, ?>) ct).get("scale");
                 if (s.size() != layout.ndim()) return null;

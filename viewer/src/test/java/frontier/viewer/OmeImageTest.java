@@ -90,4 +90,21 @@ class OmeImageTest {
         Group missing = new Group(Map.of("multiscales", List.of(Map.of("datasets", List.of(Map.of("path", "0"))))), Map.of());
         assertTrue(View.view(missing).text().contains("level '0' opened as null"), View.view(missing).text());
     }
+
+    /** NGFF 0.6rc0 (the spec's multiscales example's shape): axes from the intrinsic coordinate system, scale inside a sequence. */
+    @Test
+    void ngff06CoordinateSystemsAndSequences() {
+        NdArray l0 = NdArray.zeros(DType.UINT16, 2, 16, 32, 32);
+        List<Object> axes = List.of(Map.of("name", "c", "type", "channel"), Map.of("name", "z", "type", "space"),
+                Map.of("name", "y", "type", "space"), Map.of("name", "x", "type", "space"));
+        Map<String, Object> seq = Map.of("type", "sequence", "input", Map.of("path", "s0"), "output", Map.of("name", "intrinsic"),
+                "transformations", List.of(Map.of("type", "scale", "scale", List.of(1.0, 2.0, 0.5, 0.25)),
+                        Map.of("type", "translation", "translation", List.of(0.0, 0.0, 0.0, 0.0))));
+        Map<String, Object> ms = Map.of("coordinateSystems", List.of(Map.of("name", "other", "axes", List.of()), Map.of("name", "intrinsic", "axes", axes)),
+                "datasets", List.of(Map.of("path", "s0", "coordinateTransformations", List.of(seq))));
+        Group g = new Group(Map.of("ome", Map.of("version", "0.6rc0", "multiscales", List.of(ms))), Map.of("s0", new NdArrayChunkSource(l0)));
+        VolumeView v = View.view(g, new ViewOptions().embedBundle(false));
+        assertTrue(v.text().contains("level 0 (path 's0', shape (2, 16, 32, 32))"), v.text());
+        assertTrue(v.html().contains("\"spacing\":[0.25,0.5,2.0]"), "spacing (x, y, z) from the sequence's scale: " + v.text());
+    }
 }

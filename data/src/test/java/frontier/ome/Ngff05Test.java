@@ -174,6 +174,22 @@ class Ngff05Test {
         assertEquals(2, second.filesWritten(), second.toString());
     }
 
+    @Test
+    void aPlateConvertsValidatesAndDownloadsByteForByte(@TempDir Path tmp) throws Exception {
+        Path src = Fixtures.make("plate.zarr", "--size", "tiny", "--plate");
+        Path plate = tmp.resolve("srv/plate05.zarr");
+        new NgffConverter(src.toString(), plate).run();
+        try (StaticFileServer s = StaticFileServer.start(plate.getParent(), 0)) {
+            OmeInfo info = OmeZarr.info(s.url("plate05.zarr"));
+            assertEquals(List.of("Plate"), info.nodes().get(0).specs());
+            // ome-zarr-py stitches the first well's first field rows x columns: 2 x 3 fields of (20, 18)
+            assertArrayEquals(new long[]{1, 2, 4, 40, 54}, info.nodes().get(0).levels().get(0).shape());
+            Path out = tmp.resolve("out");
+            OmeZarr.download(s.url("plate05.zarr"), out);
+            assertEquals(Fixtures.tree(plate), Fixtures.tree(out.resolve("plate05.zarr")), "wells, fields and their labels, byte for byte");
+        }
+    }
+
     static String[] prepend(String cmd, String root, List<String> items) {
         List<String> all = new ArrayList<>(List.of(cmd, root));
         all.addAll(items);

@@ -54,4 +54,41 @@ class Ngff06Test {
         e = assertThrows(OmeException.class, () -> OmeMetadata.parse(new ObjectMapper().readTree(v9), "z.json"));
         assertTrue(e.getMessage().contains("ome.version is '0.9'"), e.getMessage());
     }
+
+    /** info on an image whose group says 0.6rc0 (the converted 0.5 tiny image with 0.6rc0 metadata written over it). */
+    @Test
+    void infoReadsA06Image(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path img = tmp.resolve("i06.zarr");
+        new frontier.ome.convert.NgffConverter(Fixtures.make("tiny.zarr", "--size", "tiny").toString(), img).run();
+        ObjectMapper json = new ObjectMapper();
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(java.nio.file.Files.readAllBytes(img.resolve("zarr.json")));
+        var ome = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("attributes").get("ome");
+        ome.put("version", "0.6rc0");
+        var ms = (com.fasterxml.jackson.databind.node.ObjectNode) ome.get("multiscales").get(0);
+        var cs = ms.putArray("coordinateSystems").addObject().put("name", "intrinsic");
+        cs.set("axes", ms.remove("axes"));
+        for (var d : ms.get("datasets")) {
+            var t = (com.fasterxml.jackson.databind.node.ObjectNode) d.get("coordinateTransformations").get(0);
+            t.putObject("input").put("path", d.get("path").asText());
+            t.putObject("output").put("name", "intrinsic");
+        }
+        java.nio.file.Files.write(img.resolve("zarr.json"), json.writeValueAsBytes(root));
+        for (String g : List.of("labels", "labels/0")) { // the whole hierarchy says one version
+            var n = json.readTree(java.nio.file.Files.readAllBytes(img.resolve(g + "/zarr.json")));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) n.get("attributes").get("ome")).put("version", "0.6rc0");
+            if (g.equals("labels/0")) {
+                var lms = (com.fasterxml.jackson.databind.node.ObjectNode) n.get("attributes").get("ome").get("multiscales").get(0);
+                lms.putArray("coordinateSystems").addObject().put("name", "intrinsic").set("axes", lms.remove("axes"));
+            }
+            java.nio.file.Files.write(img.resolve(g + "/zarr.json"), json.writeValueAsBytes(n));
+        }
+        OmeInfo info = OmeZarr.info(img.toString());
+        String text = info.text();
+        assertTrue(text.startsWith(img + " [zgroup]\n - version: 0.6rc0\n - metadata\n   - Multiscales\n   - OMERO\n - data\n   - (1, 2, 4, 20, 18)\n"), text);
+        assertEquals(List.of("t", "c", "z", "y", "x"), info.nodes().get(0).metadata().multiscale().axisNames());
+        // the image's own document follows 0.6rc0's schema; the label's transforms were left without input/output
+        ValidationReport r = new NgffValidator(false, false).validate(img.toString());
+        assertEquals("0.6rc0", r.version());
+        assertTrue(r.findings().stream().allMatch(f -> f.file().contains("labels/0")), r.toString());
+    }
 }

@@ -3,7 +3,11 @@
 against independent oracles: the frontier CLI's `ipfs add` on the same folder, the files on disk,
 zarr-python/numpy's values.
 
-usage: check_tutorial.py NOTEBOOK WORKDIR CLI_JAR
+usage: check_tutorial.py NOTEBOOK WORKDIR CLI_JAR [NGFF_VERSIONS]
+NGFF_VERSIONS: comma-separated (default "0.1,0.5"): the notebook runs once per version, each in
+WORKDIR/ngff-VERSION with its own kernel, in this one Python process (its imports, the CLI jar and the
+0.1 run's zarr-python/Dask values are reused: the 0.5 sample holds the same values, and zarr-python 2
+cannot read Zarr v3, so zarrita (npm, peers/node_modules) reads the 0.5 arrays).
 Env: FRONTIER_KERNEL_NAME (the installed kernelspec), JUPYTER_PATH.
 """
 import base64
@@ -47,15 +51,53 @@ def text_of(outputs, mime="text/plain"):
     return "\n".join(parts)
 
 
+PEERS = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "peers"))
+
+
+def zarrita_sha(root, array):
+    """sha256 of a Zarr v3 array's values (C order, little-endian) as zarrita reads them (peers/zarrita-check.mjs)."""
+    r = subprocess.run(["node", os.path.join(PEERS, "zarrita-check.mjs"), "read", root, array], capture_output=True, text=True, timeout=300)
+    if r.returncode != 0:
+        raise SystemExit("zarrita-check.mjs failed: " + r.stderr[-500:])
+    return json.loads(r.stdout.splitlines()[0])["sha256"]
+
+
+def inject(nb, ngff):
+    """The -p of tools/run_notebooks.py: a cell setting ngffVersion after the parameters cell."""
+    if ngff == "0.1":
+        return
+    cell = nbformat.v4.new_code_cell(f'ngffVersion = "{ngff}";')
+    cell.metadata["tags"] = ["injected-parameters"]
+    for i, c in enumerate(nb.cells):
+        if "parameters" in c.get("metadata", {}).get("tags", []):
+            nb.cells.insert(i + 1, cell)
+            return
+    raise SystemExit("the notebook has no cell tagged parameters")
+
+
+ORACLE = {}  # the 0.1 run's zarr-python and Dask values, which the 0.5 sample holds too
+
+
 def main():
-    notebook, work, cli_jar = sys.argv[1:4]
-    shutil.rmtree(work, ignore_errors=True)
+    notebook, work_root, cli_jar = sys.argv[1:4]
+    versions = sys.argv[4].split(",") if len(sys.argv) > 4 else ["0.1", "0.5"]
+    shutil.rmtree(work_root, ignore_errors=True)
+    for ngff in versions:
+        print(f"---- NGFF {ngff}")
+        run(notebook, os.path.join(work_root, "ngff-" + ngff), cli_jar, ngff)
+    print(f"{len(failures)} failed")
+    sys.exit(1 if failures else 0)
+
+
+def run(notebook, work, cli_jar, ngff):
+    v3 = ngff != "0.1"
     os.makedirs(work)
     nb_path = os.path.join(work, os.path.basename(notebook))
     shutil.copy(notebook, nb_path)
     env_ipfs = os.path.join(work, "ipfs-blocks")
     os.environ["FRONTIER_IPFS_PATH"] = env_ipfs
     nb = nbformat.read(nb_path, as_version=4)
+    inject(nb, ngff)
     client = NotebookClient(nb, timeout=600, kernel_name=os.environ["FRONTIER_KERNEL_NAME"],
                             resources={"metadata": {"path": work}})
     try:
@@ -70,6 +112,9 @@ def main():
     for shape in ["(1, 2, 60, 138, 136)", "(1, 2, 60, 69, 68)", "(1, 2, 60, 34, 34)"]:
         check(f"   - {shape}" in info, f"info lists level shape {shape}")
     check("/6001240.zarr/labels/ [zgroup] (hidden)" in info, "info walks labels/ as a hidden node")
+    if v3:
+        # ome-zarr-py 0.17's text (utils.py info): " - version: 0.5" after each node's header
+        check(info.count("\n - version: 0.5\n") == 3, "info prints each 0.5 node's version as ome-zarr-py 0.17 does")
     check("text/html" in outputs_of(nb, "%ome_zarr info")[0].data, "info renders an HTML tree")
     # the data library's values render through the display module's renderers, as before it moved
     html_of = lambda needle: text_of([o for o in outputs_of(nb, needle) if o.output_type == "execute_result"], "text/html")
@@ -96,31 +141,55 @@ def main():
     check(stat_ipfs == stat_local, "zarr stat of ipfs:// equals zarr stat of the local folder")
     import numpy as np
     import zarr
-    values = zarr.open_array(os.path.join(image, "0"), mode="r")[:]
-    sha = hashlib.sha256(values.astype("<u2").tobytes(order="C")).hexdigest()
-    check(stat_local["sha256"] == sha, "zarr stat's sha256 equals numpy's over zarr-python's values")
-    check(stat_local["sum"] == int(values.astype(np.int64).sum()) and stat_local["max"] == int(values.max()), "zarr stat's sum and max equal numpy's")
+    if not v3:
+        values = zarr.open_array(os.path.join(image, "0"), mode="r")[:]
+        sha = hashlib.sha256(values.astype("<u2").tobytes(order="C")).hexdigest()
+        ORACLE.update(sha=sha, sum=int(values.astype(np.int64).sum()), max=int(values.max()), size=values.size)
+        check(stat_local["sha256"] == sha, "zarr stat's sha256 equals numpy's over zarr-python's values")
+    else:
+        sha = zarrita_sha(image, "0")
+        check(stat_local["sha256"] == sha, "zarr stat's sha256 equals zarrita's over the Zarr v3 values")
+        if ORACLE:
+            check(sha == ORACLE["sha"], "the 0.5 sample holds the 0.1 sample's values (zarrita's sha256 == zarr-python's)")
+    if ORACLE:
+        check(stat_local["sum"] == ORACLE["sum"] and stat_local["max"] == ORACLE["max"], "zarr stat's sum and max equal numpy's")
 
     # 4. the chunk table: stored bytes are the chunk files' sizes, ratio raw/stored
     table = text_of(outputs_of(nb, "scale0Da.chunkTable()"))
-    rows = re.findall(r"^\s*(0/[0-9.]+)\s*\|.*\|\s*(\d+)\s*\|\s*([0-9.]+)\s*\|", table, re.M)
-    check(len(rows) == values.size // (138 * 136), f"chunk table has one row per chunk ({len(rows)})")
-    cids = dict(re.findall(r"^\s*(0/[0-9.]+)\s*\|.*\|\s*(baf[a-z2-7]+)\s*\|", table, re.M))
+    # v2: a row per chunk file "0/0.1.30.0.0"; v3 sharded: a row per shard file "0/c/0/1/0/0/0" (then its inner chunks "...#k")
+    key_re = r"0/c/[0-9/]+" if v3 else r"0/[0-9.]+"
+    rows = re.findall(r"^\s*(" + key_re + r")\s*\|.*\|\s*(\d+)\s*\|\s*([0-9.]+)\s*\|", table, re.M)
+    plane = 138 * 136 * (60 if v3 else 1)  # a shard holds a channel's 60 planes
+    if v3:
+        # a long table prints its first and last rows only: the rows shown are shards or their inner chunks "KEY#i.j.k.l.m"
+        inner = re.findall(r"^\s*0/c/[0-9/]+#[0-9.]+\s*\|", table, re.M)
+        check(len(rows) >= 1 and len(inner) >= 40, f"chunk table lists shards ({len(rows)}) and their inner chunks ({len(inner)})")
+    else:
+        check(len(rows) == 2 * 60, f"chunk table has one row per chunk ({len(rows)})")
+    cids = dict(re.findall(r"^\s*(" + key_re + r")\s*\|.*\|\s*(baf[a-z2-7]+)\s*\|", table, re.M))
     for key, stored, ratio in rows[:20]:
-        size = os.path.getsize(os.path.join(image, key))
-        with open(os.path.join(image, key), "rb") as f:
-            raw_cid = "b" + base64.b32encode(bytes([1, 0x55, 0x12, 0x20]) + hashlib.sha256(f.read()).digest()).decode().lower().rstrip("=")
-        check(cids.get(key) == raw_cid, f"chunk {key}: CID {cids.get(key)} == CIDv1 raw sha2-256 of the file {raw_cid}")
+        path = os.path.join(image, key)
+        size = os.path.getsize(path)
+        if size <= 1000000:  # one raw block: its CID is the sha2-256 of the bytes
+            with open(path, "rb") as f:
+                want_cid = "b" + base64.b32encode(bytes([1, 0x55, 0x12, 0x20]) + hashlib.sha256(f.read()).digest()).decode().lower().rstrip("=")
+        else:  # a shard over the chunker's size is a UnixFS file: its CID as `frontier ipfs add` prints it with the tutorial's flags
+            add = subprocess.run(["java", "-jar", cli_jar, "ipfs", "add", "-s", "size-1000000", "--raw-leaves", "--cid-version", "1",
+                                  "-Q", "-n", path], capture_output=True, text=True, timeout=300)
+            want_cid = add.stdout.strip()
+        check(cids.get(key) == want_cid, f"chunk {key}: CID {cids.get(key)} == CIDv1 of the file {want_cid}")
         check(int(stored) == size, f"chunk {key}: stored bytes {stored} == file size {size}")
-        check(abs(float(ratio) - 138 * 136 * 2 / size) < 0.01, f"chunk {key}: ratio {ratio}")
+        check(abs(float(ratio) - plane * 2 / size) < 0.01, f"chunk {key}: ratio {ratio}")
 
     # 5. lazy slice, reductions agree with numpy
     # a 0-d result prints as the scalar Dask's compute() returns (e.g. 22.993712255859375, not array(22.99))
     import dask.array as da
     results = [o for o in outputs_of(nb, "scale0Da.mean().compute()") if o.output_type == "execute_result"]
     mean = text_of(results).strip()  # the result, not the progress bar beside it
-    dask_mean = da.from_zarr(os.path.join(image, "0")).mean().compute()
-    check(mean == repr(dask_mean), f"mean prints as Dask's compute() does: {mean!r} vs Dask {dask_mean!r}")
+    if not v3:
+        ORACLE["mean"] = repr(da.from_zarr(os.path.join(image, "0")).mean().compute())
+    if "mean" in ORACLE:
+        check(mean == ORACLE["mean"], f"mean prints as Dask's compute() does: {mean!r} vs Dask {ORACLE['mean']!r}")
 
     # 6. the view: a PNG for renderers without JavaScript, and the viewer's script
     view = [o for o in outputs_of(nb, "view(volC1)") if o.output_type in ("execute_result", "display_data") and "image/png" in o.data]
@@ -142,13 +211,14 @@ def main():
     diff = text_of(outputs_of(nb, "var differing ="))
     m = re.search(r"(\d+) of (\d+) CIDs changed: \[(.*)\]", diff)
     changed = sorted(x.strip() for x in m.group(3).split(",")) if m else []
-    check(changed == sorted(["(wrapping directory)", "6001240.zarr", "6001240.zarr/0", "6001240.zarr/0/0.1.30.0.0"]),
-          "one changed chunk changes only its CID and the directories above it: " + diff[:300])
+    # v3: the plane is inside channel 1's shard, 0/c/0/1/0/0/0, under one folder per key part
+    want = (["(wrapping directory)", "6001240.zarr", "6001240.zarr/0"]
+            + ["6001240.zarr/0/" + "/".join("c/0/1/0/0/0".split("/")[:k]) for k in range(1, 7)] if v3
+            else ["(wrapping directory)", "6001240.zarr", "6001240.zarr/0", "6001240.zarr/0/0.1.30.0.0"])
+    check(changed == sorted(want), "one changed chunk changes only its file's CID and the directories above it: " + diff[:400])
 
     errors = [c.source[:60] for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     check(not errors, f"no cell raised an error {errors}")
-    print(f"{len(failures)} failed")
-    sys.exit(1 if failures else 0)
 
 
 if __name__ == "__main__":

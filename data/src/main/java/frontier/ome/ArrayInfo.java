@@ -1,6 +1,8 @@
 package frontier.ome;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import frontier.zarr.ArrayMetadataV3;
+import frontier.zarr.ZarrFormatException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,17 +11,36 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * What info and download need of an array's {@code .zarray}: shape, chunks, dtype, compressor,
- * order and key separator. Checked on parse (negative or overflowing shapes, zero chunks) with
- * messages naming the file. Reading values is the Zarr package's job.
+ * What info and download need of an array's {@code .zarray} or Zarr v3 {@code zarr.json}: shape,
+ * chunks, dtype, compressor, order and key separator. Checked on parse (negative or overflowing
+ * shapes, zero chunks) with messages naming the file. For v3 the full metadata is kept ({@link #v3()}):
+ * {@link #chunks()} are then the chunks it is read in (a sharded array's inner chunks) and the store
+ * keys are the chunk grid's (shards). Reading values is the Zarr package's job.
  */
 public record ArrayInfo(long[] shape, int[] chunks, String dtype, JsonNode compressor, JsonNode filters,
-                        String order, String dimensionSeparator, JsonNode fillValue) {
+                        String order, String dimensionSeparator, JsonNode fillValue, ArrayMetadataV3 v3) {
 
+    @SuppressWarnings("unchecked")
     public static ArrayInfo parse(JsonNode z, String where) throws OmeException {
         if (z == null || !z.isObject()) throw bad(where, "is " + OmeMetadata.kind(z) + ", expected a JSON object");
         JsonNode fmt = z.get("zarr_format");
-        if (fmt != null && fmt.asInt() != 2) throw bad(where, "zarr_format is " + fmt + ", expected 2");
+        if (fmt != null && fmt.asInt() == 3) {
+            ArrayMetadataV3 md;
+            try {
+                md = ArrayMetadataV3.fromJson(OmeMetadata.JSON.convertValue(z, java.util.LinkedHashMap.class), where);
+            } catch (ZarrFormatException e) {
+                throw new OmeException("invalid array metadata " + where + ": " + e.getMessage(), e);
+            }
+            ArrayInfo a = new ArrayInfo(md.shape(), md.chunks(), md.dtype().numpyName(), z.get("codecs"), null, "C",
+                    md.chunkKeyEncoding().separator(), z.get("fill_value"), md);
+            try {
+                a.chunkCount();
+            } catch (ArithmeticException e) {
+                throw bad(where, "shape " + z.get("shape") + " has too many chunks");
+            }
+            return a;
+        }
+        if (fmt != null && fmt.asInt() != 2) throw bad(where, "zarr_format is " + fmt + ", expected 2 (.zarray) or 3 (zarr.json)");
         JsonNode sh = z.get("shape");
         JsonNode ch = z.get("chunks");
         if (sh == null || !sh.isArray()) throw bad(where, "has no 'shape' list");
@@ -43,7 +64,7 @@ public record ArrayInfo(long[] shape, int[] chunks, String dtype, JsonNode compr
         if (!order.equals("C") && !order.equals("F")) throw bad(where, "order is '" + order + "', expected C or F");
         String sep = z.has("dimension_separator") && !z.get("dimension_separator").isNull() ? z.get("dimension_separator").asText() : null;
         if (sep != null && !sep.equals(".") && !sep.equals("/")) throw bad(where, "dimension_separator is '" + sep + "', expected '.' or '/'");
-        ArrayInfo a = new ArrayInfo(shape, chunks, dt.isTextual() ? dt.asText() : dt.toString(), z.get("compressor"), z.get("filters"), order, sep, z.get("fill_value"));
+        ArrayInfo a = new ArrayInfo(shape, chunks, dt.isTextual() ? dt.asText() : dt.toString(), z.get("compressor"), z.get("filters"), order, sep, z.get("fill_value"), null);
         try {
             Math.multiplyExact(a.chunkCount(), 1L);
         } catch (ArithmeticException e) {
@@ -56,8 +77,9 @@ public record ArrayInfo(long[] shape, int[] chunks, String dtype, JsonNode compr
         return new OmeException("invalid array metadata " + where + ": " + what);
     }
 
-    /** Chunks per dimension. */
+    /** Store keys per dimension: chunks, or for Zarr v3 the chunk grid's (shards when sharded). */
     public long[] grid() {
+        if (v3 != null) return v3.grid();
         long[] g = new long[shape.length];
         for (int i = 0; i < g.length; i++) g[i] = (shape[i] + chunks[i] - 1) / chunks[i];
         return g;
@@ -94,6 +116,7 @@ public record ArrayInfo(long[] shape, int[] chunks, String dtype, JsonNode compr
 
     /** The compressor as zarr-python prints it, e.g. Blosc(cname='lz4', clevel=5, shuffle=SHUFFLE, blocksize=0). */
     public String compressorName() {
+        if (v3 != null) return codecNames(compressor);
         if (compressor == null || compressor.isNull()) return "None";
         String id = compressor.has("id") ? compressor.get("id").asText() : "?";
         if (id.equals("blosc")) {
@@ -116,6 +139,19 @@ public record ArrayInfo(long[] shape, int[] chunks, String dtype, JsonNode compr
             }
         });
         return sb.append(String.join(", ", parts)).append(')').toString();
+    }
+
+    /** Zarr v3 codecs by name, a shard's inner codecs in brackets: "sharding_indexed[bytes, blosc], ...". */
+    private static String codecNames(JsonNode codecs) {
+        List<String> out = new ArrayList<>();
+        if (codecs != null) {
+            for (JsonNode c : codecs) {
+                String n = c.path("name").asText("?");
+                JsonNode inner = c.path("configuration").path("codecs");
+                out.add(inner.isArray() ? n + "[" + codecNames(inner) + "]" : n);
+            }
+        }
+        return String.join(", ", out);
     }
 
     /** Python's tuple text: (1, 2, 3) and (5,) for one element. */
@@ -154,6 +190,33 @@ public record ArrayInfo(long[] shape, int[] chunks, String dtype, JsonNode compr
                     for (int i = 0; i < idx.length; i++) sb.append(i > 0 ? sep : "").append(idx[i]);
                     key = sb.toString();
                 }
+                done++;
+                for (int i = idx.length - 1; i >= 0; i--) {
+                    if (++idx[i] < grid[i]) break;
+                    idx[i] = 0;
+                }
+                return key;
+            }
+        };
+    }
+
+    /** Zarr v3: every store key (chunk or shard) in C order, as the array's chunk key encoding spells it. */
+    public Iterable<String> v3Keys() {
+        long[] grid = grid();
+        long total = chunkCount();
+        return () -> new Iterator<>() {
+            final long[] idx = new long[grid.length];
+            long done = 0;
+
+            @Override
+            public boolean hasNext() {
+                return done < total;
+            }
+
+            @Override
+            public String next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                String key = v3.chunkKeyEncoding().key(idx);
                 done++;
                 for (int i = idx.length - 1; i >= 0; i--) {
                     if (++idx[i] < grid[i]) break;

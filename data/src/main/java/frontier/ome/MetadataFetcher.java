@@ -26,6 +26,8 @@ final class MetadataFetcher implements AutoCloseable {
     private final AtomicLong gets = new AtomicLong();
     private final ExecutorService pool;
     private volatile Map<String, byte[]> consolidated;
+    /** The store's Zarr format once known from its root (2 or 3), else 0: then both formats' files are asked for. */
+    private volatile int format;
 
     MetadataFetcher(Store store) {
         this.store = store;
@@ -62,6 +64,39 @@ final class MetadataFetcher implements AutoCloseable {
             m.put(e.getKey(), OmeMetadata.JSON.writeValueAsBytes(e.getValue()));
         }
         consolidated = m;
+    }
+
+    int format() {
+        return format;
+    }
+
+    /**
+     * Settles the store's format from its root: zarr.json makes it Zarr v3 (and its inline consolidated
+     * metadata, when present, answers every metadata key below it), .zgroup or .zarray make it v2.
+     */
+    void detectFormat() throws IOException {
+        byte[] z = get(frontier.zarr.Zarr.ZARR_JSON);
+        if (z != null) {
+            JsonNode root = json(z, frontier.zarr.Zarr.ZARR_JSON);
+            JsonNode cm = root.path("consolidated_metadata").path("metadata");
+            if (cm.isObject() && consolidated == null) {
+                Map<String, byte[]> m = new ConcurrentHashMap<>();
+                m.put(frontier.zarr.Zarr.ZARR_JSON, z);
+                for (Iterator<Map.Entry<String, JsonNode>> it = cm.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    String why = OmeMetadata.whyNotRelative(e.getKey());
+                    if (why != null) {
+                        throw new OmeException("invalid consolidated metadata in " + store.locate(frontier.zarr.Zarr.ZARR_JSON) + ": refusing key '"
+                                + frontier.text.TerminalText.escape(e.getKey()) + "' (" + why + ")");
+                    }
+                    m.put(e.getKey() + "/" + frontier.zarr.Zarr.ZARR_JSON, OmeMetadata.JSON.writeValueAsBytes(e.getValue()));
+                }
+                consolidated = m;
+            }
+            format = 3;
+        } else if (get(".zgroup") != null || get(".zarray") != null) {
+            format = 2;
+        }
     }
 
     boolean isConsolidated() {
@@ -128,7 +163,7 @@ final class MetadataFetcher implements AutoCloseable {
     }
 
     private static boolean isMetadataKey(String key) {
-        return key.endsWith(".zgroup") || key.endsWith(".zarray") || key.endsWith(".zattrs");
+        return key.endsWith(".zgroup") || key.endsWith(".zarray") || key.endsWith(".zattrs") || key.endsWith(frontier.zarr.Zarr.ZARR_JSON);
     }
 
     /**

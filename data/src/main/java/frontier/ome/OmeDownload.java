@@ -142,8 +142,7 @@ public final class OmeDownload {
             copyMetadata(root, target, ".zmetadata");
             for (OmeLocation g : groups) { // a plate's rows and wells: metadata only
                 Files.createDirectories(dir(target, g.prefix()));
-                copyMetadata(g, target, ".zgroup");
-                copyMetadata(g, target, ".zattrs");
+                copyNodeMetadata(g, target);
             }
             try (Fetcher fetcher = new Fetcher(store)) {
                 for (OmeNode n : copied) {
@@ -151,8 +150,7 @@ public final class OmeDownload {
                     Path dir = dir(target, loc.prefix());
                     Files.createDirectories(dir);
                     cleanParts(dir);
-                    copyMetadata(loc, target, ".zgroup");
-                    copyMetadata(loc, target, ".zattrs");
+                    copyNodeMetadata(loc, target);
                     if (n.levels().isEmpty() || n.levels().get(0).path() == null) continue;
                     String version = n.metadata().multiscale() != null ? n.metadata().multiscale().version() : null;
                     List<OmeNode.Level> levels = new ArrayList<>(n.levels());
@@ -222,6 +220,16 @@ public final class OmeDownload {
         return d;
     }
 
+    /** A node's metadata files: zarr.json (Zarr v3), else .zgroup or .zarray with .zattrs. */
+    private void copyNodeMetadata(OmeLocation loc, Path target) throws IOException {
+        if (loc.zarrJson() != null) {
+            copyMetadata(loc, target, frontier.zarr.Zarr.ZARR_JSON);
+            return;
+        }
+        copyMetadata(loc, target, loc.zgroup() != null ? ".zgroup" : ".zarray");
+        copyMetadata(loc, target, ".zattrs");
+    }
+
     /** Copies a metadata file exactly as served (fetched once: the walk already has it). */
     private void copyMetadata(OmeLocation loc, Path target, String file) throws IOException {
         byte[] b = loc.fetcher().get(loc.prefix() + file);
@@ -239,22 +247,24 @@ public final class OmeDownload {
         Path dir = dir(target, arr.prefix());
         Files.createDirectories(dir);
         Map<String, Long> present = completeFiles(dir); // one walk instead of a stat per chunk
-        copyMetadata(arr, target, ".zarray");
-        copyMetadata(arr, target, ".zattrs");
-        String sep = separator(arr, info, version, fetcher, dir);
+        copyNodeMetadata(arr, target);
+        // Zarr v3 names its keys itself (chunk_key_encoding); a shard is one key, copied and resumed whole.
+        String sep = info.v3() != null ? null : separator(arr, info, version, fetcher, dir);
+        Iterable<String> keys = info.v3() != null ? info.v3Keys() : info.chunkKeys(sep);
         long total = info.chunkCount();
         String label = name + "/" + arr.prefix().substring(0, arr.prefix().length() - 1);
         Path madeParent = null; // keys come in C order: siblings share their folder, so the last one made is enough
-        try (Progress bar = sink.start(label, total, "chunks")) {
+        String unit = info.v3() != null && info.v3().shards() != null ? "shards" : "chunks";
+        try (Progress bar = sink.start(label, total, unit)) {
             Semaphore window = new Semaphore(WINDOW);
             AtomicReference<Throwable> failure = new AtomicReference<>();
             List<CompletableFuture<Void>> pending = new ArrayList<>();
-            for (String key : info.chunkKeys(sep)) {
+            for (String key : keys) {
                 if (failure.get() != null) break;
                 Path file = dir.resolve(key).normalize();
                 if (!file.startsWith(dir)) throw new OmeException("refusing chunk key " + key + ": outside " + dir);
                 Long localSize = present.get(key);
-                if (localSize == null && sep.equals("/") && key.indexOf('/') > 0) {
+                if (localSize == null && key.indexOf('/') > 0) {
                     Path parent = file.getParent();
                     if (!parent.equals(madeParent)) Files.createDirectories(parent);
                     madeParent = parent;

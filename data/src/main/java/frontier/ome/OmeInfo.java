@@ -51,6 +51,9 @@ public final class OmeInfo {
     /**
      * ome-zarr-py's text, one line per item, each ending in a newline. Names come from the data, so
      * their control characters are escaped (a label named ESC [2J must not clear the screen).
+     * Zarr v2 nodes (NGFF 0.1-0.4) print as ome-zarr-py 0.8.3 does; Zarr v3 nodes (NGFF 0.5+) as
+     * ome-zarr-py 0.17 does (utils.py, info()): a " - version: V" line after the header, and with
+     * --stats the min and max as the tuple of numpy scalars dask.compute returns (numpy 2's repr).
      */
     public String text() {
         StringBuilder sb = new StringBuilder();
@@ -60,6 +63,7 @@ public final class OmeInfo {
                 continue;
             }
             sb.append(TerminalText.escape(n.header())).append('\n');
+            if (n.isZarrV3()) sb.append(" - version: ").append(TerminalText.escape(n.versionLine())).append('\n');
             sb.append(" - metadata\n");
             for (String s : n.specs()) sb.append("   - ").append(s).append('\n');
             sb.append(" - data\n");
@@ -67,7 +71,13 @@ public final class OmeInfo {
                 sb.append("   - ").append(ArrayInfo.tuple(n.levels().get(i).shape()));
                 if (stats && i < n.stats().size() && n.stats().get(i) != null) {
                     Number[] mm = n.stats().get(i);
-                    sb.append(" minmax=(").append(num(mm[0])).append(", ").append(num(mm[1])).append(')');
+                    if (n.isZarrV3()) {
+                        String t = n.levels().get(i).array().dtypeName();
+                        sb.append(" minmax=(np.").append(t).append('(').append(num(mm[0])).append("), np.").append(t).append('(')
+                                .append(num(mm[1])).append("))");
+                    } else {
+                        sb.append(" minmax=(").append(num(mm[0])).append(", ").append(num(mm[1])).append(')');
+                    }
                 }
                 sb.append('\n');
             }

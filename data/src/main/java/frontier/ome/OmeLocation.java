@@ -3,6 +3,7 @@ package frontier.ome;
 import com.fasterxml.jackson.databind.JsonNode;
 import frontier.store.FileStore;
 import frontier.store.Store;
+import frontier.zarr.Zarr;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -10,7 +11,8 @@ import java.util.Deque;
 
 /**
  * A group or array inside a store (ome-zarr-py's ZarrLocation): a key prefix with its
- * .zgroup/.zarray/.zattrs, fetched lazily and concurrently through the store's fetcher.
+ * .zgroup/.zarray/.zattrs (Zarr v2) or zarr.json (Zarr v3), fetched lazily and concurrently through
+ * the store's fetcher. Once the store's format is known, only that format's files are asked for.
  * Two locations are the same node when their {@link #path()} is equal.
  */
 public final class OmeLocation {
@@ -37,26 +39,90 @@ public final class OmeLocation {
         return fetcher;
     }
 
-    /** Starts fetching .zgroup and .zattrs (and nothing whose absence can be inferred later). */
+    /** Starts fetching the node's metadata: .zgroup and .zattrs (v2), zarr.json (v3), all three while the format is unknown. */
     OmeLocation prefetch() {
-        fetcher.prefetch(prefix + ".zgroup");
-        fetcher.prefetch(prefix + ".zattrs");
+        int f = fetcher.format();
+        if (f != 2) fetcher.prefetch(prefix + Zarr.ZARR_JSON);
+        if (f != 3) {
+            fetcher.prefetch(prefix + ".zgroup");
+            fetcher.prefetch(prefix + ".zattrs");
+        }
         return this;
     }
 
-    public JsonNode zgroup() throws IOException {
-        return fetcher.getJson(prefix + ".zgroup");
+    /** Starts fetching the metadata of the array at relative path (.zarray or zarr.json). */
+    void prefetchArray(String relative) throws IOException {
+        OmeLocation a = child(relative);
+        int f = a.fetcher.format();
+        if (f != 2) a.fetcher.prefetch(a.prefix + Zarr.ZARR_JSON);
+        if (f != 3) a.fetcher.prefetch(a.prefix + ".zarray");
     }
 
-    /** .zarray, fetched only when there is no .zgroup (a path is a group or an array, hardly both). */
-    public JsonNode zarray() throws IOException {
-        if (zgroup() != null) return null;
+    /** The node's zarr.json (Zarr v3), or null; not asked for in a v2 store. */
+    public JsonNode zarrJson() throws IOException {
+        if (fetcher.format() == 2) return null;
+        JsonNode j = fetcher.getJson(prefix + Zarr.ZARR_JSON);
+        if (j != null && !j.isObject()) throw new OmeException("invalid Zarr metadata " + locate(Zarr.ZARR_JSON) + ": not a JSON object");
+        return j;
+    }
+
+    /** 3 when the node is a Zarr v3 node, 2 when v2, 0 when it does not exist. */
+    public int zarrFormat() throws IOException {
+        if (zarrJson() != null) return 3;
+        if (v2Group() != null || v2Array() != null) return 2;
+        return 0;
+    }
+
+    private JsonNode v2Group() throws IOException {
+        return fetcher.format() == 3 ? null : fetcher.getJson(prefix + ".zgroup");
+    }
+
+    private JsonNode v2Array() throws IOException {
+        if (fetcher.format() == 3 || v2Group() != null) return null;
         return fetcher.getJson(prefix + ".zarray");
     }
 
+    /** .zgroup, or a v3 group's zarr.json; null for an array or nothing. */
+    public JsonNode zgroup() throws IOException {
+        JsonNode j = zarrJson();
+        if (j != null) return "group".equals(j.path("node_type").asText()) ? j : null;
+        return v2Group();
+    }
+
+    /** .zarray (fetched only when there is no .zgroup: a path is a group or an array, hardly both), or a v3 array's zarr.json. */
+    public JsonNode zarray() throws IOException {
+        JsonNode j = zarrJson();
+        if (j != null) return "array".equals(j.path("node_type").asText()) ? j : null;
+        return v2Array();
+    }
+
+    /** The node's attributes: .zattrs, or zarr.json's "attributes" (null when none). */
     public JsonNode zattrs() throws IOException {
+        JsonNode j = zarrJson();
+        if (j != null) return j.get("attributes");
         if (zgroup() == null && zarray() == null) return null;
         return fetcher.getJson(prefix + ".zattrs");
+    }
+
+    /** The file holding the attributes, for messages: "zarr.json" in v3, else ".zattrs". */
+    public String attrsFile() throws IOException {
+        return zarrJson() != null ? Zarr.ZARR_JSON : ".zattrs";
+    }
+
+    /** The array metadata at relative path: zarr.json or .zarray, whichever this store's format has; null when absent. */
+    JsonNode arrayJson(String relative) throws IOException {
+        OmeLocation a = child(relative);
+        if (a.fetcher.format() != 2) {
+            JsonNode j = a.fetcher.getJson(a.prefix + Zarr.ZARR_JSON);
+            if (j != null || a.fetcher.format() == 3) return j;
+        }
+        return a.fetcher.getJson(a.prefix + ".zarray");
+    }
+
+    /** Where the array metadata at relative path is (for messages). */
+    String arrayFile(String relative) throws IOException {
+        OmeLocation a = child(relative);
+        return a.locate(a.fetcher.format() == 3 ? Zarr.ZARR_JSON : ".zarray");
     }
 
     public boolean exists() throws IOException {
@@ -125,9 +191,19 @@ public final class OmeLocation {
         return path().hashCode();
     }
 
-    /** ome-zarr-py's form: "PATH [zgroup]". */
+    /**
+     * ome-zarr-py's form: "PATH [zgroup]". On Zarr v3, ome-zarr-py 0.17 (io.py, ZarrLocation.__repr__) says
+     * [zgroup] when the group's attributes, after unwrapping "ome", are not empty, and never [zarray].
+     */
     public String describe() throws IOException {
         StringBuilder sb = new StringBuilder(path());
+        JsonNode j = zarrJson();
+        if (j != null) {
+            JsonNode a = j.path("attributes");
+            if (a.has("ome")) a = a.get("ome");
+            if ("group".equals(j.path("node_type").asText()) && a.isObject() && a.size() > 0) sb.append(" [zgroup]");
+            return sb.toString();
+        }
         if (zgroup() != null) sb.append(" [zgroup]");
         if (zarray() != null) sb.append(" [zarray]");
         return sb.toString();

@@ -10,19 +10,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import frontier.text.TerminalText;
 
 /**
- * The NGFF metadata of one group's {@code .zattrs}, parsed and checked. Parsing names the file
- * and the JSON path at fault ("multiscales[0].datasets[1] has no 'path'") instead of failing
- * later with "not a zarr: None" (ome-zarr-py #102, #96). Unknown keys are ignored; the
- * {@code omero} block is informative only, so its faults become {@link #warnings()}.
+ * The NGFF metadata of one group's attributes ({@code .zattrs}, or under {@code "ome"} in a Zarr v3
+ * {@code zarr.json} from NGFF 0.5 on), parsed and checked. Parsing names the file and the JSON path at
+ * fault ("multiscales[0].datasets[1] has no 'path'") instead of failing later with "not a zarr: None"
+ * (ome-zarr-py #102, #96). Unknown keys are ignored; the {@code omero} block is informative only, so
+ * its faults become {@link #warnings()}. NGFF 0.6rc0's coordinate systems are read into the same
+ * model: a multiscale's axes are those of its intrinsic coordinate system (the output of its datasets'
+ * transforms), and a dataset's {@code sequence} of scale and translation is flattened.
  */
 public final class OmeMetadata {
     /** NGFF versions of the Zarr v2 line, as ome-zarr-py knows them. */
     public static final List<String> VERSIONS = List.of("0.1", "0.2", "0.3", "0.4");
+    /** NGFF versions on Zarr v3, their metadata under attributes.ome. */
+    public static final List<String> V3_VERSIONS = List.of("0.5", "0.6rc0");
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The group's attributes as stored (with "ome" for 0.5+). */
+    private final JsonNode stored;
+    /** The NGFF block: the attributes themselves up to 0.4, attributes.ome from 0.5. */
     private final JsonNode attrs;
+    /** attributes.ome.version (0.5+), else null. */
+    private final String omeVersion;
     private final String where;
     private final List<String> warnings = new ArrayList<>();
     private List<Multiscale> multiscales;
@@ -33,33 +44,61 @@ public final class OmeMetadata {
     private Well well;
     private Integer bioformats2rawLayout;
 
-    private OmeMetadata(JsonNode attrs, String where) {
-        this.attrs = attrs == null || attrs.isNull() ? JSON.createObjectNode() : attrs;
+    private OmeMetadata(JsonNode stored, JsonNode attrs, String omeVersion, String where) {
+        this.stored = stored;
+        this.attrs = attrs;
+        this.omeVersion = omeVersion;
         this.where = where;
     }
 
-    /** Parses .zattrs; where names the file for messages (e.g. its URL). */
-    public static OmeMetadata parse(JsonNode attrs, String where) throws OmeException {
-        OmeMetadata m = new OmeMetadata(attrs, where);
-        if (!m.attrs.isObject()) throw m.bad("", "is " + kind(m.attrs) + ", expected a JSON object");
+    /**
+     * Parses a group's attributes (.zattrs, or zarr.json's "attributes"); where names the file for
+     * messages (e.g. its URL). An {@code "ome"} object holds NGFF 0.5+ metadata and must say its version.
+     */
+    public static OmeMetadata parse(JsonNode attributes, String where) throws OmeException {
+        JsonNode stored = attributes == null || attributes.isNull() ? JSON.createObjectNode() : attributes;
+        if (!stored.isObject()) throw new OmeMetadata(stored, stored, null, where).bad("", "is " + kind(stored) + ", expected a JSON object");
+        JsonNode ome = stored.get("ome");
+        OmeMetadata m;
+        if (ome != null) {
+            OmeMetadata outer = new OmeMetadata(stored, stored, null, where);
+            if (!ome.isObject()) throw outer.bad("ome", "is " + kind(ome) + ", expected an object holding the NGFF metadata");
+            JsonNode v = ome.get("version");
+            if (v == null || v.isNull()) throw outer.bad("ome", "has no 'version' (required since NGFF 0.5)");
+            String version = outer.text(v, "ome.version");
+            if (!V3_VERSIONS.contains(version)) {
+                throw outer.bad("ome.version", "is '" + TerminalText.escape(version) + "', not an NGFF version this reader knows " + V3_VERSIONS);
+            }
+            m = new OmeMetadata(stored, ome, version, where);
+        } else {
+            m = new OmeMetadata(stored, stored, null, where);
+        }
         m.parseAll();
         return m;
     }
 
     /**
-     * The NGFF metadata of an opened Zarr group: its attributes (.zattrs, or zarr.json's), which
-     * NGFF 0.5 keeps under "ome" (unwrapped here until {@link #parse} reads that block itself).
+     * The NGFF metadata of an opened Zarr group: its attributes (.zattrs, or zarr.json's, which hold
+     * NGFF 0.5+ under "ome").
      */
-    @SuppressWarnings("unchecked")
     public static OmeMetadata of(ZarrGroup group) throws IOException, OmeException {
-        Map<String, Object> attrs = group.attrs();
-        if (attrs.get("ome") instanceof Map && !attrs.containsKey("multiscales")) attrs = (Map<String, Object>) attrs.get("ome");
         String file = group.zarrFormat() == 3 ? "zarr.json" : ".zattrs";
-        return parse(JSON.valueToTree(attrs), group.store().locate(group.path().isEmpty() ? file : group.path() + "/" + file));
+        return parse(JSON.valueToTree(group.attrs()), group.store().locate(group.path().isEmpty() ? file : group.path() + "/" + file));
     }
 
+    /** The NGFF block: the attributes up to NGFF 0.4, attributes.ome from 0.5 on. */
     public JsonNode attrs() {
         return attrs;
+    }
+
+    /** The attributes as stored (for 0.5+ the object that holds "ome"). */
+    public JsonNode storedAttributes() {
+        return stored;
+    }
+
+    /** True for NGFF 0.5 and later (metadata under attributes.ome, on Zarr v3). */
+    public boolean isOmeNamespaced() {
+        return omeVersion != null;
     }
 
     public boolean has(String key) {
@@ -108,6 +147,7 @@ public final class OmeMetadata {
      * well or image-label; null when none says.
      */
     public String version() {
+        if (omeVersion != null) return omeVersion;
         JsonNode ms = attrs.get("multiscales");
         if (ms != null && ms.isArray() && ms.size() > 0) {
             JsonNode v = ms.get(0).get("version");
@@ -148,12 +188,18 @@ public final class OmeMetadata {
             String p = "multiscales[" + i + "]";
             JsonNode m = ms.get(i);
             if (!m.isObject()) throw bad(p, "is " + kind(m) + ", expected an object");
-            String version = m.has("version") ? text(m.get("version"), p + ".version") : "0.1";
-            if (!VERSIONS.contains(version)) {
-                throw bad(p + ".version", "is '" + version + "', not a known NGFF version " + VERSIONS
-                        + ("0.5".equals(version) ? " (0.5 is Zarr v3)" : ""));
+            String version;
+            if (omeVersion != null) {
+                version = omeVersion; // 0.5+: one version for the whole block (a multiscale's own is ignored)
+            } else {
+                version = m.has("version") ? text(m.get("version"), p + ".version") : "0.1";
+                if (!VERSIONS.contains(version)) {
+                    throw bad(p + ".version", "is '" + TerminalText.escape(version) + "', not a known NGFF version " + VERSIONS
+                            + (V3_VERSIONS.contains(version) ? " (NGFF " + version + " is Zarr v3: its metadata goes under attributes.ome)" : ""));
+                }
             }
-            List<Axis> axes = parseAxes(m.get("axes"), version, p + ".axes");
+            boolean v06 = version.startsWith("0.6");
+            List<Axis> axes = v06 ? intrinsicAxes(m, p) : parseAxes(m.get("axes"), version, p + ".axes");
             JsonNode ds = m.get("datasets");
             if (ds == null) throw bad(p, "has no 'datasets'");
             if (!ds.isArray()) throw bad(p + ".datasets", "is " + kind(ds) + ", expected a list");
@@ -167,12 +213,13 @@ public final class OmeMetadata {
                 String path = relativePath(d.get("path"), dp + ".path");
                 List<CoordinateTransformation> ct = d.has("coordinateTransformations")
                         ? parseTransforms(d.get("coordinateTransformations"), dp + ".coordinateTransformations", axes.size()) : null;
-                if (ct == null && "0.4".equals(version)) {
+                if (ct == null && !version.equals("0.1") && !version.equals("0.2") && !version.equals("0.3")) {
                     warn(dp, "has no 'coordinateTransformations' (required since NGFF 0.4)");
                 }
                 datasets.add(new Dataset(path, ct));
             }
-            List<CoordinateTransformation> ct = m.has("coordinateTransformations")
+            // 0.6's multiscale-level transforms may map to other coordinate systems (of other dimensions): kept, not checked here.
+            List<CoordinateTransformation> ct = m.has("coordinateTransformations") && !v06
                     ? parseTransforms(m.get("coordinateTransformations"), p + ".coordinateTransformations", axes.size()) : null;
             String name = m.has("name") && !m.get("name").isNull() ? m.get("name").asText() : null;
             String type = m.has("type") && !m.get("type").isNull() ? m.get("type").asText() : null;
@@ -232,12 +279,41 @@ public final class OmeMetadata {
         return out;
     }
 
+    /**
+     * NGFF 0.6: the axes of the multiscale's intrinsic coordinate system, the one its first dataset's
+     * transform outputs to (the first coordinate system when that transform names none).
+     */
+    private List<Axis> intrinsicAxes(JsonNode m, String p) throws OmeException {
+        JsonNode systems = m.get("coordinateSystems");
+        if (systems == null) throw bad(p, "has no 'coordinateSystems' (required since NGFF 0.6)");
+        if (!systems.isArray() || systems.size() == 0) throw bad(p + ".coordinateSystems", "is " + kind(systems) + ", expected a non-empty list");
+        String output = m.path("datasets").path(0).path("coordinateTransformations").path(0).path("output").path("name").asText(null);
+        if (output == null) {
+            JsonNode o = m.path("datasets").path(0).path("coordinateTransformations").path(0).path("output");
+            if (o.isTextual()) output = o.asText(); // early 0.6 drafts wrote the name alone
+        }
+        int pick = 0;
+        for (int i = 0; i < systems.size(); i++) {
+            if (output != null && output.equals(systems.get(i).path("name").asText(null))) pick = i;
+        }
+        String sp = p + ".coordinateSystems[" + pick + "]";
+        JsonNode cs = systems.get(pick);
+        if (!cs.isObject()) throw bad(sp, "is " + kind(cs) + ", expected an object with 'name' and 'axes'");
+        if (!cs.has("axes")) throw bad(sp, "has no 'axes'");
+        return parseAxes(cs.get("axes"), "0.6rc0", sp + ".axes");
+    }
+
     private List<CoordinateTransformation> parseTransforms(JsonNode ct, String p, int ndim) throws OmeException {
         if (!ct.isArray()) throw bad(p, "is " + kind(ct) + ", expected a list");
         List<CoordinateTransformation> out = new ArrayList<>();
         for (int i = 0; i < ct.size(); i++) {
             String tp = p + "[" + i + "]";
             JsonNode t = ct.get(i);
+            if (t.isObject() && "sequence".equals(t.path("type").asText()) && t.has("transformations")) {
+                // NGFF 0.6: a sequence of a scale and a translation; read as its parts, in order
+                out.addAll(parseTransforms(t.get("transformations"), tp + ".transformations", ndim));
+                continue;
+            }
             if (!t.isObject() || !t.has("type")) throw bad(tp, "has no 'type' (scale, translation or identity)");
             String type = t.get("type").asText();
             List<Double> scale = null;
@@ -421,7 +497,7 @@ public final class OmeMetadata {
      * can neither climb out of the image nor reach another host. (Other control characters are legal in
      * file names; they are escaped when printed.)
      */
-    static String whyNotRelative(String path) {
+    public static String whyNotRelative(String path) {
         if (path.isEmpty()) return "it is empty";
         if (path.startsWith("/") || path.matches("^[a-zA-Z]:.*")) return "it is absolute";
         if (path.contains("\\")) return "it contains a backslash";

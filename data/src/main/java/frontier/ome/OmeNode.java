@@ -22,6 +22,8 @@ public final class OmeNode {
     final List<OmeNode> post = new ArrayList<>();
     /** min/max per level once computed with --stats (boxed numbers as read). */
     final List<Number[]> stats = new ArrayList<>();
+    /** A Zarr v3 node (zarr.json): printed as ome-zarr-py 0.17 prints it. */
+    boolean zarrV3;
 
     OmeNode(OmeLocation location, String describe, boolean visible, OmeMetadata metadata) {
         this.location = location;
@@ -64,6 +66,22 @@ public final class OmeNode {
 
     public List<Number[]> stats() {
         return stats;
+    }
+
+    public boolean isZarrV3() {
+        return zarrV3;
+    }
+
+    /**
+     * What ome-zarr-py 0.17 prints after " - version:": the group attributes' "version" (after
+     * unwrapping "ome"), else multiscales[0].version, else nothing.
+     */
+    public String versionLine() {
+        com.fasterxml.jackson.databind.JsonNode a = metadata.storedAttributes();
+        if (a.has("ome")) a = a.get("ome");
+        if (a.hasNonNull("version")) return a.get("version").asText();
+        com.fasterxml.jackson.databind.JsonNode v = a.path("multiscales").path(0).path("version");
+        return v.isMissingNode() || v.isNull() ? "" : v.asText();
     }
 
     /** "PATH [zgroup]" plus " (hidden)". */

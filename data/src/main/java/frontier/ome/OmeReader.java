@@ -38,7 +38,7 @@ final class OmeReader {
     List<OmeNode> read(OmeLocation root) throws IOException {
         root.prefetch();
         if (!root.exists()) {
-            throw new NotAZarrException(root.path(), "no .zgroup or .zarray at " + root.locate(""));
+            throw new NotAZarrException(root.path(), "no .zgroup, .zarray or zarr.json at " + root.locate(""));
         }
         seen.add(root);
         OmeNode node = node(root, true);
@@ -46,7 +46,7 @@ final class OmeReader {
         if (!node.specs.isEmpty()) {
             descend(node, out);
         } else if (root.zarray() != null) {
-            ArrayInfo a = ArrayInfo.parse(root.zarray(), root.locate(".zarray"));
+            ArrayInfo a = ArrayInfo.parse(root.zarray(), root.locate(root.zarrJson() != null ? frontier.zarr.Zarr.ZARR_JSON : ".zarray"));
             node.levels.add(new OmeNode.Level("", a, a.shape()));
             out.add(node);
         }
@@ -63,14 +63,15 @@ final class OmeReader {
         seen.add(loc);
         OmeNode node = node(loc, false);
         JsonNode masks = node.metadata.attrs().get("masks");
+        String attrsFile = loc.attrsFile();
         if (node.metadata.labels() == null && masks != null && masks.isArray()) {
             for (int i = 0; i < masks.size(); i++) {
                 String why = OmeMetadata.whyNotRelative(masks.get(i).asText());
                 if (why != null) {
-                    throw new OmeException("invalid OME-Zarr metadata in " + loc.locate(".zattrs") + ": refusing masks[" + i + "] = '"
+                    throw new OmeException("invalid OME-Zarr metadata in " + loc.locate(attrsFile) + ": refusing masks[" + i + "] = '"
                             + frontier.text.TerminalText.escape(masks.get(i).asText()) + "': not a relative path of plain names (" + why + ")");
                 }
-                names.check("masks[" + i + "]", masks.get(i).asText(), loc.locate(".zattrs"));
+                names.check("masks[" + i + "]", masks.get(i).asText(), loc.locate(attrsFile));
             }
             for (JsonNode name : masks) {
                 OmeLocation child = loc.child(name.asText()).prefetch();
@@ -93,13 +94,14 @@ final class OmeReader {
 
     private OmeNode node(OmeLocation loc, boolean visible) throws IOException {
         JsonNode attrs = loc.zattrs();
-        OmeMetadata md = OmeMetadata.parse(attrs, loc.locate(".zattrs"));
+        String where = loc.locate(loc.attrsFile());
+        OmeMetadata md = OmeMetadata.parse(attrs, where);
         warnings.addAll(md.warnings());
         OmeNode node = new OmeNode(loc, loc.describe(), visible, md);
+        node.zarrV3 = loc.zarrJson() != null;
         boolean group = loc.zgroup() != null;
 
         // Ask for everything this node will look at before waiting for any of it.
-        String where = loc.locate(".zattrs");
         List<OmeLocation> labelChildren = new ArrayList<>();
         if (md.labels() != null) {
             for (int i = 0; i < md.labels().size(); i++) names.check("labels[" + i + "]", md.labels().get(i), where);
@@ -118,7 +120,7 @@ final class OmeReader {
         if (multiscales) {
             List<Dataset> ds = md.multiscale().datasets();
             for (int i = 0; i < ds.size(); i++) names.check("multiscales[0].datasets[" + i + "].path", ds.get(i).path(), where);
-            for (Dataset d : ds) loc.fetcher().prefetch(loc.child(d.path()).prefix() + ".zarray");
+            for (Dataset d : ds) loc.prefetchArray(d.path());
             labelsGroup = loc.child("labels");
             if (!seen.contains(labelsGroup)) labelsGroup.prefetch();
         }
@@ -141,13 +143,12 @@ final class OmeReader {
             node.specs.add("Multiscales");
             String version = md.multiscale().version();
             for (Dataset d : md.multiscale().datasets()) {
-                OmeLocation level = loc.child(d.path());
-                JsonNode z = level.fetcher().getJson(level.prefix() + ".zarray");
-                if (z == null) {
+                JsonNode z = loc.arrayJson(d.path());
+                if (z == null || !"array".equals(z.path("node_type").asText("array"))) {
                     throw new OmeException("invalid OME-Zarr image " + loc.path() + ": multiscales dataset '" + d.path()
-                            + "' has no array (" + level.locate(".zarray") + " not found)");
+                            + "' has no array (" + loc.arrayFile(d.path()) + (z == null ? " not found)" : " is not an array)"));
                 }
-                ArrayInfo a = ArrayInfo.parse(z, level.locate(".zarray"));
+                ArrayInfo a = ArrayInfo.parse(z, loc.arrayFile(d.path()));
                 node.levels.add(new OmeNode.Level(d.path(), a, a.shape()));
             }
             if (labelsGroup.exists()) add(node, labelsGroup, false, false);
@@ -195,23 +196,22 @@ final class OmeReader {
     static Well well(OmeLocation plate, OmeLocation wellLoc) throws IOException {
         wellLoc.prefetch();
         if (!wellLoc.exists()) throw new OmeException("invalid OME-Zarr plate " + plate.path() + ": well " + wellLoc.path() + " not found");
-        OmeMetadata wmd = OmeMetadata.parse(wellLoc.zattrs(), wellLoc.locate(".zattrs"));
-        if (wmd.well() == null) throw new OmeException("invalid OME-Zarr plate " + plate.path() + ": " + wellLoc.locate(".zattrs") + " has no 'well'");
+        OmeMetadata wmd = OmeMetadata.parse(wellLoc.zattrs(), wellLoc.locate(wellLoc.attrsFile()));
+        if (wmd.well() == null) throw new OmeException("invalid OME-Zarr plate " + plate.path() + ": " + wellLoc.locate(wellLoc.attrsFile()) + " has no 'well'");
         return wmd.well();
     }
 
     private List<ArrayInfo> firstImageLevels(OmeLocation image, OmeLocation from) throws IOException {
         image.prefetch();
         if (!image.exists()) throw new OmeException("invalid OME-Zarr " + from.path() + ": image " + image.path() + " not found");
-        OmeMetadata md = OmeMetadata.parse(image.zattrs(), image.locate(".zattrs"));
-        if (md.multiscale() == null) throw new OmeException("invalid OME-Zarr " + from.path() + ": " + image.locate(".zattrs") + " has no 'multiscales'");
+        OmeMetadata md = OmeMetadata.parse(image.zattrs(), image.locate(image.attrsFile()));
+        if (md.multiscale() == null) throw new OmeException("invalid OME-Zarr " + from.path() + ": " + image.locate(image.attrsFile()) + " has no 'multiscales'");
         List<ArrayInfo> out = new ArrayList<>();
-        for (Dataset d : md.multiscale().datasets()) image.fetcher().prefetch(image.child(d.path()).prefix() + ".zarray");
+        for (Dataset d : md.multiscale().datasets()) image.prefetchArray(d.path());
         for (Dataset d : md.multiscale().datasets()) {
-            OmeLocation level = image.child(d.path());
-            JsonNode z = level.fetcher().getJson(level.prefix() + ".zarray");
+            JsonNode z = image.arrayJson(d.path());
             if (z == null) throw new OmeException("invalid OME-Zarr image " + image.path() + ": dataset '" + d.path() + "' has no array");
-            out.add(ArrayInfo.parse(z, level.locate(".zarray")));
+            out.add(ArrayInfo.parse(z, image.arrayFile(d.path())));
         }
         return out;
     }

@@ -23,9 +23,9 @@ final class OmeSession implements AutoCloseable {
             owned.add(s);
             f = new MetadataFetcher(s);
             fetchers.put(location, f);
-            f.prefetch(".zgroup");
-            f.prefetch(".zattrs");
+            start(f);
             f.loadConsolidated();
+            f.detectFormat();
         }
         return new OmeLocation(this, f, "");
     }
@@ -36,9 +36,9 @@ final class OmeSession implements AutoCloseable {
         owned.add(s);
         MetadataFetcher f = new MetadataFetcher(s);
         fetchers.put(location, f);
-        f.prefetch(".zgroup");
-        f.prefetch(".zattrs");
+        start(f);
         f.prefetch(".zmetadata");
+        f.detectFormat();
         return new OmeLocation(this, f, "");
     }
 
@@ -46,10 +46,17 @@ final class OmeSession implements AutoCloseable {
     synchronized OmeLocation open(Store store) throws IOException {
         MetadataFetcher f = new MetadataFetcher(store);
         fetchers.put(store.describe(), f);
+        start(f);
+        f.loadConsolidated();
+        f.detectFormat();
+        return new OmeLocation(this, f, "");
+    }
+
+    /** The root's metadata in either format, asked for together (as zarr-python 3's open_group does). */
+    private static void start(MetadataFetcher f) {
+        f.prefetch(frontier.zarr.Zarr.ZARR_JSON);
         f.prefetch(".zgroup");
         f.prefetch(".zattrs");
-        f.loadConsolidated();
-        return new OmeLocation(this, f, "");
     }
 
     /** Lets fetches that nobody waited for finish (at most a few seconds), so none outlives the walk. */

@@ -9,7 +9,10 @@ import frontier.zarr.Zarr;
 import frontier.zarr.ZarrArray;
 import frontier.zarr.ZarrGroup;
 
+import frontier.ome.convert.NgffConverter;
+
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +39,28 @@ public final class SampleImage {
     /** Writes the default sample under dir (which becomes the image group, e.g. .../6001240.zarr). */
     public static ZarrGroup write(Path dir) throws IOException {
         return write(new FileStore(dir), DEFAULT_SHAPE);
+    }
+
+    /**
+     * Writes the default sample as NGFF "0.1" (Zarr v2, as IDR's v0.1 export) or "0.5" (Zarr v3 with the
+     * metadata under "ome", each array sharded with a channel's whole z stack per shard, as IDR's v0.5
+     * copies are): the same values either way. 0.5 is the 0.1 sample rewritten by {@link NgffConverter}.
+     */
+    public static void write(Path dir, String ngff) throws IOException {
+        if (ngff.equals("0.1")) {
+            write(dir);
+            return;
+        }
+        if (!ngff.equals("0.5")) throw new IllegalArgumentException("the sample is written as NGFF 0.1 or 0.5, not " + ngff);
+        Path v2 = Files.createTempDirectory("sample-ngff01").resolve("6001240.zarr");
+        try {
+            write(v2);
+            new NgffConverter(v2.toString(), dir).chunksPerShard(new int[]{1, 1, DEFAULT_SHAPE[2], 1, 1}).run();
+        } finally {
+            try (var s = Files.walk(v2.getParent())) {
+                for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Writes a sample of the given level-0 shape (t, c, z, y, x) into store's root. */
@@ -226,13 +251,13 @@ public final class SampleImage {
         return l;
     }
 
-    /** Command line: SampleImage OUT_DIR (writes the default sample there). */
+    /** Command line: SampleImage OUT_DIR [NGFF_VERSION] (writes the default sample there, as 0.1 unless told 0.5). */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: SampleImage OUT_DIR");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: SampleImage OUT_DIR [0.1|0.5]");
             System.exit(2);
         }
-        write(Path.of(args[0]));
+        write(Path.of(args[0]), args.length > 1 ? args[1] : "0.1");
         System.out.println(Path.of(args[0]).toAbsolutePath());
     }
 }

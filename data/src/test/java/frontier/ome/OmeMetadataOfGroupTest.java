@@ -33,7 +33,7 @@ class OmeMetadataOfGroupTest {
         assertEquals(List.of(1.0, 0.5, 0.5), md.multiscale().datasets().get(0).coordinateTransformations().get(0).scale());
 
         ZarrGroup v3 = Zarr.createGroup(new FileStore(dir.resolve("v3.zarr")), "", 3);
-        v3.updateAttrs(Map.of("ome", MULTISCALES));
+        v3.updateAttrs(Map.of("ome", Map.of("version", "0.5", "multiscales", MULTISCALES.get("multiscales"))));
         assertEquals("img", OmeMetadata.of(v3).multiscale().name());
 
         ZarrGroup plain = Zarr.createGroup(new FileStore(dir.resolve("plain.zarr")), "");

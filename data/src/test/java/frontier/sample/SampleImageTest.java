@@ -79,4 +79,38 @@ class SampleImageTest {
         }
         assertEquals(expected.toString(), out);
     }
+
+    /** The 0.5 sample: Zarr v3, sharded, valid NGFF 0.5, the 0.1 sample's values (zarrita reads both), the same bytes every run. */
+    @Test
+    void ngff05SampleHoldsTheSameValuesShardedAndValidates() throws Exception {
+        Path v1 = tmp.resolve("v01/6001240.zarr");
+        Path v5 = tmp.resolve("v05/6001240.zarr");
+        SampleImage.write(v1, "0.1");
+        SampleImage.write(v5, "0.5");
+        assertTrue(Files.isRegularFile(v5.resolve("zarr.json")));
+        assertTrue(Files.isRegularFile(v5.resolve("0/c/0/1/0/0/0")), "one shard per channel's z stack");
+        frontier.ome.ValidationReport r = new frontier.ome.NgffValidator(false, false).validate(v5.toString());
+        assertTrue(r.valid(), r.toString());
+        Path again = tmp.resolve("again/6001240.zarr");
+        SampleImage.write(again, "0.5");
+        for (String key : List.of("zarr.json", "0/zarr.json", "0/c/0/1/0/0/0", "labels/0/2/c/0/0/0/0/0")) {
+            assertArrayEquals(Files.readAllBytes(v5.resolve(key)), Files.readAllBytes(again.resolve(key)), key);
+        }
+        frontier.zarr.Zarrita.assumeAvailable();
+        for (String a : List.of("0", "2", "labels/0/0")) {
+            // zarr-python reads the 0.1 sample, zarrita the 0.5 one: the values' sha256 (C order, little-endian) agree
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import sys, hashlib, zarr, numpy as np\n"
+                    + "a = zarr.open_array(sys.argv[1], mode='r')[...]\n"
+                    + "print(hashlib.sha256(np.ascontiguousarray(a.astype(a.dtype.newbyteorder('<'))).tobytes()).hexdigest())",
+                    v1.resolve(a).toString()).redirectErrorStream(true).start();
+            String s1 = new String(p.getInputStream().readAllBytes()).strip();
+            assertEquals(0, p.waitFor(), s1);
+            String s5 = frontier.zarr.Zarrita.run("read", v5.toString(), a).get(0);
+            assertEquals(s1, sha(s5), a);
+        }
+    }
+
+    private static String sha(String line) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).get("sha256").asText();
+    }
 }

@@ -12,14 +12,14 @@ import java.util.List;
  * Runs the Zarr v3 oracle, zarrita (npm zarrita 0.7 and @zarrita/storage, in peers/, installed by
  * setup.sh) under Node, through peers/zarrita-check.mjs. Tests skip loudly when node or the package is absent.
  */
-final class Zarrita {
+public final class Zarrita {
     private static Path peers;
     private static Boolean available;
 
     private Zarrita() {
     }
 
-    static synchronized boolean available() {
+    public static synchronized boolean available() {
         if (available == null) {
             for (Path p : List.of(Path.of("peers"), Path.of("../peers"))) {
                 if (Files.isDirectory(p.resolve("node_modules/zarrita")) && Files.isDirectory(p.resolve("node_modules/@zarrita/storage"))) {
@@ -40,12 +40,12 @@ final class Zarrita {
         return available;
     }
 
-    static void assumeAvailable() {
+    public static void assumeAvailable() {
         Assumptions.assumeTrue(available(), "needs node and npm zarrita + @zarrita/storage in peers/node_modules");
     }
 
     /** Runs zarrita-check.mjs with these arguments; its stdout lines, failing with its stderr when it fails. */
-    static List<String> run(String... args) throws IOException {
+    public static List<String> run(String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("node", peers.resolve("zarrita-check.mjs").toString()));
         cmd.addAll(List.of(args));
         PythonZarr.Result r = PythonZarr.exec(300, cmd.toArray(new String[0]));
@@ -53,7 +53,7 @@ final class Zarrita {
         return r.stdout.lines().toList();
     }
 
-    static Path peers() {
+    public static Path peers() {
         return peers;
     }
 }

@@ -100,10 +100,37 @@ class OmeImageTest {
     @Test
     void ngff05KeepsItsMetadataUnderOme() throws IOException {
         ZarrGroup v2 = pyramid();
-        ZarrGroup nested = group(Map.of("ome", v2.attrs()), Map.of("0", NdArray.zeros(DType.UINT16, 1, 2, 40, 64, 64),
+        Map<String, Object> ome = new java.util.LinkedHashMap<>(v2.attrs());
+        ome.put("version", "0.5");
+        List<Object> axes = List.of(Map.of("name", "t", "type", "time"), Map.of("name", "c", "type", "channel"),
+                Map.of("name", "z", "type", "space"), Map.of("name", "y", "type", "space"), Map.of("name", "x", "type", "space"));
+        List<Object> datasets = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            double f = 1 << i;
+            datasets.add(Map.of("path", "" + i, "coordinateTransformations", List.of(Map.of("type", "scale", "scale", List.of(1.0, 1.0, 1.0, f, f)))));
+        }
+        ome.put("multiscales", List.of(Map.of("name", "tutorial-like", "axes", axes, "datasets", datasets)));
+        ZarrGroup nested = group(Map.of("ome", ome), Map.of("0", NdArray.zeros(DType.UINT16, 1, 2, 40, 64, 64),
                 "1", NdArray.zeros(DType.UINT16, 1, 2, 40, 32, 32), "2", NdArray.zeros(DType.UINT16, 1, 2, 40, 16, 16)));
         VolumeView v = View.view(nested, new ViewOptions().budgetBytes(100_000).embedBundle(false));
         assertTrue(v.text().contains("OME-Zarr image 'tutorial-like', level 1"), v.text());
         assertTrue(v.html().contains("\"name\":\"LaminB1\""), "omero under \"ome\"");
+    }
+
+    /** NGFF 0.6rc0 (the spec's multiscales example's shape): axes from the intrinsic coordinate system, scale inside a sequence. */
+    @Test
+    void ngff06CoordinateSystemsAndSequences() throws IOException {
+        NdArray l0 = NdArray.zeros(DType.UINT16, 2, 16, 32, 32);
+        List<Object> axes = List.of(Map.of("name", "c", "type", "channel"), Map.of("name", "z", "type", "space"),
+                Map.of("name", "y", "type", "space"), Map.of("name", "x", "type", "space"));
+        Map<String, Object> seq = Map.of("type", "sequence", "input", Map.of("path", "s0"), "output", Map.of("name", "intrinsic"),
+                "transformations", List.of(Map.of("type", "scale", "scale", List.of(1.0, 2.0, 0.5, 0.25)),
+                        Map.of("type", "translation", "translation", List.of(0.0, 0.0, 0.0, 0.0))));
+        Map<String, Object> ms = Map.of("coordinateSystems", List.of(Map.of("name", "other", "axes", List.of()), Map.of("name", "intrinsic", "axes", axes)),
+                "datasets", List.of(Map.of("path", "s0", "coordinateTransformations", List.of(seq))));
+        ZarrGroup g = group(Map.of("ome", Map.of("version", "0.6rc0", "multiscales", List.of(ms))), Map.of("s0", l0));
+        VolumeView v = View.view(g, new ViewOptions().embedBundle(false));
+        assertTrue(v.text().contains("level 0 (path 's0', shape (2, 16, 32, 32))"), v.text());
+        assertTrue(v.html().contains("\"spacing\":[0.25,0.5,2.0]"), "spacing (x, y, z) from the sequence's scale: " + v.text());
     }
 }

@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Executes notebooks/distributed-data-frontier.ipynb end to end on the installed kernel (offline: the
+ * Executes notebooks/distributed-data-frontier.ipynb end to end on the installed kernel, once with the sample
+ * as NGFF 0.1 and once as NGFF 0.5 (Zarr v3, sharded), in one check_tutorial.py process (offline: the
  * bundled sample served from 127.0.0.1, the embedded IPFS node) and checks its key outputs against
  * the frontier CLI, the files on disk, and zarr-python/numpy (src/test/python/check_tutorial.py).
  */

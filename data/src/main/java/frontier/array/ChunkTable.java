@@ -1,5 +1,6 @@
 package frontier.array;
 
+import frontier.text.PythonText;
 import frontier.array.graph.FusedOp;
 import frontier.array.graph.Op;
 import frontier.array.graph.Task;
@@ -65,7 +66,7 @@ final class ChunkTable {
                 if (cids == null) cids = stored.cidOf();
             }
             String cid = shard != null || cids == null ? null : cids.apply(r.chunkKey());
-            Row row = new Row(r.chunkKey(), ChunkedArray.tuple(idx), ChunkedArray.tuple(r.validShape()), n, ratio, cid);
+            Row row = new Row(r.chunkKey(), PythonText.tuple(idx), PythonText.tuple(r.validShape()), n, ratio, cid);
             if (shard == null) {
                 rows.add(row);
                 continue;
@@ -76,7 +77,7 @@ final class ChunkTable {
                 byShard.put(shard.key(), inner);
                 int[] sIdx = new int[shard.index().length];
                 for (int i = 0; i < sIdx.length; i++) sIdx[i] = (int) shard.index()[i];
-                rows.add(new Row(shard.key(), ChunkedArray.tuple(sIdx), ChunkedArray.tuple(shard.shape()), shard.storedBytes(),
+                rows.add(new Row(shard.key(), PythonText.tuple(sIdx), PythonText.tuple(shard.shape()), shard.storedBytes(),
                         ratio(src, shard.fullShape(), shard.storedBytes()), cids == null ? null : cids.apply(shard.key())));
                 rows.add(null); // placeholder: the shard's inner rows go here
             }

@@ -1,5 +1,6 @@
 package frontier.array;
 
+import frontier.text.PythonText;
 import frontier.array.graph.Task;
 import frontier.array.graph.TaskGraph;
 import frontier.array.graph.TaskKey;
@@ -53,7 +54,7 @@ public final class ChunkedArray {
 
     static int[][] grid(int[] shape, int[] chunks) {
         if (chunks.length != shape.length) {
-            throw new IllegalArgumentException("chunks " + tuple(chunks) + " need one size per axis of shape " + tuple(shape));
+            throw new IllegalArgumentException("chunks " + PythonText.tuple(chunks) + " need one size per axis of shape " + PythonText.tuple(shape));
         }
         int[][] g = new int[shape.length][];
         for (int i = 0; i < shape.length; i++) {
@@ -186,7 +187,7 @@ public final class ChunkedArray {
         }
         if (!Arrays.equals(layer.shape, o.layer.shape)) {
             throw new IllegalArgumentException("operands could not be broadcast together with shapes "
-                    + tuple(layer.shape) + " " + tuple(o.layer.shape) + " (" + op.name().toLowerCase() + ")");
+                    + PythonText.tuple(layer.shape) + " " + PythonText.tuple(o.layer.shape) + " (" + op.name().toLowerCase() + ")");
         }
         DType t = Promotion.promote(layer.dtype, o.layer.dtype);
         if (op == BinaryOp.DIV) t = Promotion.divide(t);
@@ -455,16 +456,9 @@ public final class ChunkedArray {
 
     // ---- text (the HTML table is frontier.display.array.ArrayHtml's) ----------------------
 
-    /** Python's tuple form: (1, 2, 3), (5,), (). */
-    public static String tuple(int... v) {
-        if (v.length == 1) return "(" + v[0] + ",)";
-        StringBuilder b = new StringBuilder("(");
-        for (int i = 0; i < v.length; i++) b.append(i > 0 ? ", " : "").append(v[i]);
-        return b.append(')').toString();
-    }
 
     @Override
     public String toString() {
-        return "frontier.array<shape=" + tuple(layer.shape) + ", dtype=" + layer.dtype + ", chunksize=" + tuple(chunksize()) + ">";
+        return "frontier.array<shape=" + PythonText.tuple(layer.shape) + ", dtype=" + layer.dtype + ", chunksize=" + PythonText.tuple(chunksize()) + ">";
     }
 }

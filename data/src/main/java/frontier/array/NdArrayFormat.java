@@ -1,5 +1,6 @@
 package frontier.array;
 
+import frontier.text.PythonText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,7 @@ public final class NdArrayFormat {
         if (a.size() > 0 || (shape.length == 1 && shape[0] == 0)) {
             lst = a.size() == 0 ? "[]" : array2string(a, prefix, LINE_WIDTH - suffix.length());
         } else {
-            lst = "[], shape=" + tuple(shape);
+            lst = "[], shape=" + PythonText.tuple(shape);
         }
         String arrStr = prefix + lst + suffix;
         if (skipDtype) return arrStr;
@@ -58,7 +59,7 @@ public final class NdArrayFormat {
      */
     public static String scalar(NdArray a) {
         if (a.ndim() != 0) {
-            throw new IllegalArgumentException("not a 0-d array: shape " + tuple(a.shape()));
+            throw new IllegalArgumentException("not a 0-d array: shape " + PythonText.tuple(a.shape()));
         }
         DType dt = a.dtype();
         switch (dt) {
@@ -105,15 +106,6 @@ public final class NdArrayFormat {
         return dt == DType.INT64 || dt == DType.FLOAT64 || dt == DType.COMPLEX128 || dt == DType.BOOL;
     }
 
-    private static String tuple(int[] shape) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(shape[i]);
-        }
-        if (shape.length == 1) sb.append(',');
-        return sb.append(')').toString();
-    }
 
     private static String array2string(NdArray a, String prefix, int lineWidth) {
         int[] shape = a.shape();

@@ -1,5 +1,6 @@
 package frontier.ome;
 
+import frontier.text.PythonText;
 import com.fasterxml.jackson.databind.JsonNode;
 import frontier.zarr.ArrayMetadataV3;
 import frontier.zarr.ZarrFormatException;
@@ -154,17 +155,7 @@ public record ArrayInfo(long[] shape, int[] chunks, String dtype, JsonNode compr
         return String.join(", ", out);
     }
 
-    /** Python's tuple text: (1, 2, 3) and (5,) for one element. */
-    public static String tuple(long[] v) {
-        if (v.length == 1) return "(" + v[0] + ",)";
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < v.length; i++) sb.append(i > 0 ? ", " : "").append(v[i]);
-        return sb.append(')').toString();
-    }
 
-    public static String tuple(int[] v) {
-        return tuple(Arrays.stream(v).asLongStream().toArray());
-    }
 
     /** Every chunk key in C order, joined with sep ("0.0.1" or "0/0/1"); "0" for a 0-d array. */
     public Iterable<String> chunkKeys(String sep) {

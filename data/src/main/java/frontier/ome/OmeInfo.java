@@ -1,5 +1,6 @@
 package frontier.ome;
 
+import frontier.text.PythonText;
 import frontier.text.TerminalText;
 
 import java.util.List;
@@ -68,7 +69,7 @@ public final class OmeInfo {
             for (String s : n.specs()) sb.append("   - ").append(s).append('\n');
             sb.append(" - data\n");
             for (int i = 0; i < n.levels().size(); i++) {
-                sb.append("   - ").append(ArrayInfo.tuple(n.levels().get(i).shape()));
+                sb.append("   - ").append(PythonText.tuple(n.levels().get(i).shape()));
                 if (stats && i < n.stats().size() && n.stats().get(i) != null) {
                     Number[] mm = n.stats().get(i);
                     if (n.isZarrV3()) {

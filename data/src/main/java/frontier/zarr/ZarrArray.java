@@ -1,5 +1,6 @@
 package frontier.zarr;
 
+import frontier.text.PythonText;
 import frontier.array.ChunkSource;
 import frontier.array.DType;
 import frontier.array.NdArray;
@@ -621,7 +622,7 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
     /** {@code <zarr Array '/0' (1, 2, 236, 275, 271) uint16>} */
     @Override
     public String toString() {
-        return "<zarr Array '" + name() + "' " + ZarrText.tuple(md.shape()) + " " + md.dtype() + ">";
+        return "<zarr Array '" + name() + "' " + PythonText.tuple(md.shape()) + " " + md.dtype() + ">";
     }
 
     /** zarr-python's .info: (name, value) rows, printed as its text. */

@@ -1,5 +1,6 @@
 package frontier.zarr;
 
+import frontier.text.PythonText;
 import frontier.store.Store;
 
 import java.io.IOException;
@@ -289,7 +290,7 @@ public final class ZarrGroup {
             sb.append(indent).append(last ? " └── " : " ├── ").append(k);
             if (isArray(p)) {
                 ZarrArray a = get(k);
-                sb.append(' ').append(ZarrText.tuple(a.shape())).append(' ').append(a.dtype()).append('\n');
+                sb.append(' ').append(PythonText.tuple(a.shape())).append(' ').append(a.dtype()).append('\n');
             } else {
                 sb.append('\n');
                 if (depth < 16) group(k).treeText(sb, indent + (last ? "     " : " │   "), depth + 1);

@@ -8,7 +8,7 @@ import static frontier.zarr.ZarrText.bytesStr;
 import static frontier.zarr.ZarrText.codecNames;
 import static frontier.zarr.ZarrText.codecRepr;
 import static frontier.zarr.ZarrText.dtypeStr;
-import static frontier.zarr.ZarrText.tuple;
+import static frontier.text.PythonText.tuple;
 
 /**
  * An array's {@code .info} as zarr-python reports it: (name, value) rows. {@link #toString()} is

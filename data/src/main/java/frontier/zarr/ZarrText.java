@@ -1,5 +1,6 @@
 package frontier.zarr;
 
+import frontier.text.PythonText;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
@@ -9,22 +10,7 @@ public final class ZarrText {
     private ZarrText() {
     }
 
-    /** Python's tuple text: "(1, 2, 3)", "(5,)", "()". */
-    public static String tuple(long[] v) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < v.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(v[i]);
-        }
-        if (v.length == 1) sb.append(',');
-        return sb.append(')').toString();
-    }
 
-    public static String tuple(int[] v) {
-        long[] l = new long[v.length];
-        for (int i = 0; i < v.length; i++) l[i] = v[i];
-        return tuple(l);
-    }
 
     /** zarr's human_readable_size. */
     public static String humanSize(long size) {

@@ -4,8 +4,9 @@ import frontier.kernel.eval.JavaEvaluator;
 
 /**
  * Runs a line magic from Java code and returns its result object, e.g.
- * {@code String cid = magic("ipfs add -Q -r images/x.zarr").toString().strip();}
- * (imported statically at start, as IPython's get_ipython().run_line_magic).
+ * {@code Object info = magic("ome_zarr info $url");} (imported statically at start, as IPython's
+ * get_ipython().run_line_magic). Code that needs a value uses the typed API instead of a magic's
+ * text: {@code Ipfs.embedded().add(path, AddOptions.defaults().recursive()).root()}.
  */
 public final class Magic {
     private Magic() {

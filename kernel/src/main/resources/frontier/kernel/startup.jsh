@@ -28,5 +28,7 @@ import static frontier.array.ChunkedArray.ELLIPSIS;
 import static frontier.array.ChunkedArray.range;
 import frontier.zarr.ZarrGroup;
 import frontier.zarr.ZarrArray;
+import frontier.zarr.ArrayMetadata;
+import frontier.zarr.ArrayMetadataV3;
 import frontier.sample.SampleImage;
 import frontier.http.StaticFileServer;

@@ -1,5 +1,6 @@
 package frontier.display.array;
 
+import frontier.text.PythonText;
 import frontier.array.ChunkedArray;
 import frontier.array.NdArray;
 
@@ -45,7 +46,7 @@ public final class ArrayHtml {
         for (int i = 0; i < shape.length; i++) shape[i] = (int) s[i];
         return new String[][]{
                 {"Bytes", formatBytes(a.nbytes()), formatBytes(chunkBytes(a))},
-                {"Shape", ChunkedArray.tuple(shape), ChunkedArray.tuple(a.chunksize())},
+                {"Shape", PythonText.tuple(shape), PythonText.tuple(a.chunksize())},
                 {"Count", a.taskCount() + " Tasks", a.numChunks() + " Chunks"},
                 {"Type", a.dtype().numpyName(), NdArray.class.getName()},
         };

@@ -1,5 +1,6 @@
 package frontier.display.ome;
 
+import frontier.text.PythonText;
 import frontier.ome.Axis;
 import frontier.ome.ArrayInfo;
 import frontier.ome.ImageLabel;
@@ -131,8 +132,8 @@ public final class OmeInfoHtml {
                 OmeNode.Level l = n.levels().get(i);
                 h.append("<tr>");
                 cell(h, l.path() == null ? String.valueOf(i) : l.path());
-                cell(h, ArrayInfo.tuple(l.shape()));
-                cell(h, ArrayInfo.tuple(l.array().chunks()));
+                cell(h, PythonText.tuple(l.shape()));
+                cell(h, PythonText.tuple(l.array().chunks()));
                 cell(h, l.array().dtypeName() + " (" + l.array().dtype() + ")");
                 cell(h, l.array().compressorName());
                 if (stats) {

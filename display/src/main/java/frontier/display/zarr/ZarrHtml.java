@@ -12,7 +12,7 @@ import java.util.Map;
 import static frontier.text.Html.escape;
 import static frontier.zarr.ZarrText.compressorRepr;
 import static frontier.zarr.ZarrText.dtypeStr;
-import static frontier.zarr.ZarrText.tuple;
+import static frontier.text.PythonText.tuple;
 
 /**
  * Zarr arrays and groups in a notebook: an array as zarr-python's {@code .info} table (its

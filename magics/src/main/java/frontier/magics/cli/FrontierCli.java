@@ -43,6 +43,9 @@ public final class FrontierCli {
             return 2;
         }
         String first = args[0];
+        if (first.equals("--cds-training")) {
+            return CdsTraining.run();
+        }
         if (first.equals("-h") || first.equals("--help")) {
             out.println(overview(registry));
             return 0;

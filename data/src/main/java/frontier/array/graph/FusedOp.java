@@ -15,12 +15,23 @@ public record FusedOp(List<Op> chain) implements Op {
 
     @Override
     public Object apply(List<Object> inputs) throws Exception {
-        Object v = chain.get(0).apply(inputs);
+        return run(inputs, false);
+    }
+
+    /** Every op of the chain may leave its result in a thread buffer: each is consumed at once by the next, the last by the fold. */
+    @Override
+    public Object applyTransient(List<Object> inputs) throws Exception {
+        return run(inputs, true);
+    }
+
+    private Object run(List<Object> inputs, boolean transientResults) throws Exception {
+        Op first = chain.get(0);
+        Object v = transientResults ? first.applyTransient(inputs) : first.apply(inputs);
         for (int i = 1; i < chain.size(); i++) {
             List<Object> one = new ArrayList<>(1);
             one.add(v);
             v = null;
-            v = chain.get(i).apply(one);
+            v = transientResults ? chain.get(i).applyTransient(one) : chain.get(i).apply(one);
         }
         return v;
     }

@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * StaticFileServer as other clients see it: the JDK's HttpClient (an HTTP implementation that is
- * not ours), raw sockets for keep-alive, pipelining and malformed requests, and zarr-python
+ * StaticFileServer as other clients see it: the JDK's HttpClient, raw sockets for keep-alive,
+ * pipelining, malformed requests and half-open connections, symlinks leading out of the root, and zarr-python
  * reading an array through fsspec's HTTP store (aiohttp), the peer's path in bench/ome-download.
  */
 class StaticFileServerTest {
@@ -118,19 +118,77 @@ class StaticFileServerTest {
     }
 
     @Test
-    void refusesPathsOutsideTheRootAndMalformedRequests() throws Exception {
-        assertTrue(raw("GET /../outside-" + dir.getFileName() + " HTTP/1.1\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 403"));
-        assertTrue(raw("GET /%2e%2e/outside-" + dir.getFileName() + " HTTP/1.1\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 403"));
-        assertTrue(raw("GET /a\\..\\b HTTP/1.1\r\n\r\n").startsWith("HTTP/1.1 403"));
-        assertTrue(raw("NONSENSE\r\n\r\n").startsWith("HTTP/1.1 400"));
-        assertTrue(raw("GET /%zz HTTP/1.1\r\n\r\n").startsWith("HTTP/1.1 400"));
-        assertTrue(raw("GET relative HTTP/1.1\r\n\r\n").startsWith("HTTP/1.1 400"));
-        String huge = "GET /.zgroup HTTP/1.1\r\n" + ("X-Pad: " + "p".repeat(1000) + "\r\n").repeat(80) + "\r\n";
-        assertEquals("", raw(huge), "headers over 64 KB: the connection is closed unanswered");
-        String withBody = raw("GET /.zgroup HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello"
-                + "GET /sub%20dir/a+b.txt HTTP/1.1\r\nConnection: close\r\n\r\n");
+    void refusesPathsOutsideTheRoot() throws Exception {
+        for (String target : List.of("/../outside-" + dir.getFileName(), "/%2e%2e/outside-" + dir.getFileName(),
+                "/sub%20dir/..%2f..%2foutside-" + dir.getFileName(), "/a\\..\\b")) {
+            String reply = raw("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(reply.startsWith("HTTP/1.1 400") || reply.startsWith("HTTP/1.1 403") || reply.startsWith("HTTP/1.1 404"), target + ": " + reply);
+            assertFalse(reply.contains("secret"), target + ": " + reply);
+        }
+    }
+
+    @Test
+    void symlinksLeadingOutsideTheRootAreRefused(@TempDir Path tmp) throws Exception {
+        Path served = Files.createDirectories(tmp.resolve("served"));
+        Path secrets = Files.createDirectories(tmp.resolve("secrets"));
+        Files.writeString(secrets.resolve("key.txt"), "secret key");
+        Files.writeString(served.resolve("ok.txt"), "fine");
+        Files.createSymbolicLink(served.resolve("leak.txt"), secrets.resolve("key.txt"));
+        Files.createSymbolicLink(served.resolve("leakdir"), secrets);
+        Files.createSymbolicLink(served.resolve("alias.txt"), Path.of("ok.txt")); // stays inside: served
+        try (StaticFileServer s = StaticFileServer.start(served, 0)) {
+            for (String p : List.of("leak.txt", "leakdir/key.txt")) {
+                HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(s.url(p))));
+                assertEquals(403, r.statusCode(), p);
+                assertFalse(new String(r.body(), StandardCharsets.UTF_8).contains("secret key"), p);
+            }
+            HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(s.url("alias.txt"))));
+            assertEquals(200, r.statusCode());
+            assertEquals("fine", new String(r.body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void malformedRequestsGet400AndTheConnectionIsClosed() throws Exception {
+        String next = "GET /.zgroup HTTP/1.1\r\nHost: x\r\n\r\n";
+        for (String bad : List.of("NONSENSE\r\n\r\n", "GET /.zgroup HTTP/1.1\r\nHost: x\r\nContent-Length: -40\r\n\r\n",
+                "GET /.zgroup HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello",
+                "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n", "GET relative HTTP/1.1\r\nHost: x\r\n\r\n")) {
+            // the valid request after the bad one must not be answered: the server closes first
+            String reply = rawKeepOpen(bad + next);
+            assertTrue(reply.startsWith("HTTP/1.1 400"), bad + ": " + reply);
+            assertEquals(1, reply.split("HTTP/1.1 ", -1).length - 1, "one answer, then the connection closed: " + reply);
+            assertFalse(reply.contains("zarr_format"), reply);
+        }
+        // A body with bad chunk framing: the GET may be answered (its body is not needed), but the
+        // connection ends there; the request smuggled behind it is never answered.
+        String badChunk = rawKeepOpen("GET /.zgroup HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n" + next);
+        assertEquals(1, badChunk.split("HTTP/1.1 ", -1).length - 1, badChunk);
+        String huge = "GET /.zgroup HTTP/1.1\r\nHost: x\r\n" + ("X-Pad: " + "p".repeat(1000) + "\r\n").repeat(80) + "\r\n";
+        assertTrue(rawKeepOpen(huge).startsWith("HTTP/1.1 431"), "headers too large");
+        String withBody = raw("GET /.zgroup HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+                + "GET /sub%20dir/a+b.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertTrue(withBody.contains("{\"zarr_format\": 2}") && withBody.endsWith("plus"), "a request body is read past: " + withBody);
-        assertTrue(raw("GET http://127.0.0.1/.zgroup HTTP/1.1\r\nConnection: close\r\n\r\n").endsWith("{\"zarr_format\": 2}"), "absolute form");
+        assertTrue(raw("GET http://127.0.0.1/.zgroup HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").endsWith("{\"zarr_format\": 2}"), "absolute form");
+    }
+
+    @Test
+    void hundredsOfHalfOpenConnectionsDoNotStopService() throws Exception {
+        List<Socket> hanging = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) {
+                Socket h = new Socket("127.0.0.1", server.port());
+                h.getOutputStream().write("GET /.zgr".getBytes(StandardCharsets.ISO_8859_1)); // and never the rest
+                hanging.add(h);
+            }
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(server.url(".zgroup"))).timeout(java.time.Duration.ofSeconds(5)));
+            assertEquals(200, r.statusCode());
+            assertEquals("{\"zarr_format\": 2}", new String(r.body(), StandardCharsets.UTF_8));
+            System.out.printf("a GET beside 300 half-open connections took %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+        } finally {
+            for (Socket h : hanging) h.close();
+        }
     }
 
     @Test
@@ -192,12 +250,30 @@ class StaticFileServerTest {
             s.setSoTimeout(5000);
             s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             s.shutdownOutput();
+            s.setSoTimeout(5000);
             InputStream in = s.getInputStream();
             ByteArrayOutputStream o = new ByteArrayOutputStream();
             try {
                 in.transferTo(o);
             } catch (java.net.SocketException e) {
                 // reset by the server after refusing: what was read so far is the answer
+            }
+            return o.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** Sends request and reads until the server closes (5 s at most), without closing our side first. */
+    private static String rawKeepOpen(String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            ByteArrayOutputStream o = new ByteArrayOutputStream();
+            try {
+                s.getInputStream().transferTo(o);
+            } catch (java.net.SocketException e) {
+                // reset by the server after refusing: what was read so far is the answer
+            } catch (java.net.SocketTimeoutException e) {
+                fail("the server kept the connection open after: " + request.replace("\r\n", "|") + "\nanswer: " + o);
             }
             return o.toString(StandardCharsets.ISO_8859_1);
         }

@@ -208,10 +208,11 @@ public final class Kernel implements DisplayHost {
         allowStdin = request.allowStdin();
         stdout.route(outBuffer);
         stderr.route(errBuffer);
-        ProgressSink.setCurrent(progressSink);
         frontier.array.sched.SchedulerContext.bind(scheduling);
         EvalOutcome outcome;
         Map<String, Object> bundle = null;
+        // the cell's progress bars (library code finds them through ProgressSink.current())
+        ProgressSink.Scope progress = ProgressSink.use(progressSink);
         try {
             CellRunner runner = cells();
             outcome = runner.run(code);
@@ -237,7 +238,7 @@ public final class Kernel implements DisplayHost {
             stdout.route(null);
             stderr.route(null);
             stdin.reset();
-            ProgressSink.setCurrent(null);
+            progress.close();
             frontier.array.sched.SchedulerContext.bind(null);
         }
         String outputText = null;

@@ -1,8 +1,10 @@
 package frontier.ipfs.gateway;
 
+import frontier.http.ByteRange;
+import frontier.http.ContentTypes;
+import frontier.http.ServerExchange;
+import frontier.http.WebServer;
 import frontier.ipfs.car.Car;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import frontier.ipfs.cid.Cid;
 import frontier.ipfs.fetch.BlockNotFoundException;
 import frontier.ipfs.fetch.BlockTimeoutException;
@@ -16,21 +18,14 @@ import frontier.ipfs.resolve.UnixfsNode;
 import frontier.ipfs.resolve.UnixfsReader;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import static frontier.display.Html.escape;
+import static frontier.text.Html.escape;
 
 /**
  * The embedded node's HTTP gateway on 127.0.0.1: a trustless gateway
@@ -41,23 +36,12 @@ import static frontier.display.Html.escape;
  * for what does not exist, 502 when a block failed verification upstream, 504 on a timeout.
  */
 public final class GatewayServer implements AutoCloseable {
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
-
     private final UnixfsReader reader;
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final AtomicLong requests = new AtomicLong();
+    private final WebServer server;
 
     private GatewayServer(UnixfsReader reader, InetAddress bind, int port) throws IOException {
         this.reader = reader;
-        this.server = HttpServer.create(new InetSocketAddress(bind, port), 128);
-        this.executor = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "ipfs-gateway-server");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = WebServer.builder(this::handle).bind(bind).port(port).name("ipfs-gateway-server").start();
     }
 
     /** Starts a gateway on 127.0.0.1:port (0 = any free port) serving what reader reads (a node's blocks, verified). */
@@ -70,39 +54,33 @@ public final class GatewayServer implements AutoCloseable {
      * the executor's host); loopback unless the caller names another address.
      */
     public static GatewayServer start(UnixfsReader reader, InetAddress bind, int port) throws IOException {
-        GatewayServer g = new GatewayServer(reader, bind, port);
-        g.server.start();
-        return g;
+        return new GatewayServer(reader, bind, port);
     }
 
     /** http://ADDRESS:PORT (no trailing slash): http://127.0.0.1:PORT unless bound elsewhere. */
     public String url() {
-        InetSocketAddress a = server.getAddress();
-        String host = a.getAddress().getHostAddress();
-        if (a.getAddress() instanceof java.net.Inet6Address) host = "[" + host + "]";
-        return "http://" + host + ":" + a.getPort();
+        return server.url();
     }
 
     public long requestCount() {
-        return requests.get();
+        return server.requestCount();
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        requests.incrementAndGet();
-        try (ex) {
-            String method = ex.getRequestMethod();
+    private void handle(ServerExchange ex) throws IOException {
+        try {
+            String method = ex.method();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 send(ex, 405, "text/plain", "method not allowed\n");
                 return;
             }
-            String rawPath = ex.getRequestURI().getRawPath();
+            String rawPath = ex.rawPath();
             if (!rawPath.startsWith("/ipfs/")) {
                 send(ex, 404, "text/plain", "only /ipfs/CID paths are served here\n");
                 return;
             }
-            String decoded = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-            String format = queryParam(ex.getRequestURI().getRawQuery(), "format");
-            String accept = ex.getRequestHeaders().getFirst("Accept");
+            String decoded = ex.path();
+            String format = queryParam(ex.rawQuery(), "format");
+            String accept = ex.requestHeader("Accept");
             if (format == null && accept != null) {
                 if (accept.contains("application/vnd.ipld.raw")) format = "raw";
                 else if (accept.contains("application/vnd.ipld.car")) format = "car";
@@ -126,40 +104,32 @@ public final class GatewayServer implements AutoCloseable {
                 send(ex, 502, "text/plain", e.getMessage() + "\n");
             }
         } catch (IOException e) {
-            // the client went away mid-response: nothing to tell it
-        } catch (RuntimeException e) {
-            try {
-                send(ex, 500, "text/plain", "internal error: " + e + "\n");
-            } catch (IOException | RuntimeException ignored) {
-                // headers already sent
-            }
+            // the client went away mid-response: nothing to tell it (anything else: WebServer answers 500)
         }
     }
 
-    private void serve(HttpExchange ex, IpfsPath path, String format) throws IOException {
+    private void serve(ServerExchange ex, IpfsPath path, String format) throws IOException {
         Cid cid = reader.resolve(path);
-        var h = ex.getResponseHeaders();
-        h.set("X-Ipfs-Path", path.toPathString());
-        h.set("X-Ipfs-Roots", cid.toString());
-        h.set("Cache-Control", "public, max-age=29030400, immutable");
+        ex.header("X-Ipfs-Path", path.toPathString());
+        ex.header("X-Ipfs-Roots", cid.toString());
+        ex.header("Cache-Control", "public, max-age=29030400, immutable");
         if ("raw".equals(format)) {
             byte[] b = reader.fetcher().get(cid);
-            h.set("Etag", "\"" + cid + ".raw\"");
-            h.set("Content-Type", "application/vnd.ipld.raw");
-            h.set("X-Content-Type-Options", "nosniff");
-            send(ex, 200, b);
+            ex.header("Etag", "\"" + cid + ".raw\"");
+            ex.header("X-Content-Type-Options", "nosniff");
+            ex.respond(200, "application/vnd.ipld.raw", b);
             return;
         }
         if ("car".equals(format)) {
-            h.set("Etag", "\"" + cid + ".car\"");
-            h.set("Content-Type", "application/vnd.ipld.car; version=1");
-            h.set("X-Content-Type-Options", "nosniff");
-            if (ex.getRequestMethod().equals("HEAD")) {
-                ex.sendResponseHeaders(200, -1);
+            ex.header("Etag", "\"" + cid + ".car\"");
+            ex.header("Content-Type", "application/vnd.ipld.car; version=1");
+            ex.header("X-Content-Type-Options", "nosniff");
+            if (ex.isHead()) {
+                ex.sendResponseHeaders(200, 0);
                 return;
             }
             ex.sendResponseHeaders(200, 0); // chunked: the DAG is streamed as it is walked
-            try (OutputStream out = ex.getResponseBody()) {
+            try (OutputStream out = ex.body()) {
                 Car.export(reader.fetcher()::get, List.of(cid), out);
             }
             return;
@@ -168,12 +138,12 @@ public final class GatewayServer implements AutoCloseable {
             send(ex, 400, "text/plain", "unsupported format '" + format + "' (raw, car, or none)\n");
             return;
         }
-        h.set("Etag", "\"" + cid + "\"");
+        ex.header("Etag", "\"" + cid + "\"");
         UnixfsNode n = cid.codec() == Cid.RAW ? null : reader.node(cid);
         if (n != null && n.isDirectory()) {
-            String p = ex.getRequestURI().getRawPath();
+            String p = ex.rawPath();
             if (!p.endsWith("/")) {
-                h.set("Location", p + "/");
+                ex.header("Location", p + "/");
                 send(ex, 301, "text/plain", "");
                 return;
             }
@@ -181,38 +151,29 @@ public final class GatewayServer implements AutoCloseable {
             return;
         }
         long size = reader.size(cid);
-        h.set("Accept-Ranges", "bytes");
-        h.set("Content-Type", contentType(path.segments().isEmpty() ? "" : path.segments().get(path.segments().size() - 1)));
-        String range = ex.getRequestHeaders().getFirst("Range");
+        ex.header("Accept-Ranges", "bytes");
+        ex.header("Content-Type", ContentTypes.of(path.segments().isEmpty() ? "" : path.segments().get(path.segments().size() - 1)));
+        ByteRange range = ByteRange.parse(ex.requestHeader("Range"), size);
         long from = 0;
-        long to = size - 1;
+        long len = size;
         int status = 200;
         if (range != null) {
-            Matcher m = RANGE.matcher(range.trim());
-            if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
-                if (m.group(1).isEmpty()) {
-                    from = Math.max(0, size - Long.parseLong(m.group(2)));
-                } else {
-                    from = Long.parseLong(m.group(1));
-                    if (!m.group(2).isEmpty()) to = Math.min(to, Long.parseLong(m.group(2)));
-                }
-                if (from >= size || from > to) {
-                    h.set("Content-Range", "bytes */" + size);
-                    send(ex, 416, "text/plain", "range not satisfiable\n");
-                    return;
-                }
-                status = 206;
-                h.set("Content-Range", "bytes " + from + "-" + to + "/" + size);
+            ex.header("Content-Range", range.contentRange());
+            if (!range.satisfiable()) {
+                send(ex, 416, "text/plain", "range not satisfiable\n");
+                return;
             }
+            status = 206;
+            from = range.from();
+            len = range.length();
         }
-        long len = size == 0 ? 0 : to - from + 1;
-        if (ex.getRequestMethod().equals("HEAD")) {
-            h.set("Content-Length", Long.toString(len));
-            ex.sendResponseHeaders(status, -1);
+        if (ex.isHead()) {
+            ex.header("Content-Length", Long.toString(len));
+            ex.sendResponseHeaders(status, 0);
             return;
         }
         ex.sendResponseHeaders(status, len == 0 ? -1 : len);
-        try (OutputStream out = ex.getResponseBody()) {
+        try (OutputStream out = ex.body()) {
             long done = 0;
             while (done < len) {
                 int k = (int) Math.min(8 << 20, len - done);
@@ -240,29 +201,6 @@ public final class GatewayServer implements AutoCloseable {
     }
 
 
-    /** A Content-Type from the file name's extension (browsers need it for HTML, images, JSON). */
-    static String contentType(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        int dot = n.lastIndexOf('.');
-        String ext = dot < 0 ? "" : n.substring(dot + 1);
-        return switch (ext) {
-            case "html", "htm" -> "text/html; charset=utf-8";
-            case "txt", "md" -> "text/plain; charset=utf-8";
-            case "json", "zattrs", "zarray", "zgroup", "zmetadata" -> "application/json";
-            case "js", "mjs" -> "text/javascript";
-            case "css" -> "text/css";
-            case "png" -> "image/png";
-            case "jpg", "jpeg" -> "image/jpeg";
-            case "gif" -> "image/gif";
-            case "svg" -> "image/svg+xml";
-            case "tif", "tiff" -> "image/tiff";
-            case "wasm" -> "application/wasm";
-            case "pdf" -> "application/pdf";
-            case "csv" -> "text/csv";
-            default -> "application/octet-stream";
-        };
-    }
-
     private static String queryParam(String rawQuery, String name) {
         if (rawQuery == null) return null;
         for (String kv : rawQuery.split("&")) {
@@ -273,28 +211,12 @@ public final class GatewayServer implements AutoCloseable {
         return null;
     }
 
-    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", type);
-        send(ex, status, body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
-        if (ex.getRequestMethod().equals("HEAD")) {
-            ex.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
-            ex.sendResponseHeaders(status, -1);
-            return;
-        }
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        }
+    private static void send(ServerExchange ex, int status, String type, String body) {
+        ex.respond(status, type, body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -33,13 +33,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * </pre>
  */
 public final class IpfsNode implements AutoCloseable {
+    // Process-wide, not session state: a block store directory (its files, pins and gateway port) has one owner per JVM,
+    // and ipfs:// URLs (Zarr.open, Stores) reach it without a session.
     private static final ConcurrentHashMap<Path, IpfsNode> EMBEDDED = new ConcurrentHashMap<>();
 
-    /** Tunables: the per-request timeout and retry count for the network, and fetch concurrency. */
+    /** Tunables: the timeout of one block's fetch (retries included) and the retry count for the network, and fetch concurrency. */
     public record Options(Duration timeout, int retries, int concurrency, boolean useDaemon, List<String> gateways) {
+        /** The timeout is the HTTP deadline in effect (FRONTIER_HTTP_TIMEOUT, --timeout; 30 s). */
         public static Options defaults() {
-            long secs = Long.getLong("frontier.ipfs.timeout", 30);
-            return new Options(Duration.ofSeconds(secs), 2, 16, true, Gateways.fromEnvironment());
+            return new Options(frontier.http.HttpTimeout.current(), 2, 16, true, Gateways.fromEnvironment());
         }
 
         public Options withGateways(List<String> g) {

@@ -2,6 +2,9 @@ package frontier.ipfs.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import frontier.http.BodyTooLargeException;
+import frontier.http.Http;
+import frontier.http.HttpTimeout;
 import frontier.ipfs.cid.Cid;
 import frontier.ipfs.extract.Extracted;
 import frontier.ipfs.extract.TarExtractor;
@@ -30,19 +33,20 @@ import java.util.stream.Stream;
 /**
  * A client of the Kubo RPC API ({@code /api/v0/...}; every call is a POST, as Kubo requires).
  * Works with Kubo and with js-ipfs's Kubo-compatible HTTP API. Errors carry the node's message
- * and the call. Uses only the JDK's HTTP client and Jackson.
+ * and the call. Speaks HTTP/1.1 through the one HTTP client ({@link Http}).
  */
 public final class KuboRpcClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** No block is larger (Kubo makes at most 1 MiB, bitswap carries at most 2 MiB): a longer answer is refused. */
+    private static final long BLOCK_LIMIT = 4 << 20;
 
     private final String base;
     private final Duration timeout;
-    private final HttpClient client;
+    private final Http http = Http.shared();
 
     public KuboRpcClient(String url, Duration timeout) {
         this.base = RpcEndpoint.toUrl(url);
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     /** The node found through IPFS_API, ~/.ipfs/api, or 127.0.0.1:5001. */
@@ -73,18 +77,17 @@ public final class KuboRpcClient implements AutoCloseable {
 
     private HttpResponse<InputStream> send(String command, String query, HttpRequest.BodyPublisher body, String contentType, Duration t) throws IOException {
         URI uri = URI.create(base + "/api/v0/" + command + query);
-        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(t)
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).version(HttpClient.Version.HTTP_1_1)
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : body);
         if (contentType != null) rb.header("Content-Type", contentType);
         HttpResponse<InputStream> r;
         try {
-            r = client.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
+            r = http.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream(), t);
         } catch (HttpTimeoutException e) {
-            throw new RpcException("IPFS RPC " + command + " at " + base + " timed out after " + t.toMillis() + " ms", 0, e);
+            throw new RpcException("IPFS RPC " + command + " at " + base + " timed out: " + HttpTimeout.noAnswer(t), 0, e);
         } catch (ConnectException e) {
             throw new RpcException("no IPFS RPC node at " + base + " (" + command + "): connection refused", 0, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (java.io.InterruptedIOException e) {
             throw new RpcException("interrupted calling " + command + " on " + base, 0, e);
         } catch (IOException e) {
             throw new RpcException("IPFS RPC " + command + " at " + base + " failed: " + e.getMessage(), 0, e);
@@ -111,10 +114,19 @@ public final class KuboRpcClient implements AutoCloseable {
     }
 
     private byte[] bytes(String command, String query, HttpRequest.BodyPublisher body, String type) throws IOException {
+        return bytes(command, query, body, type, Http.MAX_BODY);
+    }
+
+    /** The answer's body, read up to limit bytes: past it, reading stops with an error. */
+    private byte[] bytes(String command, String query, HttpRequest.BodyPublisher body, String type, long limit) throws IOException {
         HttpResponse<InputStream> r = send(command, query, body, type, timeout);
         byte[] b;
         try (InputStream in = r.body()) {
-            b = in.readAllBytes();
+            b = in.readNBytes((int) Math.min(limit, Http.MAX_BODY));
+            if (in.read() >= 0) {
+                throw new BodyTooLargeException("IPFS RPC " + command + " at " + base + ": the answer is larger than the limit of "
+                        + limit + " bytes; stopped reading", limit);
+            }
         }
         // Kubo reports errors that happen mid-stream in a trailer it announces up front.
         var streamError = r.headers().firstValue("X-Stream-Error");
@@ -184,7 +196,7 @@ public final class KuboRpcClient implements AutoCloseable {
     /** The raw block, or null when the node says it has no such block. */
     public byte[] blockGet(Cid cid) throws IOException {
         try {
-            return bytes("block/get", query("arg", cid.toString()));
+            return bytes("block/get", query("arg", cid.toString()), null, null, BLOCK_LIMIT);
         } catch (RpcException e) {
             String m = e.getMessage().toLowerCase(java.util.Locale.ROOT);
             if (e.status() >= 400 && (m.contains("not found") || m.contains("could not find") || m.contains("offline"))) return null;
@@ -289,7 +301,7 @@ public final class KuboRpcClient implements AutoCloseable {
 
     @Override
     public void close() {
-        // the JDK client needs no explicit shutdown on Java 17
+        // the shared client's connections outlive this client
     }
 
     @Override

@@ -121,5 +121,10 @@ class GatewayServerTest {
         assertEquals(404, get("/ipfs/" + root + "/sub/none").statusCode());
         HttpResponse<byte[]> absent = get("/ipfs/" + Cid.of(1, Cid.RAW, frontier.ipfs.cid.HashType.SHA2_256, "x".getBytes()) + "?format=raw");
         assertEquals(404, absent.statusCode());
+        HttpResponse<byte[]> head = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/ipfs/" + root + "/sub/big.bin"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, head.statusCode());
+        assertEquals("40000", head.headers().firstValue("Content-Length").orElse(""), "HEAD: the length, no body");
+        assertEquals(0, head.body().length);
     }
 }

@@ -48,7 +48,7 @@ class HttpStoreTest {
     }
 
     static HttpStore fast(String url) {
-        return new HttpStore(url, HttpStore.Options.defaults().withRequestTimeout(Duration.ofMillis(800))
+        return new HttpStore(url, HttpStore.Options.defaults().withTimeout(Duration.ofMillis(800))
                 .withRetries(2, Duration.ofMillis(20)));
     }
 
@@ -165,7 +165,7 @@ class HttpStoreTest {
         });
         long t0 = System.nanoTime();
         try (HttpStore s = new HttpStore(server.url(), HttpStore.Options.defaults()
-                .withRequestTimeout(Duration.ofMillis(300)).withRetries(1, Duration.ofMillis(10)))) {
+                .withTimeout(Duration.ofMillis(300)).withRetries(1, Duration.ofMillis(10)))) {
             IOException e = assertThrows(IOException.class, () -> s.get("hello.txt"));
             assertTrue(e.getMessage().contains("timed out") && e.getMessage().contains("hello.txt"), e.getMessage());
         } finally {

@@ -1,5 +1,6 @@
 package frontier.magics.ome;
 
+import frontier.magics.HttpTimeoutOption;
 import frontier.magics.Magic;
 import frontier.magics.MagicContext;
 import frontier.magics.MagicException;
@@ -66,6 +67,9 @@ public final class OmeZarrCommand implements Magic {
         @Option(names = "--stats", description = "Read every level and print its min and max.")
         boolean stats;
 
+        @picocli.CommandLine.Mixin
+        HttpTimeoutOption timeout = new HttpTimeoutOption();
+
         @picocli.CommandLine.ParentCommand
         OmeZarrCommand parent;
 
@@ -78,7 +82,7 @@ public final class OmeZarrCommand implements Magic {
 
         @Override
         public OmeInfo call() {
-            try {
+            try (var t = timeout.apply()) {
                 OmeInfo info = OmeZarr.info(resolve(context, path), stats);
                 if (parent == null || parent.quiet.length == 0) {
                     for (String w : info.warnings()) context.err().println("WARNING " + TerminalText.escape(w));
@@ -103,6 +107,9 @@ public final class OmeZarrCommand implements Magic {
                 "Without it they are kept when the source has them at the same size; others are fetched again."})
         boolean verify;
 
+        @picocli.CommandLine.Mixin
+        HttpTimeoutOption timeout = new HttpTimeoutOption();
+
         private MagicContext context;
 
         @Override
@@ -114,7 +121,7 @@ public final class OmeZarrCommand implements Magic {
         public DownloadReport call() {
             Path dir = context.cwd().resolve(output);
             ProgressSink sink = context.progress() != null ? context.progress() : ProgressSink.current();
-            try {
+            try (var t = timeout.apply()) {
                 return new OmeDownload(resolve(context, path), dir).displayDir(output).output(context.out()).progress(sink)
                         .verify(verify).run();
             } catch (IOException e) {

@@ -1,5 +1,6 @@
 package frontier.magics.zarr;
 
+import frontier.magics.HttpTimeoutOption;
 import frontier.magics.Magic;
 import frontier.magics.MagicContext;
 import frontier.magics.MagicException;
@@ -40,6 +41,9 @@ public final class ZarrCommand implements Magic {
         @Option(names = "--path", paramLabel = "ARRAY", description = "Only the array (or the arrays of the group) at this path inside.")
         String path;
 
+        @picocli.CommandLine.Mixin
+        HttpTimeoutOption timeout = new HttpTimeoutOption();
+
         private MagicContext context;
 
         @Override
@@ -50,7 +54,7 @@ public final class ZarrCommand implements Magic {
         @Override
         public TextResult call() {
             String loc = location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") ? location : context.cwd().resolve(location).toString();
-            try {
+            try (var t = timeout.apply()) {
                 List<ArrayStats> stats = ZarrStat.stat(loc, path);
                 if (stats.isEmpty()) throw new MagicException("no arrays found in " + TerminalText.escape(location));
                 return new TextResult(stats.stream().map(ArrayStats::toJsonLine).collect(Collectors.joining("\n")));

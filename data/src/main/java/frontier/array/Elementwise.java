@@ -54,6 +54,11 @@ public record Elementwise(BinaryOp op, DType out, Number scalar, boolean scalarL
     }
 
     @Override
+    public boolean mayShareInput() {
+        return false;
+    }
+
+    @Override
     public String name() {
         return op.name().toLowerCase();
     }

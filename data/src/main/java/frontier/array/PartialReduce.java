@@ -12,6 +12,12 @@ public record PartialReduce(ReduceKind kind, boolean[] reduced) implements Op {
         return reduce((NdArray) inputs.get(0), kind, reduced);
     }
 
+    /** Integer min and max may keep the block itself (a block with nothing to reduce); the other partials are new arrays. */
+    @Override
+    public boolean mayShareInput() {
+        return kind == ReduceKind.MIN || kind == ReduceKind.MAX;
+    }
+
     static Partial reduce(NdArray a, ReduceKind kind, boolean[] reduced) {
         int nd = a.ndim();
         int[] shape = a.shape();

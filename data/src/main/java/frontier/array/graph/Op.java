@@ -22,6 +22,24 @@ public interface Op extends Serializable {
         return apply(inputs);
     }
 
+    /**
+     * As {@link #apply}, but the op may use buffers of the calling thread for what it only needs
+     * during the call (its result never refers to them): a chain that reads a chunk and reduces it
+     * reads the chunk into a reused buffer. A scheduler calls this when nothing of this thread's
+     * buffers is in use by the task's inputs. The default is {@link #apply}.
+     */
+    default Object applyUsingScratch(List<Object> inputs) throws Exception {
+        return apply(inputs);
+    }
+
+    /**
+     * Whether the result may share memory with an input (be the input, a view of it, or wrap it);
+     * false for ops whose result is always new data, which lets a chain before them use thread buffers.
+     */
+    default boolean mayShareInput() {
+        return true;
+    }
+
     /** A short name for error messages and graph listings. */
     default String name() {
         return getClass().getSimpleName();

@@ -321,7 +321,7 @@ public final class ThreadPoolScheduler implements Scheduler {
                 transientOk = consumedAtOnce(i);
             }
             try {
-                Object v = transientOk ? op.applyTransient(inputs) : op.apply(inputs);
+                Object v = transientOk ? op.applyTransient(inputs) : transientResults ? op.applyUsingScratch(inputs) : op.apply(inputs);
                 inputs = null;
                 return finish(i, v);
             } catch (Throwable e) {

@@ -83,7 +83,7 @@ try:
     status, out, displays = run("""
 var a = ChunkedArray.fromArray(NdArray.zeros(DType.UINT16, 8, 64, 60), 1, 32, 60).add(7).mul(3);
 boolean same = a.maxProjection(0).compute().equals(a.maxProjection(0).compute(new frontier.array.sched.ThreadPoolScheduler(2)));
-System.out.println("same as threads: " + same + ", scheduler: " + frontier.array.sched.Scheduler.getDefault().getClass().getSimpleName());
+System.out.println("same as threads: " + same + ", scheduler: " + frontier.array.sched.Scheduler.current().getClass().getSimpleName());
 """)
     check(status == "ok" and "same as threads: true, scheduler: SparkScheduler" in out, "compute() runs on Spark: " + out[-300:])
     bars = [c["data"].get("text/plain", "") for t, c in displays if "spark [" in c["data"].get("text/plain", "")]
@@ -92,7 +92,7 @@ System.out.println("same as threads: " + same + ", scheduler: " + frontier.array
     status, out, _ = run("%classpath " + slow_jar)
     check(status == "ok", "slow ops on the session's classpath: " + out[:200])
     t0 = time.time()
-    status, out, _ = run("frontier.array.sched.Scheduler.getDefault().run(frontier.sparktest.SlowOps.graph(48, 4000));", interrupt_after=12)
+    status, out, _ = run("frontier.array.sched.Scheduler.current().run(frontier.sparktest.SlowOps.graph(48, 4000));", interrupt_after=12)
     took = time.time() - t0
     print("interrupted cell: %s after %.1f s: %s" % (status, took, out[-300:]), flush=True)
     check(status == "error" and "interrupted" in out, "the interrupted cell ends with an error")
@@ -112,7 +112,7 @@ System.out.println("same as threads: " + same + ", scheduler: " + frontier.array
 
     status, out, _ = run("%spark stop")
     check(status == "ok" and "compute() runs on threads again" in out, "stop: " + out)
-    status, out, _ = run('frontier.array.sched.Scheduler.getDefault().getClass().getSimpleName()')
+    status, out, _ = run('frontier.array.sched.Scheduler.current().getClass().getSimpleName()')
     check("ThreadPoolScheduler" in out, "back to threads: " + out)
 finally:
     kc.stop_channels()

@@ -18,13 +18,23 @@ public interface ChunkSource {
     /** A decoded chunk, full chunk shape. */
     NdArray readChunk(long[] chunkIndex) throws IOException;
 
+    /**
+     * The same chunk, whose elements may sit in a buffer of the calling thread that its next
+     * transient read reuses: for a consumer that copies what it needs at once (a region read
+     * assembling chunks into its output), so that no array is allocated per chunk. The default
+     * is {@link #readChunk}. Callers never modify the result.
+     */
+    default NdArray readChunkTransient(long[] chunkIndex) throws IOException {
+        return readChunk(chunkIndex);
+    }
+
     /** The store key of a chunk, e.g. "0/0.1.0" (for tables and error messages). */
     String chunkKey(long[] chunkIndex);
 
     /**
-     * Where this array lives, as a location that {@code frontier.zarr.Zarr.openArray(location)}
-     * reopens in another process (a path, a URL, an ipfs:// address), so that tasks that read
-     * chunks are plain serializable values. Null for arrays that cannot be reopened (in memory).
+     * Where this array lives, as a location that a {@link ChunkSourceOpener} reopens in another
+     * process (a path, a URL, an ipfs:// address), so that tasks that read chunks are plain
+     * serializable values. Null for arrays that cannot be reopened (in memory).
      */
     String location();
 }

@@ -4,7 +4,6 @@ import frontier.text.PythonText;
 import frontier.array.graph.FusedOp;
 import frontier.array.graph.Op;
 import frontier.array.graph.Task;
-import frontier.array.ops.ReadChunk;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -43,7 +42,7 @@ final class ChunkTable {
         for (ReadChunk r : reads) {
             ChunkSource src;
             try {
-                src = ChunkSources.open(r.location());
+                src = r.source().open();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -4,9 +4,6 @@ import frontier.text.PythonText;
 import frontier.array.graph.Task;
 import frontier.array.graph.TaskGraph;
 import frontier.array.graph.TaskKey;
-import frontier.array.ops.Assemble;
-import frontier.array.ops.BinaryOp;
-import frontier.array.ops.ReduceKind;
 import frontier.array.sched.Scheduler;
 
 import java.util.ArrayList;
@@ -275,9 +272,9 @@ public final class ChunkedArray {
 
     // ---- compute -----------------------------------------------------------------------
 
-    /** Runs the graph on the default scheduler and returns the whole result in memory. */
+    /** Runs the graph on the current scheduler ({@link Scheduler#current()}) and returns the whole result in memory. */
     public NdArray compute() {
-        return compute(Scheduler.getDefault());
+        return compute(Scheduler.current());
     }
 
     public NdArray compute(Scheduler scheduler) {
@@ -300,59 +297,18 @@ public final class ChunkedArray {
         }
         TaskKey out = new TaskKey("result-" + layer.name);
         g.add(new Task(out, new Assemble(layer.dtype, layer.shape, src, dst, cnt), deps));
-        return new TaskGraph(g.tasks.values(), out);
+        return g.build(out);
     }
 
     /**
-     * Computes the array into a new Zarr array at path in the store (chunks: this array's
-     * chunk size; zarr-python's default compressor; fill value 0), one write task per chunk, and
-     * returns it. If the computation fails, the .zarray is removed again so that no half-written
-     * array looks complete, and the error is rethrown.
+     * Computes the array into a target block by block, as dask's {@code store}: the array is
+     * rechunked to blockShape (what one write stores, e.g. a Zarr chunk or shard), and each block
+     * goes to one write task that writer makes from the block's index in that grid (an op taking
+     * the block and returning 1). Returns the number of blocks written. Zarr's writer
+     * ({@code Zarr.write}) builds on it.
      */
-    public frontier.zarr.ZarrArray toZarr(frontier.store.Store store, String path) throws java.io.IOException {
-        return toZarr(store, path, Scheduler.getDefault());
-    }
-
-    /** toZarr into a local directory (created; must not hold a Zarr array or group yet). */
-    public frontier.zarr.ZarrArray toZarr(java.nio.file.Path dir) throws java.io.IOException {
-        java.nio.file.Files.createDirectories(dir);
-        return toZarr(new frontier.store.FileStore(dir), "");
-    }
-
-    public frontier.zarr.ZarrArray toZarr(frontier.store.Store store, String path, Scheduler scheduler) throws java.io.IOException {
-        int[] cs = chunksize();
-        for (int i = 0; i < cs.length; i++) cs[i] = Math.max(cs[i], 1);
-        frontier.zarr.ArrayMetadata md = frontier.zarr.ArrayMetadata.builder(layer.dtype, shape(), cs).fillValue(0).build();
-        frontier.zarr.ZarrArray target = frontier.zarr.Zarr.createArray(store, path, md);
-        return writeInto(target, cs, scheduler, path, ".zarray");
-    }
-
-    /**
-     * Computes the array into a new Zarr v3 array at path with the given metadata (made with
-     * {@code ArrayMetadataV3.builder(dtype(), shape(), chunks)}: its codecs, sharding, dimension names),
-     * one write task per shard (or per chunk when unsharded). As with v2, a failed computation removes
-     * the zarr.json again and rethrows.
-     */
-    public frontier.zarr.ZarrArray toZarr(frontier.store.Store store, String path, frontier.zarr.ArrayMetadataV3 metadata)
-            throws java.io.IOException {
-        return toZarr(store, path, metadata, Scheduler.getDefault());
-    }
-
-    public frontier.zarr.ZarrArray toZarr(frontier.store.Store store, String path, frontier.zarr.ArrayMetadataV3 metadata,
-                                          Scheduler scheduler) throws java.io.IOException {
-        if (metadata.dtype() != layer.dtype || !java.util.Arrays.equals(metadata.shape(), shape())) {
-            throw new IllegalArgumentException("metadata for " + metadata.dtype() + java.util.Arrays.toString(metadata.shape())
-                    + " does not fit this array of " + layer.dtype + java.util.Arrays.toString(shape()));
-        }
-        frontier.zarr.ZarrArray target = frontier.zarr.Zarr.createArray(store, path, metadata);
-        return writeInto(target, metadata.gridChunks(), scheduler, path, frontier.zarr.Zarr.ZARR_JSON);
-    }
-
-    /** Writes this array into target in blocks of writeChunks (what one store key holds), removing metaKey when it fails. */
-    private frontier.zarr.ZarrArray writeInto(frontier.zarr.ZarrArray target, int[] writeChunks, Scheduler scheduler, String path,
-                                              String metaKey) throws java.io.IOException {
-        ChunkedArray regular = rechunk(writeChunks);
-        String location = ChunkSources.register(target);
+    public long store(int[] blockShape, java.util.function.Function<long[], frontier.array.graph.Op> writer, Scheduler scheduler) {
+        ChunkedArray regular = rechunk(blockShape);
         Layer l = regular.layer;
         Layer.Builder g = new Layer.Builder();
         List<TaskKey> writes = new ArrayList<>();
@@ -361,23 +317,12 @@ public final class ChunkedArray {
             long[] idx = new long[b.length];
             for (int i = 0; i < b.length; i++) idx[i] = b[i];
             TaskKey w = new TaskKey("store-" + l.name, b);
-            g.add(new Task(w, new frontier.array.ops.WriteChunk(location, idx, writeChunks), List.of(in)));
+            g.add(new Task(w, writer.apply(idx), List.of(in)));
             writes.add(w);
         }
         TaskKey done = new TaskKey("stored-" + l.name);
-        g.add(new Task(done, new frontier.array.ops.Count(), writes));
-        try {
-            scheduler.run(new TaskGraph(g.tasks.values(), done).fuseLinearChains());
-        } catch (RuntimeException e) {
-            try {
-                String p = path.replaceAll("^/+|/+$", "");
-                target.store().delete(p.isEmpty() ? metaKey : p + "/" + metaKey);
-            } catch (java.io.IOException | RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
-        return target;
+        g.add(new Task(done, new Count(), writes));
+        return (Long) scheduler.run(g.build(done).fuseLinearChains());
     }
 
     /**

@@ -88,6 +88,27 @@ public final class DecimalDigits {
     }
 
     /**
+     * Python's repr of a float with the shortest digits that round-trip at that many bits (64 for
+     * a Python float, 32 or 16 for numpy's float32 and float16 scalars): "0.1", "1e-05", "1.5e+16",
+     * "nan", "-inf". Without dotZero an integral value has no ".0" (as in a complex's parts: (1+2j)).
+     */
+    public static String pythonRepr(double d, int bits, boolean dotZero) {
+        if (Double.isNaN(d)) return "nan";
+        if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
+        DecimalDigits dd = shortest(d, bits);
+        String sign = dd.negative() ? "-" : "";
+        String digits = dd.digits();
+        int exp = dd.exponent();
+        if (exp < -4 || exp >= 16) {
+            String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            String e = Integer.toString(Math.abs(exp));
+            return sign + mant + "e" + (exp < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
+        }
+        String p = positional(digits, exp, dotZero);
+        return sign + (p.endsWith(".") ? p.substring(0, p.length() - 1) : p);
+    }
+
+    /**
      * Positional text of digits x 10^exponent without sign: "123.45", "0.001", "100.".
      * pointZero: write "100.0" (Python) instead of "100." (numpy).
      */

@@ -5,9 +5,7 @@ import frontier.array.graph.TaskKey;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -112,15 +110,18 @@ abstract class Layer {
 
     /** Accumulates tasks while a graph is built (each key once). */
     static final class Builder {
-        final Map<TaskKey, Task> tasks = new LinkedHashMap<>();
+        final frontier.array.graph.TaskGraph.Builder tasks = new frontier.array.graph.TaskGraph.Builder();
 
         boolean has(TaskKey k) {
-            return tasks.containsKey(k);
+            return tasks.has(k);
         }
 
         TaskKey add(Task t) {
-            tasks.putIfAbsent(t.key(), t);
-            return t.key();
+            return tasks.put(t);
+        }
+
+        frontier.array.graph.TaskGraph build(TaskKey output) {
+            return tasks.build(output);
         }
     }
 }

@@ -2,18 +2,6 @@ package frontier.array;
 
 import frontier.array.graph.Task;
 import frontier.array.graph.TaskKey;
-import frontier.array.ops.Assemble;
-import frontier.array.ops.BinaryOp;
-import frontier.array.ops.BlockSlice;
-import frontier.array.ops.Cast;
-import frontier.array.ops.CombineReduce;
-import frontier.array.ops.Elementwise;
-import frontier.array.ops.FinalizeReduce;
-import frontier.array.ops.Literal;
-import frontier.array.ops.OpenSource;
-import frontier.array.ops.PartialReduce;
-import frontier.array.ops.ReadChunk;
-import frontier.array.ops.ReduceKind;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,15 +19,22 @@ final class Layers {
 
     /** Chunks of a stored array: one open task plus one read task per chunk (dask's from_zarr graph). */
     static final class Source extends Layer {
-        final String location;
         final ChunkSource source;
+        /** Shared by the layer's tasks, so that a deserialized graph or batch reopens the array once. */
+        final SourceRef ref;
         final TaskKey openKey;
+        /** Block shapes handed out, so that the many equal ones are one array (graphs may hold millions of tasks). */
+        private final java.util.Map<java.util.List<Integer>, int[]> shapes = new java.util.HashMap<>();
 
         Source(ChunkSource src) {
             super("from-zarr", src.dtype(), dims(src.shape()), grid(src));
             this.source = src;
-            this.location = ChunkSources.register(src);
+            this.ref = new SourceRef(src);
             this.openKey = new TaskKey("original-" + name);
+        }
+
+        synchronized int[] sharedShape(int[] s) {
+            return shapes.computeIfAbsent(Arrays.stream(s).boxed().toList(), k -> s);
         }
 
         static int[] dims(long[] shape) {
@@ -77,10 +72,10 @@ final class Layers {
         TaskKey build(int[] block, Builder g) {
             TaskKey k = new TaskKey(name, block);
             if (g.has(k)) return k;
-            g.add(new Task(openKey, new OpenSource(location), List.of()));
+            if (!g.has(openKey)) g.add(new Task(openKey, new OpenSource(ref), List.of()));
             long[] idx = new long[block.length];
             for (int i = 0; i < idx.length; i++) idx[i] = block[i];
-            return g.add(new Task(k, new ReadChunk(location, idx, source.chunkKey(idx), blockShape(block)), List.of(openKey)));
+            return g.add(new Task(k, new ReadChunk(ref, idx, sharedShape(blockShape(block))), List.of(openKey)));
         }
 
         @Override
@@ -117,7 +112,7 @@ final class Layers {
             if (g.has(k)) return k;
             int[] ones = new int[block.length];
             Arrays.fill(ones, 1);
-            NdArray part = frontier.array.ops.Blocks.region(array, blockOffset(block), ones, blockShape(block));
+            NdArray part = Blocks.region(array, blockOffset(block), ones, blockShape(block));
             return g.add(new Task(k, new Literal(part), List.of()));
         }
 
@@ -400,7 +395,13 @@ final class Layers {
             this.kind = kind;
             this.reduced = reduced;
             this.splitEvery = splitEvery;
+            this.partial = new PartialReduce(kind, reduced);
+            this.combine = new CombineReduce(kind, parent.dtype);
         }
+
+        /** The ops every partial and every combine of this layer share. */
+        private final PartialReduce partial;
+        private final CombineReduce combine;
 
         static int[] kept(int[] shape, boolean[] reduced) {
             List<Integer> s = new ArrayList<>();
@@ -436,7 +437,7 @@ final class Layers {
             List<TaskKey> level = new ArrayList<>();
             for (int[] pb : inputs(block)) {
                 TaskKey pk = new TaskKey(name + "-partial", pb);
-                if (!g.has(pk)) g.add(new Task(pk, new PartialReduce(kind, reduced), List.of(parent.build(pb, g))));
+                if (!g.has(pk)) g.add(new Task(pk, partial, List.of(parent.build(pb, g))));
                 level.add(pk);
             }
             int depth = 0;
@@ -446,7 +447,7 @@ final class Layers {
                     int[] idx = Arrays.copyOf(block, block.length + 1);
                     idx[block.length] = i / splitEvery;
                     TaskKey ck = new TaskKey(name + "-combine-" + depth, idx);
-                    g.add(new Task(ck, new CombineReduce(kind), level.subList(i, Math.min(level.size(), i + splitEvery))));
+                    g.add(new Task(ck, combine, level.subList(i, Math.min(level.size(), i + splitEvery))));
                     next.add(ck);
                 }
                 level = next;

@@ -66,40 +66,20 @@ public final class NdArrayFormat {
             case BOOL:
                 return a.getLong(0) != 0 ? "True" : "False";
             case FLOAT16: case FLOAT32: case FLOAT64:
-                return pythonFloat(a.getDouble(0), dt == DType.FLOAT16 ? 16 : dt == DType.FLOAT32 ? 32 : 64, true);
+                return DecimalDigits.pythonRepr(a.getDouble(0), dt == DType.FLOAT16 ? 16 : dt == DType.FLOAT32 ? 32 : 64, true);
             case COMPLEX64: case COMPLEX128: {
                 int bits = dt == DType.COMPLEX64 ? 32 : 64;
                 double re = component(a, 0, 0), im = component(a, 0, 1);
-                String imag = pythonFloat(im, bits, false) + "j";
+                String imag = DecimalDigits.pythonRepr(im, bits, false) + "j";
                 if (re == 0 && Double.doubleToRawLongBits(re) == 0) {
                     return imag; // Python writes 2j, not (0+2j)
                 }
                 boolean signed = imag.startsWith("-");
-                return "(" + pythonFloat(re, bits, false) + (signed ? "" : "+") + imag + ")";
+                return "(" + DecimalDigits.pythonRepr(re, bits, false) + (signed ? "" : "+") + imag + ")";
             }
             default:
                 return dt == DType.UINT64 ? Long.toUnsignedString(a.getLong(0)) : Long.toString(a.getLong(0));
         }
-    }
-
-    /**
-     * Python's repr of a float with the shortest digits that round-trip at that many bits;
-     * without dotZero an integral value has no ".0" (as in a complex's parts: (1+2j)).
-     */
-    private static String pythonFloat(double d, int bits, boolean dotZero) {
-        if (Double.isNaN(d)) return "nan";
-        if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
-        DecimalDigits dd = DecimalDigits.shortest(d, bits);
-        String sign = dd.negative() ? "-" : "";
-        String digits = dd.digits();
-        int exp = dd.exponent();
-        if (exp < -4 || exp >= 16) {
-            String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            String e = Integer.toString(Math.abs(exp));
-            return sign + mant + "e" + (exp < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
-        }
-        String positional = DecimalDigits.positional(digits, exp, dotZero);
-        return sign + (positional.endsWith(".") ? positional.substring(0, positional.length() - 1) : positional);
     }
 
     private static boolean implied(DType dt) {

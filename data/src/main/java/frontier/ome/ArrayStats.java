@@ -2,6 +2,14 @@ package frontier.ome;
 
 import frontier.array.DType;
 import frontier.array.NdArray;
+import frontier.array.SourceRef;
+import frontier.array.graph.Fold;
+import frontier.array.graph.Task;
+import frontier.array.graph.TaskGraph;
+import frontier.array.graph.TaskKey;
+import frontier.array.sched.ComputeException;
+import frontier.array.sched.ThreadPoolScheduler;
+import frontier.zarr.ReadRegion;
 import frontier.zarr.ZarrArray;
 
 import java.io.IOException;
@@ -14,16 +22,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * min, max, sum and the sha256 of an array's values as C-order little-endian bytes: what
  * {@code frontier zarr stat} prints to compare two copies of an array (and numpy computes with
  * {@code a.min(), a.max(), a.sum(), sha256(a.astype(a.dtype.newbyteorder('<')).tobytes())}).
- * The array is read in C-order slabs (so arrays larger than memory work), two slabs at a time.
+ * The array is read in C-order slabs (so arrays larger than memory work) by task graphs on threads
+ * here: each graph reads a few slabs chunk by chunk ({@link ZarrArray#planRead}) and a fold takes
+ * the slabs in order (the hash is sequential), so the next slabs are read while one is hashed.
+ * The slabs are planned as they are read: the graphs come one after the other, the statistics so
+ * far carried from one to the next.
  */
 public record ArrayStats(String path, long[] shape, int[] chunks, String dtype, Object min, Object max, Object sum, String sha256) {
 
@@ -94,54 +102,93 @@ public record ArrayStats(String path, long[] shape, int[] chunks, String dtype, 
         return new Number[]{(Number) s.min(), (Number) s.max()};
     }
 
+    /** Slabs per graph (the fold takes them in order; a few are read ahead). */
+    private static final int SLABS_PER_GRAPH = 8;
+
     private static ArrayStats compute(ZarrArray a, String path, boolean hash) throws IOException {
         DType dt = a.dtype();
-        Acc acc = new Acc(dt);
-        MessageDigest sha = hash ? newDigest() : null;
+        Totals totals = new Totals(new Acc(dt), hash ? newDigest() : null);
         Iterator<long[][]> slabs = slabs(a.shape(), a.chunks()).iterator();
-        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "zarr-stat");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            // Read the next slab while this one is hashed and reduced (hashing is sequential by nature).
-            CompletableFuture<NdArray> next = slabs.hasNext() ? read(a, slabs.next(), reader) : null;
-            while (next != null) {
-                NdArray slab = next.get();
-                next = slabs.hasNext() ? read(a, slabs.next(), reader) : null;
-                acc.add(slab);
-                if (sha != null) sha.update(slab.toBytes(ByteOrder.LITTLE_ENDIAN));
+        SourceRef ref = new SourceRef(a);
+        ThreadPoolScheduler threads = ThreadPoolScheduler.quiet();
+        long[][] next = slabs.hasNext() ? slabs.next() : null;
+        while (next != null) {
+            TaskGraph.Builder g = new TaskGraph.Builder();
+            List<TaskKey> parts = new java.util.ArrayList<>();
+            long tasks = 0;
+            while (next != null && parts.size() < SLABS_PER_GRAPH) {
+                int[] shape = new int[next[1].length];
+                for (int i = 0; i < shape.length; i++) shape[i] = (int) next[1][i];
+                long chunks = a.chunkCount(next[0], shape);
+                String prefix = "slab" + parts.size() + "-";
+                if (chunks > ZarrArray.MAX_GRAPH_CHUNKS) {
+                    if (!parts.isEmpty()) break; // on its own: read as one task, in parts
+                    parts.add(g.put(new Task(new TaskKey(prefix + "region"), new ReadRegion(ref, next[0], shape), List.of())));
+                } else {
+                    if (!parts.isEmpty() && tasks + chunks > ZarrArray.MAX_GRAPH_CHUNKS) break;
+                    parts.add(a.planRead(g, prefix, ref, next[0], shape));
+                    tasks += chunks;
+                }
+                next = slabs.hasNext() ? slabs.next() : null;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted reading " + a.location());
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) throw io;
-            if (c instanceof RuntimeException re) throw re;
-            throw new IOException(c);
-        } finally {
-            reader.shutdownNow();
+            TaskKey out = g.put(new Task(new TaskKey("stats"), new AddSlabs(totals), parts));
+            try {
+                threads.run(g.build(out));
+            } catch (ComputeException e) {
+                throw unwrap(e, a);
+            }
         }
+        MessageDigest sha = totals.sha();
+        Acc acc = totals.acc();
         String digest = sha == null ? null : java.util.HexFormat.of().formatHex(sha.digest());
         return new ArrayStats(path, a.shape(), a.chunks(), dt.numpyName(), acc.min(), acc.max(), acc.sum(), digest);
     }
 
-    private static CompletableFuture<NdArray> read(ZarrArray a, long[][] slab, ExecutorService ex) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                int[] shape = new int[slab[1].length];
-                for (int i = 0; i < shape.length; i++) shape[i] = (int) slab[1][i];
-                return a.read(slab[0], shape);
-            } catch (IOException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, ex).handle((v, e) -> {
-            if (e == null) return v;
-            Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-            throw new java.util.concurrent.CompletionException(c);
-        });
+    private static IOException unwrap(ComputeException e, ZarrArray a) {
+        if (Thread.currentThread().isInterrupted()) return new java.io.InterruptedIOException("interrupted reading " + a.location());
+        Throwable c = e.getCause();
+        while (c instanceof IOException io && io.getClass() == IOException.class && io.getCause() instanceof IOException inner) c = inner;
+        if (c instanceof IOException io) return io;
+        if (c instanceof RuntimeException re) throw re;
+        return new IOException(e.getMessage(), e);
+    }
+
+    /** The running statistics: values seen so far and the hash of their bytes. Live in this process (a JDK digest does not travel). */
+    private record Totals(Acc acc, MessageDigest sha) {
+    }
+
+    /** Takes slabs in C order into the running statistics (a fold: each slab as soon as it and those before it are read). */
+    private static final class AddSlabs implements Fold {
+        private static final long serialVersionUID = 1L;
+        private final transient Totals totals;
+
+        AddSlabs(Totals totals) {
+            this.totals = totals;
+        }
+
+        @Override
+        public Order order() {
+            return Order.IN_ORDER;
+        }
+
+        @Override
+        public Object begin(int n) {
+            if (totals == null) throw new IllegalStateException("the running statistics are in the process that started them");
+            return totals;
+        }
+
+        @Override
+        public Object add(Object acc, int i, Object input) {
+            NdArray slab = (NdArray) input;
+            totals.acc().add(slab);
+            if (totals.sha() != null) totals.sha().update(slab.toBytes(ByteOrder.LITTLE_ENDIAN));
+            return acc;
+        }
+
+        @Override
+        public Object end(Object acc) {
+            return acc;
+        }
     }
 
     /**

@@ -125,6 +125,46 @@ final class ChunkCopy {
         forEachRun(srcShape, srcStart, dstShape, dstStart, count, run);
     }
 
+    /** Per thread: the typed array of the last transient chunk (reused while chunks keep their dtype and size). */
+    private static final ThreadLocal<Object[]> THREAD_ARRAY = ThreadLocal.withInitial(() -> new Object[1]);
+
+    /**
+     * A decoded chunk's elements in an array of this thread, reused by its next call (no array per
+     * chunk): what {@code readChunkTransient} hands out.
+     */
+    static frontier.array.NdArray toThreadArray(frontier.zarr.v3.RawChunk raw, DType dt, int[] shape) {
+        int n = 1;
+        for (int s : shape) n *= s;
+        int len = n * width(dt);
+        Object[] holder = THREAD_ARRAY.get();
+        Object data = holder[0];
+        if (data == null || data.getClass() != storageClass(dt) || java.lang.reflect.Array.getLength(data) != len) {
+            holder[0] = data = java.lang.reflect.Array.newInstance(storageClass(dt).getComponentType(), len);
+        }
+        ByteBuffer bb = ByteBuffer.wrap(raw.bytes(), 0, n * dt.itemSize()).order(raw.order());
+        switch (dt) {
+            case BOOL: case INT8: case UINT8: System.arraycopy(raw.bytes(), 0, data, 0, n); break;
+            case INT16: case UINT16: case FLOAT16: bb.asShortBuffer().get((short[]) data); break;
+            case INT32: case UINT32: bb.asIntBuffer().get((int[]) data); break;
+            case INT64: case UINT64: bb.asLongBuffer().get((long[]) data); break;
+            case FLOAT32: case COMPLEX64: bb.asFloatBuffer().get((float[]) data); break;
+            case FLOAT64: case COMPLEX128: bb.asDoubleBuffer().get((double[]) data); break;
+            default: throw new AssertionError(dt);
+        }
+        return frontier.array.NdArray.wrap(dt, data, shape);
+    }
+
+    private static Class<?> storageClass(DType dt) {
+        switch (dt) {
+            case BOOL: case INT8: case UINT8: return byte[].class;
+            case INT16: case UINT16: case FLOAT16: return short[].class;
+            case INT32: case UINT32: return int[].class;
+            case INT64: case UINT64: return long[].class;
+            case FLOAT32: case COMPLEX64: return float[].class;
+            default: return double[].class;
+        }
+    }
+
     /** Fills a box of a primitive array with the fill value. */
     static void fill(Object dst, int[] dstShape, int[] dstStart, int[] count, FillValue fill) {
         forEachRun(dstShape, dstStart, dstShape, dstStart, count, (s, d, len) -> fill.fill(dst, d, d + len));

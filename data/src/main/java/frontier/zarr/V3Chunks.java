@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +21,11 @@ import java.util.concurrent.ExecutionException;
 /**
  * Chunk I/O of one Zarr v3 array for {@link ZarrArray}: chunk keys, reading and writing chunks
  * through the codec chain, and for sharded arrays the inner chunks of shards. The array is read in
- * its inner chunks: a shard's index is read once (a ranged request, cached), then inner chunks by
- * byte range, neighbouring ones in one request. Writing an inner chunk rewrites its shard
+ * its inner chunks: a shard's index is read once (a ranged request, cached; threads asking for it at
+ * once wait for one read), then each inner chunk by its byte range (a task of its own). Writing an inner chunk rewrites its shard
  * (read, replace, write back; concurrent writers of one shard are serialized inside this process only).
  */
 final class V3Chunks {
-    /** Neighbouring inner chunks closer than this are fetched in one ranged read. */
-    private static final long MAX_GAP = 64 << 10;
-    /** ...up to this many bytes per read. */
-    private static final long MAX_RUN = 4 << 20;
     /** Shard indexes kept (their entries use 16 bytes per inner chunk). */
     private static final long INDEX_CACHE_BYTES = 64L << 20;
 
@@ -77,7 +72,7 @@ final class V3Chunks {
     }
 
     /** A chunk's position inside its shard. */
-    private int[] inShard(long[] chunkIndex) {
+    int[] inShard(long[] chunkIndex) {
         int[] p = new int[chunkIndex.length];
         for (int i = 0; i < p.length; i++) p[i] = (int) (chunkIndex[i] % perShard[i]);
         return p;
@@ -196,99 +191,32 @@ final class V3Chunks {
         return c;
     }
 
-    /** Receives each chunk of a region read: its decoded elements (valid during the call), or null when it is missing. */
-    interface ChunkVisitor {
-        void accept(long[] chunkIndex, RawChunk chunk) throws IOException;
+    /**
+     * A chunk decoded for copying (its bytes may sit in this thread's buffers, valid until its next
+     * read), or null when it is missing. Local unsharded chunk files are read into a reused buffer.
+     */
+    RawChunk readForCopy(long[] chunkIndex) throws IOException {
+        if (sharding == null && files != null) {
+            StoredBytes b = files.read(storeKey(chunkIndex));
+            return b == null ? null : decode(chunkIndex, b.bytes(), 0, b.length(), true);
+        }
+        byte[] b = storedBytes(chunkIndex);
+        return b == null ? null : decode(chunkIndex, b, 0, b.length, true);
     }
 
-    /** Reads and decodes chunks in parallel, calling the visitor on each. */
-    void visit(Iterable<long[]> chunkIndexes, ChunkVisitor visitor) throws IOException {
-        if (sharding == null) {
-            ZarrExecutor.forEach(chunkIndexes, idx -> {
-                String key = storeKey(idx);
-                StoredBytes b = files != null ? files.read(key) : StoredBytes.of(ZarrArray.blockingRead(store, () -> store.get(key)));
-                visitor.accept(idx, b == null ? null : decode(idx, b.bytes(), 0, b.length(), true));
-            });
-            return;
+    /** length bytes of a shard from offset, all of them there (a shard's run of inner chunks). */
+    byte[] readRange(String shardKey, long from, int length) throws IOException {
+        byte[] b = ZarrArray.blockingRead(store, () -> store.getRange(shardKey, from, length));
+        if (b == null) throw new IOException("shard " + store.locate(shardKey) + " disappeared while being read");
+        if (b.length < length) {
+            throw new ZarrFormatException("shard index of " + store.locate(shardKey) + " points past the end of the shard: inner chunks up to byte "
+                    + (from + length) + ", the shard ends at " + (from + b.length));
         }
-        Map<String, List<long[]>> byShard = new LinkedHashMap<>();
-        for (long[] idx : chunkIndexes) byShard.computeIfAbsent(storeKey(shardOf(idx)), k -> new ArrayList<>()).add(idx);
-        if (files != null) {
-            // local shards: opened once, each inner chunk read on its own (in parallel) into a reused buffer
-            ZarrExecutor.forEach(new ArrayList<>(byShard.entrySet()), e -> {
-                String shardKey = e.getKey();
-                ShardIndex ix = index(shardKey);
-                try (ChunkFiles.Shard file = ix == null ? null : files.openShard(shardKey)) {
-                    ZarrExecutor.forEach(e.getValue(), idx -> {
-                        int i = ix == null || file == null ? -1 : ix.linear(inShard(idx));
-                        if (i < 0 || ix.isEmpty(i)) {
-                            visitor.accept(idx, null);
-                            return;
-                        }
-                        checkEntry(ix, i, shardKey);
-                        int n = (int) ix.nbytes(i);
-                        StoredBytes b = file.read(ix.offset(i), n);
-                        if (b.length() < n) {
-                            throw new ZarrFormatException("shard index of " + store.locate(shardKey) + " points past the end of the shard: inner chunk "
-                                    + i + " at offset " + ix.offset(i) + ", " + n + " bytes, only " + b.length() + " there");
-                        }
-                        visitor.accept(idx, decode(idx, b.bytes(), 0, n, true));
-                    });
-                }
-            });
-            return;
-        }
-        ZarrExecutor.forEach(new ArrayList<>(byShard.entrySet()), e -> visitShard(e.getKey(), e.getValue(), visitor));
-    }
-
-    /** An inner chunk to read and where its bytes are in the shard. */
-    private record Wanted(long[] index, long offset, int nbytes) {
-    }
-
-    private void visitShard(String shardKey, List<long[]> chunks, ChunkVisitor visitor) throws IOException {
-        ShardIndex ix = index(shardKey);
-        List<Wanted> wanted = new ArrayList<>();
-        for (long[] idx : chunks) {
-            int i = ix == null ? -1 : ix.linear(inShard(idx));
-            if (i < 0 || ix.isEmpty(i)) {
-                visitor.accept(idx, null);
-                continue;
-            }
-            checkEntry(ix, i, shardKey);
-            wanted.add(new Wanted(idx, ix.offset(i), (int) ix.nbytes(i)));
-        }
-        wanted.sort(Comparator.comparingLong(Wanted::offset));
-        // neighbouring inner chunks in one ranged read each
-        List<List<Wanted>> runs = new ArrayList<>();
-        List<Wanted> run = null;
-        long start = 0, end = 0;
-        for (Wanted w : wanted) {
-            if (run == null || w.offset() - end > MAX_GAP || w.offset() + w.nbytes() - start > MAX_RUN || w.offset() < end) {
-                run = new ArrayList<>();
-                runs.add(run);
-                start = w.offset();
-                end = w.offset();
-            }
-            run.add(w);
-            end = Math.max(end, w.offset() + w.nbytes());
-        }
-        ZarrExecutor.forEach(runs, r -> {
-            long from = r.get(0).offset();
-            long to = 0;
-            for (Wanted w : r) to = Math.max(to, w.offset() + w.nbytes());
-            int length = (int) (to - from);
-            byte[] b = ZarrArray.blockingRead(store, () -> store.getRange(shardKey, from, length));
-            if (b == null) throw new IOException("shard " + store.locate(shardKey) + " disappeared while being read");
-            if (b.length < length) {
-                throw new ZarrFormatException("shard index of " + store.locate(shardKey) + " points past the end of the shard: inner chunks up to byte "
-                        + to + ", the shard ends at " + (from + b.length));
-            }
-            ZarrExecutor.forEach(r, w -> visitor.accept(w.index(), decode(w.index(), b, (int) (w.offset() - from), w.nbytes(), true)));
-        });
+        return b;
     }
 
     /** A usable (offset, nbytes) entry: not half empty, not beyond 2^63 or 2 GiB. */
-    private void checkEntry(ShardIndex ix, int i, String shardKey) throws ZarrFormatException {
+    void checkEntry(ShardIndex ix, int i, String shardKey) throws ZarrFormatException {
         long off = ix.offset(i), n = ix.nbytes(i);
         if (off == -1L || n == -1L) {
             throw new ZarrFormatException("shard index of " + store.locate(shardKey) + " marks inner chunk " + i + " half empty (offset "
@@ -372,19 +300,14 @@ final class V3Chunks {
         }
     }
 
-    /**
-     * Writes values at offset into a sharded array, one shard at a time (in parallel): a shard the
-     * region covers is encoded from the values alone, a partly covered one is read, updated and rewritten.
-     */
-    void writeRegion(long[] offset, NdArray values) throws IOException {
-        int[] shape = values.shape();
+    /** The shard indices a region touches, in C order. */
+    Iterable<long[]> shardsOf(long[] offset, int[] shape) {
         int n = shape.length;
         int[] ss = md.gridChunks();
-        long[] as = md.shape();
         List<long[]> shards = new ArrayList<>();
         long[] lo = new long[n], hi = new long[n];
         for (int i = 0; i < n; i++) {
-            if (shape[i] == 0) return;
+            if (shape[i] == 0) return shards;
             lo[i] = offset[i] / ss[i];
             hi[i] = (offset[i] + shape[i] - 1) / ss[i];
         }
@@ -397,40 +320,49 @@ final class V3Chunks {
                 s[d] = lo[d];
                 d--;
             }
-            if (d < 0) break;
+            if (d < 0) return shards;
         }
-        ZarrExecutor.forEach(shards, sIdx -> {
-            int[] srcStart = new int[n], dstStart = new int[n], count = new int[n];
-            boolean whole = true;
-            for (int i = 0; i < n; i++) {
-                long origin = sIdx[i] * ss[i];
-                long a = Math.max(origin, offset[i]);
-                long b = Math.min(origin + ss[i], offset[i] + shape[i]);
-                srcStart[i] = (int) (a - offset[i]);
-                dstStart[i] = (int) (a - origin);
-                count[i] = (int) (b - a);
-                if (a != origin || b != Math.min(origin + ss[i], as[i])) whole = false;
+    }
+
+    /**
+     * Writes the part of values (at offset) inside one shard: a shard the region covers is encoded
+     * from the values alone, a partly covered one is read, updated and rewritten.
+     */
+    void writeShardPart(long[] sIdx, long[] offset, NdArray values) throws IOException {
+        int[] shape = values.shape();
+        int n = shape.length;
+        int[] ss = md.gridChunks();
+        long[] as = md.shape();
+        int[] srcStart = new int[n], dstStart = new int[n], count = new int[n];
+        boolean whole = true;
+        for (int i = 0; i < n; i++) {
+            long origin = sIdx[i] * ss[i];
+            long a = Math.max(origin, offset[i]);
+            long b = Math.min(origin + ss[i], offset[i] + shape[i]);
+            srcStart[i] = (int) (a - offset[i]);
+            dstStart[i] = (int) (a - origin);
+            count[i] = (int) (b - a);
+            if (a != origin || b != Math.min(origin + ss[i], as[i])) whole = false;
+        }
+        String key = storeKey(sIdx);
+        synchronized (lockFor(key)) {
+            NdArray shard = whole ? filled(ss) : readShard(key, ss);
+            ChunkCopy.copy(values.data(), shape, srcStart, shard.data(), ss, dstStart, count, md.dtype());
+            ByteOrder order = pipeline.byteOrder();
+            byte[] enc;
+            try {
+                enc = sharding.encode(new RawChunk(shard.toBytes(order), ss, md.dtype(), order));
+            } catch (IOException e) {
+                throw new IOException("cannot encode shard " + store.locate(key) + ": " + e.getMessage(), e);
             }
-            String key = storeKey(sIdx);
-            synchronized (lockFor(key)) {
-                NdArray shard = whole ? filled(ss) : readShard(key, ss);
-                ChunkCopy.copy(values.data(), shape, srcStart, shard.data(), ss, dstStart, count, md.dtype());
-                ByteOrder order = pipeline.byteOrder();
-                byte[] enc;
-                try {
-                    enc = sharding.encode(new RawChunk(shard.toBytes(order), ss, md.dtype(), order));
-                } catch (IOException e) {
-                    throw new IOException("cannot encode shard " + store.locate(key) + ": " + e.getMessage(), e);
-                }
-                forget(key);
-                if (enc.length == sharding.indexSize() && isAllEmpty(enc, key)) {
-                    if (store.contains(key)) store.delete(key);
-                } else {
-                    store.put(key, enc);
-                }
-                forget(key);
+            forget(key);
+            if (enc.length == sharding.indexSize() && isAllEmpty(enc, key)) {
+                if (store.contains(key)) store.delete(key);
+            } else {
+                store.put(key, enc);
             }
-        });
+            forget(key);
+        }
     }
 
     private boolean isAllEmpty(byte[] shard, String key) throws IOException {
@@ -455,7 +387,7 @@ final class V3Chunks {
     // ---- what is stored ----
 
     /** Calls onKey for each stored chunk (or shard) key of the array, found by listing the store. */
-    void walkKeys(ZarrExecutor.IOTask<String> onKey) throws IOException {
+    void walkKeys(ZarrArray.KeyVisitor onKey) throws IOException {
         int n = md.ndim();
         var enc = md.chunkKeyEncoding();
         boolean dflt = enc.name().equals("default");
@@ -464,15 +396,15 @@ final class V3Chunks {
             return;
         }
         for (String name : store.list(prefix)) {
-            if (enc.parse(name, n) != null && store.contains(prefix + name)) onKey.run(prefix + name);
+            if (enc.parse(name, n) != null && store.contains(prefix + name)) onKey.accept(prefix + name);
         }
     }
 
-    private void walkNested(String dir, int depth, int n, ZarrExecutor.IOTask<String> onKey) throws IOException {
+    private void walkNested(String dir, int depth, int n, ZarrArray.KeyVisitor onKey) throws IOException {
         for (String name : store.list(dir)) {
             if (!name.matches("\\d+")) continue;
             if (depth == n - 1) {
-                if (store.contains(dir + name)) onKey.run(dir + name);
+                if (store.contains(dir + name)) onKey.accept(dir + name);
             } else {
                 walkNested(dir + name + "/", depth + 1, n, onKey);
             }

@@ -120,6 +120,44 @@ public final class Zarr {
         return createArray(Hierarchy.plain(store), normalizePath(path), metadata);
     }
 
+    // ---- computing lazy arrays into Zarr ----
+
+    /**
+     * Computes a lazy array into a new Zarr v2 array at path in the store (chunks: the array's chunk
+     * size; zarr-python's default compressor; fill value 0), one write task per chunk on the current
+     * scheduler, and returns it. If the computation fails, the .zarray is removed again so that no
+     * half-written array looks complete, and the error is rethrown.
+     */
+    public static ZarrArray write(frontier.array.ChunkedArray a, Store store, String path) throws IOException {
+        return ZarrWriter.write(a, store, path, frontier.array.sched.Scheduler.current());
+    }
+
+    /** {@link #write(frontier.array.ChunkedArray, Store, String)} on the given scheduler. */
+    public static ZarrArray write(frontier.array.ChunkedArray a, Store store, String path, frontier.array.sched.Scheduler scheduler) throws IOException {
+        return ZarrWriter.write(a, store, path, scheduler);
+    }
+
+    /** Writes into a local directory (created; must not hold a Zarr array or group yet). */
+    public static ZarrArray write(frontier.array.ChunkedArray a, Path dir) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        return write(a, new FileStore(dir), "");
+    }
+
+    /**
+     * Computes a lazy array into a new Zarr v3 array at path with the given metadata (made with
+     * {@code ArrayMetadataV3.builder(a.dtype(), a.shape(), chunks)}: its codecs, sharding, dimension
+     * names), one write task per shard (or per chunk when unsharded). As with v2, a failed computation
+     * removes the zarr.json again and rethrows.
+     */
+    public static ZarrArray write(frontier.array.ChunkedArray a, Store store, String path, ArrayMetadataV3 metadata) throws IOException {
+        return ZarrWriter.write(a, store, path, metadata, frontier.array.sched.Scheduler.current());
+    }
+
+    public static ZarrArray write(frontier.array.ChunkedArray a, Store store, String path, ArrayMetadataV3 metadata,
+                                  frontier.array.sched.Scheduler scheduler) throws IOException {
+        return ZarrWriter.write(a, store, path, metadata, scheduler);
+    }
+
     static ZarrGroup createGroup(Hierarchy h, String path) throws IOException {
         createParents(h, path);
         return ZarrGroup.create(h, path);

@@ -1,10 +1,20 @@
 package frontier.zarr;
 
 import frontier.text.PythonText;
+import frontier.array.Assemble;
 import frontier.array.ChunkSource;
+import frontier.array.Count;
 import frontier.array.DType;
 import frontier.array.NdArray;
+import frontier.array.ReadChunk;
+import frontier.array.SourceRef;
 import frontier.array.StoredChunks;
+import frontier.array.graph.Task;
+import frontier.array.graph.TaskGraph;
+import frontier.array.graph.TaskKey;
+import frontier.array.sched.ComputeException;
+import frontier.array.sched.Scheduler;
+import frontier.array.sched.ThreadPoolScheduler;
 import frontier.store.FileStore;
 import frontier.store.MemoryStore;
 import frontier.store.Store;
@@ -25,8 +35,10 @@ import java.util.Map;
 
 /**
  * A Zarr array in a store, v2 ({@code .zarray}) or v3 ({@code zarr.json}): metadata, chunk I/O, and
- * reading/writing regions. Regions are read chunk by chunk on the shared pool ({@link ZarrExecutor}),
- * each chunk decoded and copied straight into the output. Arrays may exceed 2^31 elements (long
+ * reading/writing regions. A region is read as a task graph (a read task per chunk, whose chunk a
+ * fold copies into the output as it arrives; see {@link #readGraph}) on a {@link Scheduler}, by
+ * default threads here: each chunk is decoded into a buffer of its thread and copied straight into
+ * the output. Arrays may exceed 2^31 elements (long
  * shape); a region read at once is an {@link NdArray} and so holds fewer.
  * A sharded v3 array is read in its inner chunks ({@link #chunks()}); {@link V3Chunks} does v3's chunk I/O.
  * Concurrent writes to the same chunk are not coordinated (as in zarr-python without a synchronizer).
@@ -292,10 +304,10 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
         }
     }
 
-    /** A read from the store: on remote stores it lets the pool start a spare thread meanwhile ({@link ZarrExecutor#blocking}). */
-    static <T> T blockingRead(Store store, ZarrExecutor.IOSupplier<T> read) throws IOException {
+    /** A read from the store: on remote stores another worker may compute meanwhile ({@link ThreadPoolScheduler#blocking}). */
+    static <T> T blockingRead(Store store, ThreadPoolScheduler.IOSupplier<T> read) throws IOException {
         if (store instanceof FileStore || store instanceof MemoryStore) return read.get();
-        return ZarrExecutor.blocking(read);
+        return ThreadPoolScheduler.blocking(read);
     }
 
     /** A local chunk file that cannot be read, with the reason (Java's message is the path alone). */
@@ -365,6 +377,38 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
         NdArray c = NdArray.zeros(md.dtype(), md.chunks());
         if (!md.fillValue().isZeroBits()) md.fillValue().fill(c.data(), 0, c.size());
         return c;
+    }
+
+    /** One chunk of fill value shared by transient reads of missing chunks (never modified). */
+    private volatile NdArray sharedFill;
+
+    /**
+     * A decoded chunk in a buffer of this thread, valid until its next transient read (see
+     * {@link ChunkSource#readChunkTransient}): the stored bytes and their decoding go through
+     * reused buffers too, so a region read allocates nothing per chunk.
+     */
+    @Override
+    public NdArray readChunkTransient(long[] chunkIndex) throws IOException {
+        checkChunkIndex(chunkIndex);
+        RawChunk raw;
+        if (v3 != null) {
+            raw = v3.readForCopy(chunkIndex);
+        } else {
+            String key = chunkKey(chunkIndex);
+            StoredBytes stored = fetchToScratch(key);
+            if (stored == null) {
+                raw = null;
+            } else {
+                Raw r = decodeToScratch(key, stored);
+                raw = new RawChunk(r.bytes(), md.chunks(), md.dtype(), r.order());
+            }
+        }
+        if (raw == null) {
+            NdArray f = sharedFill;
+            if (f == null) sharedFill = f = filledChunk();
+            return f;
+        }
+        return ChunkCopy.toThreadArray(raw, md.dtype(), md.chunks());
     }
 
     /** Encodes and stores one chunk (full chunk shape, this array's dtype). */
@@ -473,45 +517,137 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
         };
     }
 
-    /** A region: offset (long, arrays may be huge) and shape (its size below 2^31). */
+    /** A region: offset (long, arrays may be huge) and shape (its size below 2^31), read on threads here. */
     public NdArray read(long[] offset, int[] shape) throws IOException {
+        return read(offset, shape, LOCAL);
+    }
+
+    /** Threads of this process, without progress bars: how regions are read unless a scheduler is given. */
+    private static final Scheduler LOCAL = ThreadPoolScheduler.quiet();
+
+    /** A region, read by running {@link #readGraph} on the given scheduler (a region of very many chunks in parts, see {@link #MAX_GRAPH_CHUNKS}). */
+    public NdArray read(long[] offset, int[] shape, Scheduler scheduler) throws IOException {
         checkRegion(offset, shape);
-        NdArray out = NdArray.zeros(md.dtype(), shape);
-        Object data = out.data();
-        boolean zeroFill = md.fillValue().isZeroBits();
+        if (chunkCount(offset, shape) > MAX_GRAPH_CHUNKS) return readInParts(offset, shape, scheduler);
+        TaskGraph g = readGraph(offset, shape);
+        try {
+            return (NdArray) scheduler.run(g);
+        } catch (ComputeException e) {
+            throw unwrap(e);
+        }
+    }
+
+    /** A region read is one graph up to this many chunks; beyond, it is read in parts of at most this many (a graph holds a task per chunk). */
+    public static final int MAX_GRAPH_CHUNKS = 1 << 16;
+
+    /** The number of chunks a region touches (Long.MAX_VALUE when more). */
+    public long chunkCount(long[] offset, int[] shape) {
+        int[] cs = md.chunks();
+        long n = 1;
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] == 0) return 0;
+            long k = (offset[i] + shape[i] - 1) / cs[i] - offset[i] / cs[i] + 1;
+            n = Math.multiplyHigh(n, k) != 0 || n * k < 0 ? Long.MAX_VALUE : n * k;
+        }
+        return n;
+    }
+
+    /** Reads a region of too many chunks for one graph as consecutive parts along its first axis that spans several chunks. */
+    private NdArray readInParts(long[] offset, int[] shape, Scheduler scheduler) throws IOException {
         int[] cs = md.chunks();
         int n = shape.length;
-        V3Chunks.ChunkVisitor copy = (idx, raw) -> {
-            int[] srcStart = new int[n], dstStart = new int[n], count = new int[n];
+        int axis = 0;
+        while (axis < n - 1 && (offset[axis] + shape[axis] - 1) / cs[axis] == offset[axis] / cs[axis]) axis++;
+        long along = (offset[axis] + shape[axis] - 1) / cs[axis] - offset[axis] / cs[axis] + 1;
+        long others = Math.max(1, chunkCount(offset, shape) / along);
+        long perPart = Math.max(1, MAX_GRAPH_CHUNKS / others); // chunks along the axis per part
+        NdArray out = NdArray.zeros(md.dtype(), shape);
+        long start = offset[axis];
+        long end = offset[axis] + shape[axis];
+        while (start < end) {
+            long stop = Math.min(end, (start / cs[axis] + perPart) * cs[axis]);
+            long[] po = offset.clone();
+            int[] ps = shape.clone();
+            po[axis] = start;
+            ps[axis] = (int) (stop - start);
+            NdArray part = read(po, ps, scheduler);
+            int[] dst = new int[n];
+            dst[axis] = (int) (start - offset[axis]);
+            ChunkCopy.copy(part.data(), ps, new int[n], out.data(), shape, dst, ps, md.dtype());
+            start = stop;
+        }
+        return out;
+    }
+
+    /**
+     * The task graph of a region read: a read task per chunk the region touches (the chunk as
+     * stored, missing ones as fill value) and an {@link Assemble} that copies each chunk's part into
+     * the output as it arrives. Plain serializable values: it runs on any scheduler. For a sharded
+     * array the shards' indexes are read first, so that neighbouring inner chunks come in one ranged
+     * read (a task whose bytes the inner chunks' decode tasks share).
+     */
+    public TaskGraph readGraph(long[] offset, int[] shape) throws IOException {
+        checkRegion(offset, shape);
+        long count = chunkCount(offset, shape);
+        if (count > MAX_GRAPH_CHUNKS) {
+            throw new IllegalArgumentException("the region touches " + count + " chunks of " + name() + ", more than one graph holds ("
+                    + MAX_GRAPH_CHUNKS + "): read(offset, shape) reads it in parts");
+        }
+        TaskGraph.Builder g = new TaskGraph.Builder();
+        return g.build(planRead(g, "", new SourceRef(this), offset, shape));
+    }
+
+    /** Adds the tasks of a region read to g, their keys' names starting with prefix; returns the key of the assembled region. */
+    public TaskKey planRead(TaskGraph.Builder g, String prefix, SourceRef ref, long[] offset, int[] shape) throws IOException {
+        int n = shape.length;
+        int[] cs = md.chunks();
+        long[] lo = new long[n];
+        for (int i = 0; i < n; i++) lo[i] = shape[i] == 0 ? 0 : offset[i] / cs[i];
+        List<TaskKey> deps = new ArrayList<>();
+        List<int[]> src = new ArrayList<>(), dst = new ArrayList<>(), cnt = new ArrayList<>(), rels = new ArrayList<>();
+        List<long[]> chunks = new ArrayList<>();
+        boolean sharded = v3 != null && v3.sharded();
+        for (long[] idx : chunksOf(offset, shape)) {
+            int[] srcStart = new int[n], dstStart = new int[n], count = new int[n], rel = new int[n];
             for (int i = 0; i < n; i++) {
                 long origin = idx[i] * cs[i];
-                long lo = Math.max(origin, offset[i]);
-                long hi = Math.min(origin + cs[i], offset[i] + shape[i]);
-                srcStart[i] = (int) (lo - origin);
-                dstStart[i] = (int) (lo - offset[i]);
-                count[i] = (int) (hi - lo);
+                long a = Math.max(origin, offset[i]);
+                long b = Math.min(origin + cs[i], offset[i] + shape[i]);
+                srcStart[i] = (int) (a - origin);
+                dstStart[i] = (int) (a - offset[i]);
+                count[i] = (int) (b - a);
+                rel[i] = (int) (idx[i] - lo[i]);
             }
-            if (raw == null) {
-                if (!zeroFill) ChunkCopy.fill(data, shape, dstStart, count, md.fillValue());
-                return;
+            if (sharded) {
+                chunks.add(idx);
+                rels.add(rel);
+            } else {
+                deps.add(g.put(new Task(new TaskKey(prefix + "chunk", rel), new ReadChunk(ref, idx, cs), List.of())));
             }
-            ChunkCopy.copyFromBytes(raw.bytes(), raw.order(), cs, srcStart, data, shape, dstStart, count, md.dtype());
-        };
-        if (v3 != null) {
-            v3.visit(chunksOf(offset, shape), copy);
-            return out;
+            src.add(srcStart);
+            dst.add(dstStart);
+            cnt.add(count);
         }
-        ZarrExecutor.forEach(chunksOf(offset, shape), idx -> {
-            String key = chunkKey(idx);
-            StoredBytes stored = fetchToScratch(key);
-            if (stored == null) {
-                copy.accept(idx, null);
-                return;
-            }
-            Raw raw = decodeToScratch(key, stored);
-            copy.accept(idx, new RawChunk(raw.bytes(), cs, md.dtype(), raw.order()));
-        });
+        if (sharded) deps.addAll(ShardReads.plan(this, v3, ref, prefix, chunks, rels, g));
+        TaskKey out = new TaskKey(prefix + "region");
+        g.put(new Task(out, new Assemble(md.dtype(), shape, src.toArray(new int[0][]), dst.toArray(new int[0][]), cnt.toArray(new int[0][])), deps));
         return out;
+    }
+
+    /** The error a failed region task stands for: an IOException (naming the chunk) or what the task threw. */
+    static IOException unwrap(ComputeException e) {
+        if (Thread.currentThread().isInterrupted()) {
+            java.io.InterruptedIOException x = new java.io.InterruptedIOException(e.getMessage());
+            x.initCause(e);
+            return x;
+        }
+        Throwable c = e.getCause();
+        // ReadChunk names the chunk around what the store or codec threw; keep the original when it is an IOException (it names the chunk too)
+        if (c instanceof IOException io && io.getCause() instanceof IOException inner && io.getClass() == IOException.class) return inner;
+        if (c instanceof IOException io) return io;
+        if (c instanceof RuntimeException re) throw re;
+        if (c instanceof Error err) throw err;
+        return new IOException(e.getMessage(), e);
     }
 
     /** Writes values at offset: whole chunks are replaced, partly covered chunks are read, updated and rewritten. */
@@ -521,29 +657,75 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
         if (values.dtype() != md.dtype()) {
             throw new IllegalArgumentException("cannot write " + values.dtype() + " values into " + name() + " of dtype " + md.dtype());
         }
-        if (v3 != null && v3.sharded()) {
-            v3.writeRegion(offset, values);
-            return;
+        SourceRef ref = new SourceRef(this);
+        RegionValues region = new RegionValues(offset, values);
+        boolean sharded = v3 != null && v3.sharded();
+        Iterable<long[]> blocks = sharded ? v3.shardsOf(offset, shape) : chunksOf(offset, shape);
+        TaskGraph.Builder g = new TaskGraph.Builder();
+        List<TaskKey> writes = new ArrayList<>();
+        int k = 0;
+        for (long[] idx : blocks) {
+            writes.add(g.put(new Task(new TaskKey("write", k++), new WriteRegionPart(ref, idx, sharded, region), List.of())));
         }
+        if (writes.isEmpty()) return;
+        TaskKey done = new TaskKey("written");
+        g.put(new Task(done, new Count(), writes));
+        try {
+            LOCAL.run(g.build(done));
+        } catch (ComputeException e) {
+            throw unwrap(e);
+        }
+    }
+
+    /** The values of a region write: live in this process only (a write of in-memory values runs where they are). */
+    static final class RegionValues implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        final long[] offset;
+        final transient NdArray values;
+
+        RegionValues(long[] offset, NdArray values) {
+            this.offset = offset;
+            this.values = values;
+        }
+    }
+
+    /** Writes the part of a region's values that falls in one chunk (or, sharded, one shard). */
+    record WriteRegionPart(SourceRef target, long[] index, boolean shard, RegionValues region) implements frontier.array.graph.Op {
+        @Override
+        public Object apply(List<Object> inputs) throws Exception {
+            if (region.values == null) throw new IllegalStateException("the values written to " + target.location() + " are not in this process");
+            ZarrArray a = (ZarrArray) target.open();
+            if (shard) a.v3.writeShardPart(index, region.offset, region.values);
+            else a.writeChunkPart(index, region.offset, region.values);
+            return 1L;
+        }
+
+        @Override
+        public String name() {
+            return "write " + (shard ? "shard " : "chunk ") + Arrays.toString(index);
+        }
+    }
+
+    /** Writes the part of values (at offset) inside chunk idx: the chunk is replaced, or read, updated and rewritten. */
+    private void writeChunkPart(long[] idx, long[] offset, NdArray values) throws IOException {
+        int[] shape = values.shape();
         int[] cs = md.chunks();
         long[] as = md.shape();
         int n = shape.length;
-        ZarrExecutor.forEach(chunksOf(offset, shape), idx -> {
-            int[] srcStart = new int[n], dstStart = new int[n], count = new int[n];
-            boolean whole = true;
-            for (int i = 0; i < n; i++) {
-                long origin = idx[i] * cs[i];
-                long lo = Math.max(origin, offset[i]);
-                long hi = Math.min(origin + cs[i], offset[i] + shape[i]);
-                srcStart[i] = (int) (lo - offset[i]);
-                dstStart[i] = (int) (lo - origin);
-                count[i] = (int) (hi - lo);
-                if (lo != origin || hi != Math.min(origin + cs[i], as[i])) whole = false;
-            }
-            NdArray chunk = whole ? filledChunk() : readChunk(idx);
-            ChunkCopy.copy(values.data(), shape, srcStart, chunk.data(), cs, dstStart, count, md.dtype());
-            writeChunk(idx, chunk);
-        });
+        int[] srcStart = new int[n], dstStart = new int[n], count = new int[n];
+        boolean whole = true;
+        for (int i = 0; i < n; i++) {
+            long origin = idx[i] * cs[i];
+            long lo = Math.max(origin, offset[i]);
+            long hi = Math.min(origin + cs[i], offset[i] + shape[i]);
+            srcStart[i] = (int) (lo - offset[i]);
+            dstStart[i] = (int) (lo - origin);
+            count[i] = (int) (hi - lo);
+            if (lo != origin || hi != Math.min(origin + cs[i], as[i])) whole = false;
+        }
+        NdArray chunk = whole ? filledChunk() : readChunk(idx);
+        ChunkCopy.copy(values.data(), shape, srcStart, chunk.data(), cs, dstStart, count, md.dtype());
+        writeChunk(idx, chunk);
     }
 
     /** Writes values at the origin. */
@@ -580,7 +762,7 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
         return b == null ? 0 : b.length;
     }
 
-    private void walkChunks(ZarrExecutor.IOTask<String> onKey) throws IOException {
+    private void walkChunks(KeyVisitor onKey) throws IOException {
         if (v3 != null) {
             v3.walkKeys(onKey);
             return;
@@ -589,20 +771,25 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
         if ("/".equals(v2.separator()) && md.ndim() > 1) walkNested(prefix, 0, n, onKey);
         else {
             for (String name : store.list(prefix)) {
-                if (isChunkName(name, n, "\\.")) onKey.run(prefix + name);
+                if (isChunkName(name, n, "\\.")) onKey.accept(prefix + name);
             }
         }
     }
 
-    private void walkNested(String dir, int depth, int n, ZarrExecutor.IOTask<String> onKey) throws IOException {
+    private void walkNested(String dir, int depth, int n, KeyVisitor onKey) throws IOException {
         for (String name : store.list(dir)) {
             if (!name.matches("\\d+")) continue;
             if (depth == n - 1) {
-                if (store.contains(dir + name)) onKey.run(dir + name);
+                if (store.contains(dir + name)) onKey.accept(dir + name);
             } else {
                 walkNested(dir + name + "/", depth + 1, n, onKey);
             }
         }
+    }
+
+    /** Receives the keys of stored chunks. */
+    interface KeyVisitor {
+        void accept(String key) throws IOException;
     }
 
     private static boolean isChunkName(String name, int n, String sepRegex) {
@@ -632,6 +819,11 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
 
     Hierarchy hierarchy() {
         return hierarchy;
+    }
+
+    /** Chunk I/O of a v3 array, else null. */
+    V3Chunks v3() {
+        return v3;
     }
 
     /** The chunk's size as stored, from the store's metadata where it has it (file sizes, UnixFS sizes); -1 when missing. */

@@ -176,20 +176,10 @@ public final class ZarrJson {
         sb.append('"');
     }
 
-    /** Python's repr of a float ("0.0", "1e-05", "1.5e+16", "NaN" and "Infinity" as json writes them). */
+    /** Python's repr of a float ("0.0", "1e-05", "1.5e+16"; "NaN" and "Infinity" as json writes them). */
     public static String pythonFloat(double d) {
         if (Double.isNaN(d)) return "NaN";
         if (Double.isInfinite(d)) return d > 0 ? "Infinity" : "-Infinity";
-        DecimalDigits dd = DecimalDigits.shortest(d);
-        String sign = dd.negative() ? "-" : "";
-        String digits = dd.digits();
-        int exp = dd.exponent();
-        if (exp < -4 || exp >= 16) {
-            String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            String e = Integer.toString(Math.abs(exp));
-            if (e.length() < 2) e = "0" + e;
-            return sign + mant + "e" + (exp < 0 ? "-" : "+") + e;
-        }
-        return sign + DecimalDigits.positional(digits, exp, true);
+        return DecimalDigits.pythonRepr(d, 64, true);
     }
 }

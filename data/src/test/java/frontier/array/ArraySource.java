@@ -55,7 +55,7 @@ class ArraySource implements ChunkSource {
             count[i] = Math.min(chunks[i], shape[i] - start[i]);
             ones[i] = 1;
         }
-        frontier.array.ops.Blocks.copy(array, start, ones, out, new int[nd], count);
+        Blocks.copy(array, start, ones, out, new int[nd], count);
         return out;
     }
 

@@ -3,7 +3,6 @@ package frontier.array;
 import frontier.array.graph.FusedOp;
 import frontier.array.graph.Task;
 import frontier.array.graph.TaskGraph;
-import frontier.array.ops.ReadChunk;
 import frontier.array.sched.ComputeException;
 import frontier.array.sched.ThreadPoolScheduler;
 import frontier.progress.Progress;
@@ -135,9 +134,12 @@ class ChunkedArrayTest {
     }
 
     @Test
-    void theGraphIsPlainSerializableValuesAndChunkReadsAreFused() throws Exception {
-        ArraySource src = new ArraySource(ramp(1, 2, 12, 10, 9), 1, 1, 1, 10, 9);
-        ChunkedArray m = ChunkedArray.fromZarr(src).get(0, 1).maxProjection(0);
+    void theGraphIsPlainSerializableValuesAndChunkReadsAreFused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        NdArray values = ramp(1, 2, 12, 10, 9);
+        frontier.zarr.ZarrArray z = frontier.zarr.Zarr.createArray(new frontier.store.FileStore(dir), "",
+                frontier.zarr.ArrayMetadata.builder(DType.UINT16, new long[]{1, 2, 12, 10, 9}, new int[]{1, 1, 1, 10, 9}).build());
+        z.write(values);
+        ChunkedArray m = ChunkedArray.fromZarr(z).get(0, 1).maxProjection(0);
         TaskGraph g = m.graph().fuseLinearChains();
         for (Task t : g.tasks().values()) {
             assertFalse(t.op() instanceof ReadChunk, "unfused read " + t.key());
@@ -147,8 +149,21 @@ class ChunkedArrayTest {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(g);
         }
+        // read back, the tasks hold the array's location only: it is reopened (once) by location
         TaskGraph back = (TaskGraph) new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())).readObject();
         assertEquals(m.compute(), new ThreadPoolScheduler(1).run(back));
+    }
+
+    @Test
+    void anInMemoryArraysGraphCannotRunElsewhere() throws Exception {
+        ChunkedArray m = ChunkedArray.fromZarr(new ArraySource(ramp(4, 6), 2, 3)).sum();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(m.graph());
+        }
+        TaskGraph back = (TaskGraph) new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())).readObject();
+        ComputeException e = assertThrows(ComputeException.class, () -> new ThreadPoolScheduler(2).run(back));
+        assertTrue(e.getMessage().contains("in-memory array in-memory:ArraySource@") && e.getMessage().contains("cannot be reopened elsewhere"), e.getMessage());
     }
 
     @Test

@@ -38,7 +38,7 @@ class ToZarrTest {
         dir = Files.createTempDirectory("to-zarr");
         ChunkedArray a = ChunkedArray.fromArray(ramp(DType.FLOAT32, 7, 9, 5), 3, 4, 5);
         ChunkedArray r = a.get(ChunkedArray.range(null, null, -1), ChunkedArray.range(1, 8, 3)).mul(2).add(0.5);
-        ZarrArray z = r.toZarr(dir.resolve("out.zarr"));
+        ZarrArray z = frontier.zarr.Zarr.write(r, dir.resolve("out.zarr"));
         NdArray want = r.compute();
         assertArrayEquals(new long[]{7, 3, 5}, z.shape());
         assertEquals(want, Zarr.openArray(dir.resolve("out.zarr")).read());
@@ -60,7 +60,7 @@ class ToZarrTest {
         dir = Files.createTempDirectory("to-zarr");
         ArraySource src = new ArraySource(ramp(DType.UINT16, 6, 4), 2, 4);
         src.failOn = "1.0";
-        ComputeException e = assertThrows(ComputeException.class, () -> ChunkedArray.fromZarr(src).toZarr(new FileStore(dir), "bad"));
+        ComputeException e = assertThrows(ComputeException.class, () -> frontier.zarr.Zarr.write(ChunkedArray.fromZarr(src), new FileStore(dir), "bad"));
         assertFalse(Files.exists(dir.resolve("bad/.zarray")), "half-written array left looking complete");
         assertThrows(Exception.class, () -> Zarr.openArray(dir.resolve("bad")));
     }

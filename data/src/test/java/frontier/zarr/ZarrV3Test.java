@@ -318,7 +318,7 @@ class ZarrV3Test {
         ArrayMetadataV3 md = ArrayMetadataV3.builder(level0.dtype(), level0.shape(), level0.chunks())
                 .shards(new int[]{1, 1, 6, 20, 18}).compressors(List.of(ArrayMetadataV3.blosc("lz4", 5, "shuffle", 2)))
                 .dimensionNames(List.of("t", "c", "z", "y", "x")).build();
-        ZarrArray copy = ChunkedArray.fromZarr(level0).toZarr(new FileStore(v3), "0", md);
+        ZarrArray copy = Zarr.write(ChunkedArray.fromZarr(level0), new FileStore(v3), "0", md);
         assertSameValues(level0.read(), copy.read(), "copy");
         List<frontier.ome.ArrayStats> a = frontier.ome.ZarrStat.stat(v2.toString(), "0");
         List<frontier.ome.ArrayStats> b = frontier.ome.ZarrStat.stat(v3.toString(), "0");

@@ -56,6 +56,8 @@ public final class Kernel implements DisplayHost {
     private final StreamBuffer outBuffer, errBuffer;
     private final NotebookInputStream stdin;
     private final ProgressSink progressSink = new NotebookProgressSink(this);
+    /** This session's scheduler for compute() (threads until %spark changes it), bound to each cell's threads. */
+    private final frontier.array.sched.SchedulerContext scheduling = new frontier.array.sched.SchedulerContext();
     /** The execute_request running or last run: the parent of output, also of displays from threads it left running. */
     private volatile Message current;
     private volatile boolean allowStdin;
@@ -180,7 +182,7 @@ public final class Kernel implements DisplayHost {
         if (c == null) {
             synchronized (this) {
                 if (cells == null) {
-                    cells = new CellRunner(java(), new KernelMagicContext(java(), progressSink, v -> show(v, null, false)));
+                    cells = new CellRunner(java(), new KernelMagicContext(java(), progressSink, scheduling, v -> show(v, null, false)));
                 }
                 c = cells;
             }
@@ -206,6 +208,7 @@ public final class Kernel implements DisplayHost {
         allowStdin = request.allowStdin();
         stdout.route(outBuffer);
         stderr.route(errBuffer);
+        frontier.array.sched.SchedulerContext.bind(scheduling);
         EvalOutcome outcome;
         Map<String, Object> bundle = null;
         // the cell's progress bars (library code finds them through ProgressSink.current())
@@ -236,6 +239,7 @@ public final class Kernel implements DisplayHost {
             stderr.route(null);
             stdin.reset();
             progress.close();
+            frontier.array.sched.SchedulerContext.bind(null);
         }
         String outputText = null;
         CellError error = outcome.error();

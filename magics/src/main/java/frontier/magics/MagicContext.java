@@ -22,6 +22,14 @@ public interface MagicContext {
     /** Progress bars: live in a notebook, a text bar on a terminal. */
     ProgressSink progress();
 
+    /**
+     * Which scheduler the session's {@code compute()} calls use (what {@code %spark} changes): the
+     * host's own for its session; by default the context bound to this thread.
+     */
+    default frontier.array.sched.SchedulerContext scheduling() {
+        return frontier.array.sched.SchedulerContext.current();
+    }
+
     /** Shows a value now (rich in a notebook, its text form on a terminal). */
     void display(Object value);
 

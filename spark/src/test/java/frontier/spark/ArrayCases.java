@@ -47,7 +47,7 @@ public final class ArrayCases {
         for (int i = 0; i < u.size(); i++) u.setLong(i, (i * 7919L + (i / 5) * 104729L) % 65536);
         Path zarr = dir.resolve("u16.zarr");
         Files.createDirectories(zarr);
-        ChunkedArray.fromArray(u, 4, 10, 8).toZarr(new frontier.store.FileStore(zarr), "", new ThreadPoolScheduler(2));
+        frontier.zarr.Zarr.write(ChunkedArray.fromArray(u, 4, 10, 8), new frontier.store.FileStore(zarr), "", new ThreadPoolScheduler(2));
         this.u16 = ChunkedArray.fromZarr(Zarr.openArray(zarr));
         NdArray f = NdArray.zeros(DType.FLOAT32, 9, 23, 17);
         for (int i = 0; i < f.size(); i++) f.setDouble(i, Math.sin(i * 0.37) * 1000.0 / (1 + i % 13) - 3.3);
@@ -100,7 +100,7 @@ public final class ArrayCases {
         add(c, "maxProjection of a slice", a.get(ALL, range(3, 33), ALL).maxProjection(0));
         add(c, "chain: (2a + a) max over 0 then mean", a.mul(2).add(a).max(0).mean());
         add(c, "int64 sum axis 1", l.sum(1));
-        c.add(new Case("toZarr (the written chunk files)", s -> storedChunks(a.mul(3).rechunk(5, 11, 10), s)));
+        c.add(new Case("Zarr.write (the written chunk files)", s -> storedChunks(a.mul(3).rechunk(5, 11, 10), s)));
         return c;
     }
 
@@ -124,7 +124,7 @@ public final class ArrayCases {
     private byte[] storedChunks(ChunkedArray x, Scheduler s) {
         try {
             Path out = Files.createTempDirectory(dir, "tozarr-");
-            x.toZarr(new frontier.store.FileStore(out), "", s);
+            frontier.zarr.Zarr.write(x, new frontier.store.FileStore(out), "", s);
             StringBuilder sb = new StringBuilder();
             java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
             try (Stream<Path> files = Files.list(out)) {

@@ -44,7 +44,7 @@ class DaemonSwarmIT {
         // the image goes to daemon A only (the tutorial's flags)
         Path zarr = dir.resolve("swarm.zarr");
         Files.createDirectories(zarr);
-        ChunkedArray.fromArray(IpfsFixture.planes(21), 1, 1, 64, 60).toZarr(new frontier.store.FileStore(zarr), "", new ThreadPoolScheduler(2));
+        frontier.zarr.Zarr.write(ChunkedArray.fromArray(IpfsFixture.planes(21), 1, 1, 64, 60), new frontier.store.FileStore(zarr), "", new ThreadPoolScheduler(2));
         List<KuboRpcClient.Added> added;
         try (KuboRpcClient rpc = new KuboRpcClient(a.api(), Duration.ofSeconds(60))) {
             added = rpc.add(List.of(zarr), Map.of("cid-version", "1", "raw-leaves", "true", "wrap-with-directory", "true",

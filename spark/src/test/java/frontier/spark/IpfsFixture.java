@@ -30,7 +30,7 @@ final class IpfsFixture {
     static String add(NdArray a, Path dir, String name, Path store) throws IOException {
         Path zarr = dir.resolve(name + ".zarr");
         Files.createDirectories(zarr);
-        ChunkedArray.fromArray(a, 1, 1, 64, 60).toZarr(new frontier.store.FileStore(zarr), "", new ThreadPoolScheduler(2));
+        frontier.zarr.Zarr.write(ChunkedArray.fromArray(a, 1, 1, 64, 60), new frontier.store.FileStore(zarr), "", new ThreadPoolScheduler(2));
         ImportOptions o = new ImportOptions();
         o.recursive = true;
         o.hidden = true;

@@ -88,8 +88,8 @@ class SparkMagicIT {
 
     @AfterAll
     static void back() {
-        if (Scheduler.getDefault() instanceof ClusterScheduler c) c.close();
-        Scheduler.setDefault(null);
+        if (Scheduler.current() instanceof ClusterScheduler c) c.close();
+        frontier.array.sched.SchedulerContext.current().use(null);
         System.clearProperty("frontier.ipfs.path");
     }
 
@@ -100,7 +100,7 @@ class SparkMagicIT {
             assertTrue(e.getMessage().startsWith("%spark: ") && e.getMessage().contains("'" + bad + "'"), e.getMessage());
             assertTrue(e.getMessage().contains("local-cluster[WORKERS,CORES,MB]"), e.getMessage());
         }
-        assertTrue(Scheduler.getDefault() instanceof ThreadPoolScheduler, "still on threads");
+        assertTrue(Scheduler.current() instanceof ThreadPoolScheduler, "still on threads");
     }
 
     @Test
@@ -142,7 +142,7 @@ class SparkMagicIT {
         assertTrue(spark("status").toString().contains("Spark is not running"));
         String local = spark("local[2]").toString();
         assertTrue(local.startsWith("spark local[2]") && local.contains("executor driver"), local);
-        Scheduler s = Scheduler.getDefault();
+        Scheduler s = Scheduler.current();
         assertTrue(s instanceof ClusterScheduler, String.valueOf(s));
         assertNotSame(SparkScheduler.class, s.getClass(), "Spark runs in its own class loader, not the host's");
         ArrayCases cases = new ArrayCases(dir.resolve("local"));
@@ -169,7 +169,7 @@ class SparkMagicIT {
 
         String stopped = spark("stop").toString();
         assertTrue(stopped.contains("compute() runs on threads again"), stopped);
-        assertTrue(Scheduler.getDefault() instanceof ThreadPoolScheduler);
+        assertTrue(Scheduler.current() instanceof ThreadPoolScheduler);
         assertArrayEquals(ArrayCases.bytes(mip.compute(new ThreadPoolScheduler(2))), ArrayCases.bytes(mip.compute()));
     }
 }

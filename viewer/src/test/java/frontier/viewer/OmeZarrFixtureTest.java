@@ -98,7 +98,7 @@ class OmeZarrFixtureTest {
             frontier.zarr.ArrayMetadataV3 md = frontier.zarr.ArrayMetadataV3.builder(a.dtype(), a.shape(), c)
                     .shards(new int[]{1, 1, (int) a.shape()[2], c[3], c[4]})
                     .compressors(java.util.List.of(frontier.zarr.ArrayMetadataV3.blosc("lz4", 5, "shuffle", 2))).build();
-            frontier.array.ChunkedArray.fromZarr(a).toZarr(out, level, md);
+            frontier.zarr.Zarr.write(frontier.array.ChunkedArray.fromZarr(a), out, level, md);
         }
         ViewOptions o = new ViewOptions().budgetBytes(200_000).embedBundle(false);
         VolumeView v2 = View.view(src, o);

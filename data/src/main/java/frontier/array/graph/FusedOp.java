@@ -15,12 +15,45 @@ public record FusedOp(List<Op> chain) implements Op {
 
     @Override
     public Object apply(List<Object> inputs) throws Exception {
-        Object v = chain.get(0).apply(inputs);
+        return run(inputs, false);
+    }
+
+    /** Every op of the chain may leave its result in a thread buffer: each is consumed at once by the next, the last by the fold. */
+    @Override
+    public Object applyTransient(List<Object> inputs) throws Exception {
+        return run(inputs, true);
+    }
+
+    /**
+     * The ops before the last one that makes new data (its result never shares memory with its
+     * input) may leave their results in thread buffers: each is consumed within the chain.
+     */
+    @Override
+    public Object applyUsingScratch(List<Object> inputs) throws Exception {
+        int fresh = -1;
+        for (int i = chain.size() - 1; i > 0 && fresh < 0; i--) if (!chain.get(i).mayShareInput()) fresh = i;
+        return run(inputs, fresh);
+    }
+
+    @Override
+    public boolean mayShareInput() {
+        for (Op op : chain) if (!op.mayShareInput()) return false;
+        return true;
+    }
+
+    private Object run(List<Object> inputs, boolean transientResults) throws Exception {
+        return run(inputs, transientResults ? chain.size() : -1);
+    }
+
+    /** Runs the chain, ops before index transientBefore transiently. */
+    private Object run(List<Object> inputs, int transientBefore) throws Exception {
+        Op first = chain.get(0);
+        Object v = transientBefore > 0 ? first.applyTransient(inputs) : first.apply(inputs);
         for (int i = 1; i < chain.size(); i++) {
             List<Object> one = new ArrayList<>(1);
             one.add(v);
             v = null;
-            v = chain.get(i).apply(one);
+            v = i < transientBefore ? chain.get(i).applyTransient(one) : chain.get(i).apply(one);
         }
         return v;
     }

@@ -5,11 +5,40 @@ import java.util.List;
 
 /**
  * What a task does with the results of its dependencies, in their order. A plain serializable
- * value: it holds parameters (locations, chunk indices, slice bounds), never live objects, so
+ * value: it holds parameters (locations, chunk indices, slice bounds), never live objects that
+ * must travel (a live object it keeps to save work in this process is a transient field), so
  * that a task can run in another process.
  */
 public interface Op extends Serializable {
     Object apply(List<Object> inputs) throws Exception;
+
+    /**
+     * As {@link #apply}, but the result may sit in a buffer of the calling thread that the
+     * thread reuses in its next task (a decoded chunk in a per-thread scratch array). A scheduler
+     * calls this only when the result is consumed at once, in the same thread, by a {@link Fold}
+     * that copies what it needs; other schedulers never call it. The default is {@link #apply}.
+     */
+    default Object applyTransient(List<Object> inputs) throws Exception {
+        return apply(inputs);
+    }
+
+    /**
+     * As {@link #apply}, but the op may use buffers of the calling thread for what it only needs
+     * during the call (its result never refers to them): a chain that reads a chunk and reduces it
+     * reads the chunk into a reused buffer. A scheduler calls this when nothing of this thread's
+     * buffers is in use by the task's inputs. The default is {@link #apply}.
+     */
+    default Object applyUsingScratch(List<Object> inputs) throws Exception {
+        return apply(inputs);
+    }
+
+    /**
+     * Whether the result may share memory with an input (be the input, a view of it, or wrap it);
+     * false for ops whose result is always new data, which lets a chain before them use thread buffers.
+     */
+    default boolean mayShareInput() {
+        return true;
+    }
 
     /** A short name for error messages and graph listings. */
     default String name() {

@@ -15,12 +15,8 @@ public interface Scheduler {
      */
     Object run(TaskGraph graph) throws ComputeException;
 
-    /** The scheduler used by {@code compute()} unless one is given. */
-    static Scheduler getDefault() {
-        return Schedulers.defaultScheduler();
-    }
-
-    static void setDefault(Scheduler s) {
-        Schedulers.setDefault(s);
+    /** The scheduler {@code compute()} uses unless one is given: that of the {@link SchedulerContext} of this thread. */
+    static Scheduler current() {
+        return SchedulerContext.current().scheduler();
     }
 }

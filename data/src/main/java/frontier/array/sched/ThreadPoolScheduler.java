@@ -1,33 +1,65 @@
 package frontier.array.sched;
 
-import frontier.array.graph.Task;
+import frontier.array.graph.Fold;
+import frontier.array.graph.Op;
 import frontier.array.graph.TaskGraph;
 import frontier.array.graph.TaskKey;
 import frontier.progress.Progress;
 import frontier.progress.ProgressSink;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
- * Runs a task graph on a bounded set of worker threads started for this run and joined before
- * it returns, so no thread outlives a compute. Memory stays bounded: a result is dropped as
- * soon as its last consumer ran, and ready tasks run deepest first (combine before reading more
- * chunks), in key order otherwise (neighbouring chunks complete a tree-reduction group together).
+ * Runs a task graph on worker threads started for the run and joined before it returns, so that
+ * no thread outlives a compute. This is the engine every chunk loop runs on (lazy arrays, region
+ * reads, statistics, the viewer's reads), and it keeps memory bounded however large the array:
+ * <ul>
+ * <li>Tasks run in the order of a depth-first walk from the output (as Dask's {@code order}):
+ * the inputs of one reduction group or one output block are made one after the other, so their
+ * consumer can run and free them before more chunks are read.</li>
+ * <li>A {@link Fold} consumer (assembling blocks, merging partial reductions) takes each input
+ * right after it is made, in the thread that made it, instead of waiting for all of them; a
+ * chunk read for it may then sit in a per-thread buffer ({@link Op#applyTransient}), so reading
+ * a region allocates nothing per chunk.</li>
+ * <li>At most {@code threads} tasks compute at once. A task that waits on a remote store says so
+ * ({@link #blocking}), and another worker starts meanwhile (up to {@value #MAX_BLOCKED} more), so
+ * that remote requests overlap beyond the core count.</li>
+ * <li>A result is dropped as soon as its last consumer ran.</li>
+ * </ul>
+ * A graph run from inside a task of another run (a task that reads a region) runs in that task's
+ * thread, one task after the other: the outer run already keeps every core busy.
+ * Interrupting the calling thread cancels the run: running tasks are interrupted, and every worker
+ * has ended when {@link ComputeException} is thrown.
  */
 public final class ThreadPoolScheduler implements Scheduler {
+    /** Workers that may wait on I/O at once beyond the computing ones. */
+    static final int MAX_BLOCKED = 16;
+
     private final int threads;
+    private final boolean progressBars;
 
     public ThreadPoolScheduler() {
         this(Runtime.getRuntime().availableProcessors());
     }
 
     public ThreadPoolScheduler(int threads) {
+        this(threads, true);
+    }
+
+    private ThreadPoolScheduler(int threads, boolean progressBars) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         this.threads = threads;
+        this.progressBars = progressBars;
+    }
+
+    /** One thread per core, without progress bars: for reads inside the library (a region, statistics, a view). */
+    public static ThreadPoolScheduler quiet() {
+        return new ThreadPoolScheduler(Runtime.getRuntime().availableProcessors(), false);
     }
 
     public int threads() {
@@ -43,7 +75,14 @@ public final class ThreadPoolScheduler implements Scheduler {
 
     @Override
     public Object run(TaskGraph graph) {
-        return new Run(graph).execute();
+        Thread me = Thread.currentThread();
+        boolean nested = me instanceof Worker;
+        Run r = new Run(graph, progressBars && !nested, !nested);
+        try {
+            return nested || graph.size() <= 1 ? r.inline() : r.execute();
+        } finally {
+            lastPeakHeld = r.peakHeld;
+        }
     }
 
     @Override
@@ -51,81 +90,133 @@ public final class ThreadPoolScheduler implements Scheduler {
         return "ThreadPoolScheduler(" + threads + " threads)";
     }
 
+    /** A read that may block (a request to a remote store). */
+    public interface IOSupplier<T> {
+        T get() throws IOException;
+    }
+
+    /**
+     * Runs a blocking read (an HTTP request) so that, when called from a task of a run, another
+     * worker may compute meanwhile: decoding stays bounded by the cores, requests overlap. Called
+     * from any other thread, it just runs the read.
+     */
+    public static <T> T blocking(IOSupplier<T> read) throws IOException {
+        if (!(Thread.currentThread() instanceof Worker w)) return read.get();
+        w.run.blocked(true);
+        try {
+            return read.get();
+        } finally {
+            w.run.blocked(false);
+        }
+    }
+
+    /** A thread of a run. */
+    private static final class Worker extends Thread {
+        final Run run;
+
+        Worker(Run run, Runnable body, String name) {
+            super(body, name);
+            this.run = run;
+            setDaemon(true);
+        }
+    }
+
+    /** An accumulating fold task: its accumulator and, in order, the next input position and the early ones. */
+    private static final class FoldState {
+        Object acc;
+        boolean begun;
+        int next;
+        int added;
+        Map<Integer, Object> early;
+    }
+
     private final class Run {
         final TaskGraph graph;
-        final Map<TaskKey, List<TaskKey>> dependents;
-        final Map<TaskKey, Integer> waitingOn = new HashMap<>();
-        final Map<TaskKey, Integer> consumersLeft = new HashMap<>();
-        final Map<TaskKey, Integer> depth = new HashMap<>();
-        final Map<TaskKey, Object> results = new HashMap<>();
-        final PriorityQueue<Task> ready;
+        final int n;
+        final int out;
+        final int[][] deps;
+        /** Consumer edges of task i: (task, input position) at cStart[i] .. cStart[i+1]-1. */
+        final int[] cStart;
+        final int[] cTask;
+        final int[] cPos;
+        final Fold[] folds;
+        final FoldState[] foldStates;
+        final int[] prio;
+        final int[] waiting;
+        final int[] usesLeft;
+        final Object[] results;
+        final IntHeap ready;
+        final boolean showProgress;
+        /**
+         * Whether results may sit in thread buffers: not in a run nested in a task, whose inputs may
+         * sit in this thread's buffers already.
+         */
+        final boolean transientResults;
+        Progress progress = Progress.NONE;
+        final List<Worker> workers = new ArrayList<>();
         int done;
-        int running;
-        int peakHeld;
+        int computing;
+        int idle;
+        /** Results held for later consumers (and early inputs of in-order folds); its peak, for tests. */
+        final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
+        volatile int peakHeld;
         Throwable failure;
-        TaskKey failedKey;
+        int failedTask = -1;
         boolean cancelled;
 
-        Run(TaskGraph graph) {
+        Run(TaskGraph graph, boolean showProgress, boolean transientResults) {
             this.graph = graph;
-            this.dependents = graph.dependents();
-            for (Task t : graph.tasks().values()) depthOf(t.key());
-            ready = new PriorityQueue<>((a, b) -> {
-                int c = Integer.compare(depth.get(b.key()), depth.get(a.key()));
-                return c != 0 ? c : a.key().compareTo(b.key());
-            });
-            for (Task t : graph.tasks().values()) {
-                waitingOn.put(t.key(), t.deps().size());
-                consumersLeft.put(t.key(), dependents.get(t.key()).size());
-                if (t.deps().isEmpty()) ready.add(t);
+            this.showProgress = showProgress;
+            this.transientResults = transientResults;
+            n = graph.size();
+            out = graph.indexOf(graph.output());
+            deps = graph.depIndexes();
+            folds = new Fold[n];
+            foldStates = new FoldState[n];
+            for (int i = 0; i < n; i++) {
+                if (graph.task(i).op() instanceof Fold f) {
+                    folds[i] = f;
+                    foldStates[i] = new FoldState();
+                }
+            }
+            cStart = new int[n + 1];
+            for (int[] d : deps) for (int x : d) cStart[x + 1]++;
+            for (int i = 0; i < n; i++) cStart[i + 1] += cStart[i];
+            cTask = new int[cStart[n]];
+            cPos = new int[cStart[n]];
+            int[] fill = Arrays.copyOf(cStart, n);
+            for (int i = 0; i < n; i++) {
+                for (int p = 0; p < deps[i].length; p++) {
+                    int e = fill[deps[i][p]]++;
+                    cTask[e] = i;
+                    cPos[e] = p;
+                }
+            }
+            prio = order(deps, out, n);
+            waiting = new int[n];
+            usesLeft = new int[n];
+            results = new Object[n];
+            ready = new IntHeap(prio);
+            for (int i = 0; i < n; i++) {
+                for (int e = cStart[i]; e < cStart[i + 1]; e++) if (folds[cTask[e]] == null) usesLeft[i]++;
+                if (folds[i] == null || deps[i].length == 0) {
+                    waiting[i] = deps[i].length;
+                    if (waiting[i] == 0) ready.add(i);
+                }
             }
         }
 
-        /** Longest path from a source (iterative: graphs can be deep). */
-        int depthOf(TaskKey root) {
-            Integer known = depth.get(root);
-            if (known != null) return known;
-            java.util.ArrayDeque<TaskKey> stack = new java.util.ArrayDeque<>();
-            stack.push(root);
-            while (!stack.isEmpty()) {
-                TaskKey k = stack.peek();
-                if (depth.containsKey(k)) {
-                    stack.pop();
-                    continue;
-                }
-                int d = 0;
-                boolean pending = false;
-                for (TaskKey dep : graph.tasks().get(k).deps()) {
-                    Integer dd = depth.get(dep);
-                    if (dd == null) {
-                        stack.push(dep);
-                        pending = true;
-                    } else {
-                        d = Math.max(d, dd + 1);
-                    }
-                }
-                if (!pending) {
-                    depth.put(k, d);
-                    stack.pop();
-                }
-            }
-            return depth.get(root);
-        }
+        // ---- running ------------------------------------------------------------------------
 
         Object execute() {
-            int total = graph.size();
-            List<Thread> workers = new ArrayList<>();
-            try (Progress progress = ProgressSink.current().start("compute", total, "tasks")) {
-                int n = Math.min(threads, total);
-                for (int i = 0; i < n; i++) {
-                    Thread w = new Thread(() -> work(progress), "frontier-compute-" + i);
-                    w.setDaemon(true);
-                    workers.add(w);
+            try (Progress p = showProgress ? ProgressSink.current().start("compute", n, "tasks") : Progress.NONE) {
+                progress = p;
+                synchronized (this) {
+                    for (int i = 0; i < Math.min(threads, n); i++) startWorker();
                 }
-                for (Thread w : workers) w.start();
                 boolean interrupted = false;
                 synchronized (this) {
-                    while (done < total && failure == null) {
+                    while (done < n && failure == null) {
                         try {
                             wait();
                         } catch (InterruptedException e) {
@@ -137,8 +228,12 @@ public final class ThreadPoolScheduler implements Scheduler {
                     notifyAll();
                 }
                 // Cancel: stop workers (interrupting tasks blocked in I/O) and wait for every one of them.
-                for (Thread w : workers) if (w.isAlive()) w.interrupt();
-                for (Thread w : workers) {
+                List<Worker> all;
+                synchronized (this) {
+                    all = new ArrayList<>(workers);
+                }
+                for (Worker w : all) if (w.isAlive()) w.interrupt();
+                for (Worker w : all) {
                     while (true) {
                         try {
                             w.join();
@@ -148,71 +243,335 @@ public final class ThreadPoolScheduler implements Scheduler {
                         }
                     }
                 }
-                lastPeakHeld = peakHeld;
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new ComputeException("compute interrupted: " + done + " of " + total + " tasks done, the rest cancelled", null);
-                }
-                if (failure != null) {
-                    throw new ComputeException("task " + failedKey + " failed: " + (failure.getMessage() == null ? failure.toString() : failure.getMessage())
-                            + " (" + (total - done) + " remaining tasks cancelled)", failure);
-                }
-                return results.get(graph.output());
+                return outcome(interrupted);
             }
         }
 
-        void work(Progress progress) {
+        /** Runs every task in the calling thread, in order. */
+        Object inline() {
+            boolean interrupted = false;
             while (true) {
-                Task task;
-                List<Object> inputs;
+                int i;
                 synchronized (this) {
-                    while (!cancelled && ready.isEmpty()) {
+                    if (done == n || failure != null) break;
+                    if (Thread.interrupted()) {
+                        interrupted = true;
+                        break;
+                    }
+                    if (ready.isEmpty()) throw new IllegalStateException("no task of the graph can run (" + (n - done) + " of " + n + " left)");
+                    i = ready.poll();
+                    computing++;
+                }
+                runTask(i);
+            }
+            synchronized (this) {
+                cancelled = true;
+            }
+            return outcome(interrupted || (failure != null && isInterruption(failure)));
+        }
+
+        private Object outcome(boolean interrupted) {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                throw new ComputeException("compute interrupted: " + done + " of " + n + " tasks done, the rest cancelled", null);
+            }
+            if (failure != null) {
+                throw new ComputeException("task " + graph.task(failedTask).key() + " failed: " + message(failure)
+                        + " (" + (n - done) + " remaining tasks cancelled)", failure);
+            }
+            return results[out];
+        }
+
+        private void startWorker() {
+            Worker w = new Worker(this, this::work, "frontier-compute-" + workers.size());
+            workers.add(w);
+            w.start();
+        }
+
+        void work() {
+            while (true) {
+                int i;
+                synchronized (this) {
+                    while (!cancelled && done < n && (ready.isEmpty() || computing >= threads)) {
+                        idle++;
                         try {
                             wait();
                         } catch (InterruptedException e) {
-                            return;
+                            if (cancelled) return; // else a task's own interrupt: not ours to act on
+                        } finally {
+                            idle--;
                         }
                     }
-                    if (cancelled) return;
-                    task = ready.poll();
-                    running++;
-                    inputs = new ArrayList<>(task.deps().size());
-                    for (TaskKey d : task.deps()) inputs.add(results.get(d));
+                    if (cancelled || done >= n) return;
+                    i = ready.poll();
+                    computing++;
                 }
-                Object result;
-                try {
-                    result = task.op().apply(inputs);
-                } catch (Throwable e) {
-                    synchronized (this) {
-                        running--;
-                        if (failure == null && !cancelled) {
-                            failure = e;
-                            failedKey = task.key();
-                        }
-                        cancelled = true;
-                        notifyAll();
-                    }
-                    return;
-                }
-                inputs = null;
-                synchronized (this) {
-                    running--;
-                    if (cancelled) return;
-                    results.put(task.key(), result);
-                    if (results.size() > peakHeld) peakHeld = results.size();
-                    // Free inputs whose consumers have all run.
-                    for (TaskKey d : task.deps()) {
-                        int left = consumersLeft.merge(d, -1, Integer::sum);
-                        if (left == 0 && !d.equals(graph.output())) results.remove(d);
-                    }
-                    for (TaskKey c : dependents.get(task.key())) {
-                        if (waitingOn.merge(c, -1, Integer::sum) == 0) ready.add(graph.tasks().get(c));
-                    }
-                    done++;
-                    notifyAll();
-                }
-                progress.advance(1);
+                if (!runTask(i)) return;
             }
         }
+
+        /** Runs task i and hands its result on; false when the run failed or was cancelled. */
+        boolean runTask(int i) {
+            Op op = graph.task(i).op();
+            List<Object> inputs;
+            boolean transientOk;
+            synchronized (this) {
+                inputs = new ArrayList<>(deps[i].length);
+                for (int d : deps[i]) inputs.add(results[d]);
+                transientOk = consumedAtOnce(i);
+            }
+            try {
+                Object v = transientOk ? op.applyTransient(inputs) : transientResults ? op.applyUsingScratch(inputs) : op.apply(inputs);
+                inputs = null;
+                return finish(i, v);
+            } catch (Throwable e) {
+                fail(i, e);
+                return false;
+            } finally {
+                synchronized (this) {
+                    computing--;
+                    notifyAll();
+                }
+            }
+        }
+
+        /** Whether task i's result goes at once into one fold, so that it may sit in a thread buffer. */
+        private boolean consumedAtOnce(int i) {
+            if (!transientResults || i == out || cStart[i + 1] - cStart[i] != 1) return false;
+            int c = cTask[cStart[i]];
+            Fold f = folds[c];
+            if (f == null) return false;
+            if (f.order() != Fold.Order.IN_ORDER) return true;
+            FoldState s = foldStates[c];
+            synchronized (s) {
+                return s.next == cPos[cStart[i]];
+            }
+        }
+
+        /**
+         * Task i made v: adds it to the folds that take it (here, now), keeps it for the other
+         * consumers, makes them ready, and frees inputs whose consumers all ran.
+         */
+        boolean finish(int i, Object v) throws Exception {
+            for (int e = cStart[i]; e < cStart[i + 1]; e++) {
+                int c = cTask[e];
+                if (folds[c] != null && !foldInto(c, cPos[e], v)) return false;
+            }
+            synchronized (this) {
+                if (cancelled) return false;
+                if (i == out || usesLeft[i] > 0) {
+                    results[i] = v;
+                    hold(1);
+                }
+                for (int e = cStart[i]; e < cStart[i + 1]; e++) {
+                    int c = cTask[e];
+                    if (folds[c] == null && --waiting[c] == 0) ready.add(c);
+                }
+                if (folds[i] == null) for (int d : deps[i]) release(d);
+                done++;
+                notifyAll();
+            }
+            progress.advance(1);
+            return true;
+        }
+
+        private void release(int d) {
+            if (--usesLeft[d] == 0 && d != out && results[d] != null) {
+                results[d] = null;
+                hold(-1);
+            }
+        }
+
+        private void hold(int delta) {
+            int h = held.addAndGet(delta);
+            if (h > peakHeld) peakHeld = h;
+        }
+
+        /** Adds input number pos (v) to fold task c; when it was the last, finishes c. */
+        private boolean foldInto(int c, int pos, Object v) throws Exception {
+            Fold f = folds[c];
+            FoldState s = foldStates[c];
+            int total = deps[c].length;
+            boolean last;
+            try {
+                if (f.order() == Fold.Order.CONCURRENT) {
+                    synchronized (s) {
+                        if (!s.begun) {
+                            s.acc = f.begin(total);
+                            s.begun = true;
+                        }
+                    }
+                    f.add(s.acc, pos, v);
+                    synchronized (s) {
+                        last = ++s.added == total;
+                    }
+                } else {
+                    synchronized (s) {
+                        if (!s.begun) {
+                            s.acc = f.begin(total);
+                            s.begun = true;
+                        }
+                        if (f.order() == Fold.Order.IN_ORDER && pos != s.next) {
+                            if (s.early == null) s.early = new HashMap<>();
+                            s.early.put(pos, v);
+                            hold(1);
+                            return true;
+                        }
+                        s.acc = f.add(s.acc, pos, v);
+                        s.added++;
+                        s.next++;
+                        if (f.order() == Fold.Order.IN_ORDER && s.early != null) {
+                            Object w;
+                            while ((w = s.early.remove(s.next)) != null) {
+                                hold(-1);
+                                s.acc = f.add(s.acc, s.next, w);
+                                s.added++;
+                                s.next++;
+                            }
+                        }
+                        last = s.added == total;
+                    }
+                }
+            } catch (Throwable e) {
+                fail(c, e);
+                return false;
+            }
+            if (!last) return true;
+            Object result;
+            try {
+                result = f.end(s.acc);
+            } catch (Throwable e) {
+                fail(c, e);
+                return false;
+            }
+            s.acc = null;
+            return finish(c, result);
+        }
+
+        synchronized void fail(int task, Throwable e) {
+            if (failure == null && !cancelled) {
+                failure = e;
+                failedTask = task;
+            }
+            cancelled = true;
+            notifyAll();
+        }
+
+        /** A worker waits on I/O (or is back): another may compute meanwhile, up to MAX_BLOCKED extra. */
+        synchronized void blocked(boolean now) {
+            if (!now) {
+                computing++;
+                return;
+            }
+            computing--;
+            if (!cancelled && idle == 0 && !ready.isEmpty() && workers.size() < threads + MAX_BLOCKED && !workers.isEmpty()) startWorker();
+            notifyAll();
+        }
+    }
+
+    private static boolean isInterruption(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+                    || t instanceof java.nio.channels.ClosedByInterruptException) return true;
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /**
+     * Each task's place in the run order: the position of a depth-first walk from the output that
+     * visits a task's inputs in their order and places a task after them (tasks the output does not
+     * need come after, in the same way).
+     */
+    static int[] order(int[][] deps, int out, int n) {
+        int[] prio = new int[n];
+        Arrays.fill(prio, -1);
+        byte[] state = new byte[n];
+        int[] stack = new int[Math.max(16, n)];
+        int[] next = new int[Math.max(16, n)];
+        int counter = 0;
+        for (int root = -1; root < n; root++) {
+            int start = root < 0 ? out : root;
+            if (state[start] != 0) continue;
+            int sp = 0;
+            stack[sp] = start;
+            next[sp] = 0;
+            sp++;
+            state[start] = 1;
+            while (sp > 0) {
+                int t = stack[sp - 1];
+                int[] d = deps[t];
+                if (next[sp - 1] < d.length) {
+                    int x = d[next[sp - 1]++];
+                    if (state[x] == 0) {
+                        state[x] = 1;
+                        stack[sp] = x;
+                        next[sp] = 0;
+                        sp++;
+                    }
+                } else {
+                    sp--;
+                    state[t] = 2;
+                    prio[t] = counter++;
+                }
+            }
+        }
+        return prio;
+    }
+
+    /** A binary heap of task numbers, smallest priority first. */
+    static final class IntHeap {
+        private final int[] prio;
+        private int[] heap = new int[64];
+        private int size;
+
+        IntHeap(int[] prio) {
+            this.prio = prio;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void add(int t) {
+            if (size == heap.length) heap = Arrays.copyOf(heap, size * 2);
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (prio[heap[parent]] <= prio[t]) break;
+                heap[i] = heap[parent];
+                i = parent;
+            }
+            heap[i] = t;
+        }
+
+        int poll() {
+            int top = heap[0];
+            int last = heap[--size];
+            int i = 0;
+            while (true) {
+                int l = 2 * i + 1;
+                if (l >= size) break;
+                int r = l + 1;
+                int c = r < size && prio[heap[r]] < prio[heap[l]] ? r : l;
+                if (prio[heap[c]] >= prio[last]) break;
+                heap[i] = heap[c];
+                i = c;
+            }
+            if (size > 0) heap[i] = last;
+            return top;
+        }
+    }
+
+    /** For tests: the run order of a graph's tasks by key. */
+    static Map<TaskKey, Integer> runOrder(TaskGraph g) {
+        int[] p = order(g.depIndexes(), g.indexOf(g.output()), g.size());
+        Map<TaskKey, Integer> m = new HashMap<>();
+        for (int i = 0; i < g.size(); i++) m.put(g.task(i).key(), p[i]);
+        return m;
     }
 }

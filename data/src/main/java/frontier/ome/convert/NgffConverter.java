@@ -276,7 +276,7 @@ public final class NgffConverter {
             for (int i = 0; i < shard.length; i++) shard[i] = Math.multiplyExact(m.chunks()[i], chunksPerShard[i]);
             b.shards(shard);
         }
-        ChunkedArray.fromZarr(a).toZarr(dst, path, b.build());
+        frontier.zarr.Zarr.write(ChunkedArray.fromZarr(a), dst, path, b.build());
         written.add(path);
         arrays++;
     }

@@ -38,7 +38,7 @@ public final class ShardedCopy {
         if (!frames) {
             ArrayMetadataV3 md = ArrayMetadataV3.builder(src.dtype(), src.shape(), src.chunks()).shards(shards)
                     .compressors(List.of(ArrayMetadataV3.blosc("lz4", 5, "shuffle", src.dtype().itemSize()))).build();
-            ChunkedArray.fromZarr(src).toZarr(dst, args[1], md);
+            Zarr.write(ChunkedArray.fromZarr(src), dst, args[1], md);
             System.err.println("re-encoded with blosc lz4 + shuffle");
             return;
         }

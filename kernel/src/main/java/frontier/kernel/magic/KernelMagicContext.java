@@ -2,6 +2,7 @@ package frontier.kernel.magic;
 
 import frontier.kernel.eval.JavaEvaluator;
 import frontier.magics.MagicContext;
+import frontier.array.sched.SchedulerContext;
 import frontier.progress.ProgressSink;
 
 import java.io.PrintStream;
@@ -13,13 +14,20 @@ import java.util.function.Consumer;
 public final class KernelMagicContext implements MagicContext {
     private final JavaEvaluator evaluator;
     private final ProgressSink progress;
+    private final SchedulerContext scheduling;
     private final Consumer<Object> display;
 
-    /** display: shows a value in the running cell's output (the kernel's renderers). */
-    public KernelMagicContext(JavaEvaluator evaluator, ProgressSink progress, Consumer<Object> display) {
+    /** scheduling: the session's scheduler for compute(); display: shows a value in the running cell's output (the kernel's renderers). */
+    public KernelMagicContext(JavaEvaluator evaluator, ProgressSink progress, SchedulerContext scheduling, Consumer<Object> display) {
         this.evaluator = evaluator;
         this.progress = progress;
+        this.scheduling = scheduling;
         this.display = display;
+    }
+
+    @Override
+    public SchedulerContext scheduling() {
+        return scheduling;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package frontier.magics.spark;
 
 import frontier.array.sched.ClusterScheduler;
-import frontier.array.sched.Scheduler;
+import frontier.array.sched.SchedulerContext;
 import frontier.magics.Magic;
 import frontier.magics.MagicContext;
 import frontier.magics.MagicException;
@@ -64,15 +64,11 @@ public final class SparkCommand implements Magic {
         this.context = context;
     }
 
-    /** The cluster scheduler compute() uses now, or null (threads). */
-    static ClusterScheduler running() {
-        return Scheduler.getDefault() instanceof ClusterScheduler c ? c : null;
-    }
-
     @Override
     public Object call() {
         String w = what == null ? "status" : what.strip();
-        ClusterScheduler now = running();
+        SchedulerContext session = context == null ? SchedulerContext.current() : context.scheduling();
+        ClusterScheduler now = session.cluster();
         if (w.equals("status")) {
             if (now == null) return new TextResult("Spark is not running: compute() runs on threads in this JVM (%spark local-cluster[2,1,1024] starts it)");
             return now.status();
@@ -82,7 +78,7 @@ public final class SparkCommand implements Magic {
             try {
                 now.close();
             } finally {
-                Scheduler.setDefault(null);
+                session.use(null);
             }
             return new TextResult("stopped Spark (" + now.master() + "): compute() runs on threads again");
         }
@@ -95,7 +91,7 @@ public final class SparkCommand implements Magic {
         var provider = SparkRuntime.provider(dist);
         if (now != null) { // one Spark application per JVM
             now.close();
-            Scheduler.setDefault(null);
+            session.use(null);
         }
         ClusterScheduler started;
         try {
@@ -108,7 +104,7 @@ public final class SparkCommand implements Magic {
         } catch (Exception | LinkageError e) {
             throw new MagicException("cannot start Spark on " + w + ": " + e, e);
         }
-        Scheduler.setDefault(started);
+        session.use(started);
         return started.status();
     }
 

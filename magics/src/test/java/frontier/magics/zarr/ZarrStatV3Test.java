@@ -41,7 +41,7 @@ class ZarrStatV3Test {
             ZarrArray a = src.get(level);
             ArrayMetadataV3.Builder b = ArrayMetadataV3.builder(a.dtype(), a.shape(), a.chunks());
             if (level.equals("0")) b.shards(new int[]{1, 1, 5, a.chunks()[3], a.chunks()[4]});
-            ChunkedArray.fromZarr(a).toZarr(new FileStore(v3), level, b.build());
+            frontier.zarr.Zarr.write(ChunkedArray.fromZarr(a), new FileStore(v3), level, b.build());
         }
         RecordingContext ctx = new RecordingContext(dir, false);
         String original = REGISTRY.run("zarr", List.of("stat", "img.zarr"), null, ctx).toString();

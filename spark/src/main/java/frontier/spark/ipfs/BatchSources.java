@@ -3,8 +3,8 @@ package frontier.spark.ipfs;
 import frontier.array.graph.FusedOp;
 import frontier.array.graph.Op;
 import frontier.array.graph.Task;
-import frontier.array.ops.OpenSource;
-import frontier.array.ops.ReadChunk;
+import frontier.array.OpenSource;
+import frontier.array.ReadChunk;
 import frontier.spark.plan.Batch;
 
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * What a batch reads from IPFS: the ipfs:// arrays it opens and the chunks it reads (as
  * "location|key"). The one place that looks inside ops, so that locality and per-executor nodes
- * follow the chunk-reading ops of frontier.array.ops.
+ * follow the chunk-reading ops of frontier.array.
  */
 final class BatchSources {
     private BatchSources() {

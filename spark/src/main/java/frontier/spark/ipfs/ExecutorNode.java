@@ -1,7 +1,7 @@
 package frontier.spark.ipfs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import frontier.array.ChunkSources;
+import frontier.array.ChunkSource;
 import frontier.ipfs.blockstore.FileBlockStore;
 import frontier.ipfs.cid.Cid;
 import frontier.ipfs.fetch.BlockFetcher;
@@ -62,6 +62,18 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
     private final UnixfsReader reader;
     private final Driver driver;
     private final Map<String, IpfsStore> opened = new ConcurrentHashMap<>();
+    private final Map<String, ChunkSource> arrays = new ConcurrentHashMap<>();
+    /** The node of this executor process, which {@link ExecutorSources} reads ipfs:// arrays through. */
+    private static volatile ExecutorNode current;
+
+    static ExecutorNode current() {
+        return current;
+    }
+
+    /** Makes this the node that this executor's tasks read ipfs:// arrays through. */
+    void serveTasks() {
+        current = this;
+    }
     private final Set<String> reportedChunks = ConcurrentHashMap.newKeySet();
     private final List<String> swarmErrors = new ArrayList<>();
 
@@ -186,11 +198,22 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
 
     @Override
     public void before(Batch batch) throws Exception {
-        for (String location : BatchSources.ipfsLocations(batch)) {
-            if (opened.containsKey(location)) continue;
-            IpfsStore st = new IpfsStore(reader, IpfsPath.parse(location));
-            ChunkSources.register(new LocatedSource(location, Zarr.openArray(st, "")));
-            opened.put(location, st);
+        for (String location : BatchSources.ipfsLocations(batch)) array(location);
+    }
+
+    /** The array at an ipfs:// location, opened (once) through this executor's node. */
+    ChunkSource array(String location) throws java.io.IOException {
+        ChunkSource a = arrays.get(location);
+        if (a != null) return a;
+        synchronized (arrays) {
+            a = arrays.get(location);
+            if (a == null) {
+                IpfsStore st = new IpfsStore(reader, IpfsPath.parse(location));
+                a = Zarr.openArray(st, "");
+                opened.put(location, st);
+                arrays.put(location, a);
+            }
+            return a;
         }
     }
 
@@ -237,6 +260,7 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
 
     @Override
     public void close() {
+        if (current == this) current = null;
         gateway.close();
         fetcher.close();
         serving.close();

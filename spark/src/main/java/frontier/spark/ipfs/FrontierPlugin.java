@@ -82,6 +82,7 @@ public final class FrontierPlugin implements SparkPlugin {
             }
             // ipfs:// reads outside the planned batches go through this store and the kernel's gateway too
             System.setProperty("frontier.ipfs.path", node.storeDir().toString());
+            node.serveTasks();
             BatchRunner.setHook(node);
             BatchRunner.setExecutorName("executor " + id + " (" + host() + ")");
         }

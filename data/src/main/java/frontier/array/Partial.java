@@ -1,6 +1,5 @@
-package frontier.array.ops;
+package frontier.array;
 
-import frontier.array.NdArray;
 
 import java.io.Serializable;
 

@@ -1,7 +1,5 @@
-package frontier.array.ops;
+package frontier.array;
 
-import frontier.array.DType;
-import frontier.array.Promotion;
 
 /** The reductions, with numpy's result dtypes. */
 public enum ReduceKind {

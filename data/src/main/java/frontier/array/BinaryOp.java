@@ -1,4 +1,4 @@
-package frontier.array.ops;
+package frontier.array;
 
 /** The elementwise arithmetic operators. */
 public enum BinaryOp {

@@ -1,8 +1,5 @@
-package frontier.array.ops;
+package frontier.array;
 
-import frontier.array.DType;
-import frontier.array.Half;
-import frontier.array.NdArray;
 
 /** Reads a run of elements into a long[] or double[] buffer with one loop per storage type. */
 final class Rows {

@@ -1,6 +1,5 @@
-package frontier.array.ops;
+package frontier.array;
 
-import frontier.array.NdArray;
 import frontier.array.graph.Op;
 
 import java.util.List;

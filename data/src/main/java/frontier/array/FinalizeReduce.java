@@ -1,16 +1,28 @@
-package frontier.array.ops;
+package frontier.array;
 
-import frontier.array.DType;
-import frontier.array.NdArray;
-import frontier.array.graph.Op;
+import frontier.array.graph.Fold;
 
-import java.util.List;
-
-/** Merges the last partials and turns them into a block of the result dtype, reduced axes dropped. */
-public record FinalizeReduce(ReduceKind kind, DType in, int[] outShape) implements Op {
+/** Merges the last partials (as they arrive, as {@link CombineReduce}) and turns them into a block of the result dtype, reduced axes dropped. */
+public record FinalizeReduce(ReduceKind kind, DType in, int[] outShape) implements Fold {
     @Override
-    public Object apply(List<Object> inputs) {
-        Partial p = inputs.size() == 1 ? (Partial) inputs.get(0) : (Partial) new CombineReduce(kind).apply(inputs);
+    public Order order() {
+        return CombineReduce.order(kind, in);
+    }
+
+    @Override
+    public Object begin(int n) {
+        return null;
+    }
+
+    @Override
+    public Object add(Object acc, int i, Object input) {
+        return acc == null ? CombineReduce.copy((Partial) input) : CombineReduce.merge(kind, (Partial) acc, (Partial) input);
+    }
+
+    @Override
+    public Object end(Object acc) {
+        Partial p = (Partial) acc;
+        if (p == null) throw new IllegalStateException("a reduction without inputs");
         DType out = kind.resultType(in);
         if (p.count() == 0 && (kind == ReduceKind.MIN || kind == ReduceKind.MAX)) {
             throw new IllegalArgumentException("zero-size array to reduction operation " + kind.name().toLowerCase() + " which has no identity");

@@ -1,7 +1,5 @@
-package frontier.array.ops;
+package frontier.array;
 
-import frontier.array.DType;
-import frontier.array.NdArray;
 import frontier.array.graph.Op;
 
 import java.util.Arrays;
@@ -12,6 +10,12 @@ public record PartialReduce(ReduceKind kind, boolean[] reduced) implements Op {
     @Override
     public Object apply(List<Object> inputs) {
         return reduce((NdArray) inputs.get(0), kind, reduced);
+    }
+
+    /** Integer min and max may keep the block itself (a block with nothing to reduce); the other partials are new arrays. */
+    @Override
+    public boolean mayShareInput() {
+        return kind == ReduceKind.MIN || kind == ReduceKind.MAX;
     }
 
     static Partial reduce(NdArray a, ReduceKind kind, boolean[] reduced) {

@@ -1,7 +1,5 @@
-package frontier.array.ops;
+package frontier.array;
 
-import frontier.array.DType;
-import frontier.array.NdArray;
 
 /** n-d copies between in-memory blocks (whole rows with System.arraycopy where the step is 1). */
 public final class Blocks {
@@ -36,12 +34,18 @@ public final class Blocks {
             System.arraycopy(s, 0, d, 0, w);
             return;
         }
-        int[] ss = strides(src.shape());
-        int[] ds = strides(dst.shape());
-        int[] pos = new int[nd];
+        int[] sshape = src.shape(), dshape = dst.shape();
+        int[] ss = strides(sshape);
+        int[] ds = strides(dshape);
+        // trailing axes that both sides cover whole, with step 1, merge into one run (a chunk of whole rows is one copy)
         int last = nd - 1;
         int n = count[last];
+        while (last > 0 && srcStep[last] == 1 && count[last] == sshape[last] && count[last] == dshape[last] && srcStep[last - 1] == 1) {
+            last--;
+            n *= count[last];
+        }
         int sStepLast = srcStep[last];
+        int[] pos = new int[nd];
         while (true) {
             int so = 0;
             int doff = 0;
@@ -52,7 +56,7 @@ public final class Blocks {
             if (sStepLast == 1) {
                 System.arraycopy(s, so * w, d, doff * w, n * w);
             } else {
-                copyStrided(s, so, sStepLast, d, doff, n, w);
+                copyStrided(s, so, sStepLast * ss[last], d, doff, n, w);
             }
             int i = last - 1;
             while (i >= 0) {

@@ -1,20 +1,39 @@
-package frontier.array.ops;
+package frontier.array;
 
-import frontier.array.NdArray;
-import frontier.array.graph.Op;
+import frontier.array.graph.Fold;
 
-import java.util.List;
-
-/** Merges partial reductions of neighbouring blocks (one inner node of the reduction tree). */
-public record CombineReduce(ReduceKind kind) implements Op {
+/**
+ * Merges partial reductions of neighbouring blocks (one inner node of the reduction tree), as
+ * they arrive. Floating-point sums (sum, mean, std) merge in input order, so that every scheduler
+ * gives the same bits; min, max and integer sums are exact in any order. in: the reduced array's dtype.
+ */
+public record CombineReduce(ReduceKind kind, DType in) implements Fold {
     @Override
-    public Object apply(List<Object> inputs) {
-        Partial acc = null;
-        for (Object o : inputs) acc = acc == null ? copy((Partial) o) : merge(kind, acc, (Partial) o);
+    public Order order() {
+        return order(kind, in);
+    }
+
+    static Order order(ReduceKind kind, DType in) {
+        return kind == ReduceKind.MIN || kind == ReduceKind.MAX || kind.integerAccumulator(in) ? Order.ANY_ORDER : Order.IN_ORDER;
+    }
+
+    @Override
+    public Object begin(int n) {
+        return null;
+    }
+
+    /** The first input is copied (inputs are never modified: they may be shared, or sit in a thread's buffer), the next merged in. */
+    @Override
+    public Object add(Object acc, int i, Object input) {
+        return acc == null ? copy((Partial) input) : merge(kind, (Partial) acc, (Partial) input);
+    }
+
+    @Override
+    public Object end(Object acc) {
         return acc;
     }
 
-    private static Partial copy(Partial p) {
+    static Partial copy(Partial p) {
         if (p.v() != null) return Partial.ofValues(p.count(), p.v().copy());
         return new Partial(p.count(), p.shape(), p.l() == null ? null : p.l().clone(),
                 p.d() == null ? null : p.d().clone(), p.m2() == null ? null : p.m2().clone());

@@ -1,7 +1,5 @@
-package frontier.array.ops;
+package frontier.array;
 
-import frontier.array.DType;
-import frontier.array.NdArray;
 import frontier.array.graph.Op;
 
 import java.util.List;
@@ -53,6 +51,11 @@ public record Elementwise(BinaryOp op, DType out, Number scalar, boolean scalarL
             for (int i = 0; i < n; i++) r.setDouble(i, op.applyDouble(a.getDouble(i), b.getDouble(i)));
         }
         return r;
+    }
+
+    @Override
+    public boolean mayShareInput() {
+        return false;
     }
 
     @Override

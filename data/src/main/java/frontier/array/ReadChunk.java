@@ -1,0 +1,107 @@
+package frontier.array;
+
+import frontier.array.graph.Op;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads one chunk of an array and crops it to validShape (edge chunks are stored full-size; a
+ * validShape of the full chunk shape keeps it whole). Failures name the chunk key and the array.
+ * Run transiently (see {@link Op#applyTransient}), the chunk may sit in a per-thread buffer of the source.
+ */
+public final class ReadChunk implements Op {
+    private static final long serialVersionUID = 2L;
+
+    private final SourceRef source;
+    private final long[] chunkIndex;
+    private final int[] validShape;
+
+    public ReadChunk(SourceRef source, long[] chunkIndex, int[] validShape) {
+        this.source = source;
+        this.chunkIndex = chunkIndex;
+        this.validShape = validShape;
+    }
+
+    public String location() {
+        return source.location();
+    }
+
+    /** The array read. */
+    public SourceRef source() {
+        return source;
+    }
+
+    public long[] chunkIndex() {
+        return chunkIndex.clone();
+    }
+
+    public int[] validShape() {
+        return validShape.clone();
+    }
+
+    /** The chunk's store key (the array is opened to ask it). */
+    public String chunkKey() {
+        try {
+            return source.open().chunkKey(chunkIndex);
+        } catch (IOException | RuntimeException e) {
+            return Arrays.toString(chunkIndex);
+        }
+    }
+
+    @Override
+    public Object apply(List<Object> inputs) throws Exception {
+        return read(false);
+    }
+
+    @Override
+    public Object applyTransient(List<Object> inputs) throws Exception {
+        return read(true);
+    }
+
+    private NdArray read(boolean scratch) throws Exception {
+        ChunkSource s = source.open();
+        NdArray chunk;
+        try {
+            chunk = scratch ? s.readChunkTransient(chunkIndex) : s.readChunk(chunkIndex);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException || e instanceof java.nio.channels.ClosedByInterruptException
+                    || e instanceof java.io.InterruptedIOException) throw e;
+            throw new IOException("cannot read chunk '" + s.chunkKey(chunkIndex) + "' of " + location() + ": " + e.getMessage(), e);
+        }
+        if (chunk == null) throw new IOException("chunk '" + s.chunkKey(chunkIndex) + "' of " + location() + " read as null");
+        int[] cs = chunk.shape();
+        if (Arrays.equals(cs, validShape)) return chunk;
+        for (int i = 0; i < cs.length; i++) {
+            if (cs.length != validShape.length || cs[i] < validShape[i]) {
+                throw new IOException("chunk '" + s.chunkKey(chunkIndex) + "' of " + location() + " has shape " + Arrays.toString(cs)
+                        + ", expected at least " + Arrays.toString(validShape));
+            }
+        }
+        int[] ones = new int[cs.length];
+        Arrays.fill(ones, 1);
+        return Blocks.region(chunk, new int[cs.length], ones, validShape);
+    }
+
+    @Override
+    public String name() {
+        return "read " + chunkKey();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReadChunk r && r.source.location().equals(source.location()) && Arrays.equals(r.chunkIndex, chunkIndex)
+                && Arrays.equals(r.validShape, validShape);
+    }
+
+    @Override
+    public int hashCode() {
+        return source.location().hashCode() * 31 + Arrays.hashCode(chunkIndex);
+    }
+
+    @Override
+    public String toString() {
+        return "ReadChunk(" + location() + ", " + Arrays.toString(chunkIndex) + ")";
+    }
+}

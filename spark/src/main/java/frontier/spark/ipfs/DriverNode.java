@@ -49,7 +49,7 @@ public final class DriverNode implements AutoCloseable {
         Duration t = Duration.ofSeconds(10);
         this.kernelServing = new IpfsNode(kernelStore.serving(), null, new IpfsNode.Options(t, 0, 8, false, List.of()));
         this.kernelGateway = GatewayServer.start(kernelServing.reader(), address, 0);
-        this.kernel = new Provider("the kernel", PeerId.random(), List.of(Multiaddrs.ofUrl(kernelGateway.url())), List.of(Provider.GATEWAY));
+        this.kernel = Provider.gateway("the kernel", kernelGateway.url());
         index.setKernel(kernel, kernelStore);
         executorConf.put("routing", routing.url());
         String gateways = conf.get("ipfs.gateways");

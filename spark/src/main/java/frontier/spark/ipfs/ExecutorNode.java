@@ -106,9 +106,9 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
         this.peers = new PeerSource(new RoutingClient(conf.get("routing"), Duration.ofSeconds(2)), id, timeout, daemonSource);
         List<BlockSource> sources = new ArrayList<>();
         sources.add(peers);
-        if (daemonSource != null) sources.add(counted(daemonSource, peers.fetched, null));
+        if (daemonSource != null) sources.add(counted(daemonSource, PeerSource.DAEMON, peers.fetched, null));
         for (String g : frontier.ipfs.fetch.Gateways.parse(conf.getOrDefault("gateways", ""))) {
-            sources.add(counted(new GatewaySource(g, timeout, 1), fromGateways, refusedByGateways));
+            sources.add(counted(new GatewaySource(g, timeout, 1), "gateway " + g, fromGateways, refusedByGateways));
         }
         this.fetcher = new BlockFetcher(store, true, sources, 8);
         this.reader = new UnixfsReader(fetcher);
@@ -135,8 +135,8 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
         return c.api() == null ? "off" : c.api();
     }
 
-    /** A source whose verified blocks are counted (a block that does not verify is counted as refused). */
-    private static BlockSource counted(BlockSource inner, AtomicLong ok, AtomicLong bad) {
+    /** A source whose verified blocks are counted (a block that does not verify is counted as refused), also in the ledger under label. */
+    private BlockSource counted(BlockSource inner, String label, AtomicLong ok, AtomicLong bad) {
         return new BlockSource() {
             @Override
             public String name() {
@@ -147,8 +147,13 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
             public byte[] fetch(Cid cid) throws IOException {
                 byte[] b = inner.fetch(cid);
                 if (b != null) {
-                    if (cid.verify(b)) ok.incrementAndGet();
-                    else if (bad != null) bad.incrementAndGet();
+                    if (cid.verify(b)) {
+                        ok.incrementAndGet();
+                        peers.ledger.fetched(label);
+                    } else {
+                        if (bad != null) bad.incrementAndGet();
+                        peers.ledger.refused(label);
+                    }
                 }
                 return b;
             }
@@ -157,7 +162,7 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
 
     /** Says hello to the driver and connects this executor's daemon to the other executors' daemons. */
     void announce() throws Exception {
-        Messages.Welcome w = (Messages.Welcome) driver.ask(new Messages.Hello(executorId, host, kind(), provider, storeDir.toString(),
+        Messages.Welcome w = (Messages.Welcome) driver.ask(new Messages.Hello(executorId, host, ProcessHandle.current().pid(), kind(), provider, storeDir.toString(),
                 daemon == null ? null : daemon.url(), daemon == null ? List.of() : provider.addrs()));
         if (daemon != null) {
             for (String addr : w.connectTo()) {
@@ -226,7 +231,8 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
     NodeCounts counts() {
         String last = peers.lastRefusal.get();
         return new NodeCounts(store.holds(), store.served(), peers.fetched.get(), fromGateways.get(),
-                peers.refused.get() + refusedByGateways.get(), last, peers.routingFailures.get());
+                peers.refused.get() + refusedByGateways.get(), last, peers.routingFailures.get(),
+                peers.ledger.fetchedFrom(), peers.ledger.refusedFrom());
     }
 
     List<String> swarmErrors() {

@@ -115,7 +115,12 @@ public final class SparkScheduler implements ClusterScheduler {
             List<String> jars = new ArrayList<>();
             for (Path j : dist.executorJars()) jars.add(j.toAbsolutePath().toString());
             for (String j : settings.getOrDefault("jars", "").split(",")) if (!j.isBlank()) jars.add(Path.of(j.strip()).toAbsolutePath().toString());
-            conf.set("spark.jars", String.join(",", jars));
+            if (master.kind() == Master.Kind.LOCAL_CLUSTER) {
+                // executors on this machine read the jars where they are, rather than each copying them from the driver (tens of MB)
+                conf.set("spark.executor.extraClassPath", String.join(java.io.File.pathSeparator, jars));
+            } else {
+                conf.set("spark.jars", String.join(",", jars));
+            }
         }
         if (master.kind() == Master.Kind.LOCAL_CLUSTER) {
             conf.set("spark.executor.memory", master.memoryMb() + "m");

@@ -197,6 +197,30 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
             ChunkSources.register(new LocatedSource(location, Zarr.openArray(st, "")));
             opened.put(location, st);
         }
+        prefetch(batch);
+    }
+
+    /**
+     * Starts fetching the files of the batch's chunks, in the order its tasks read them, on the
+     * fetcher's pool: the tasks run one after the other on the executor's core, and would otherwise
+     * wait for the network (a routing lookup and a fetch) before each chunk. A task that needs a
+     * block being fetched shares that fetch; one that comes first fetches it itself, and the queued
+     * prefetch then finds it held.
+     */
+    private void prefetch(Batch batch) {
+        for (String[] c : BatchSources.ipfsChunks(batch)) {
+            IpfsStore st = opened.get(c[0]);
+            if (st == null) continue;
+            String cid;
+            try {
+                cid = st.contentId(c[1]);
+            } catch (IOException | RuntimeException e) {
+                continue; // a chunk that is not stored (the fill value) or cannot be resolved: its task says so
+            }
+            if (cid == null) continue;
+            Cid block = Cid.parse(cid);
+            if (!store.has(block)) fetcher.getAsync(block); // the bytes land in the store; nobody keeps them here
+        }
     }
 
     @Override

@@ -38,17 +38,20 @@ public final class DriverNode implements AutoCloseable {
     /**
      * @param conf spark.frontier.* settings without the prefix: ipfs.kernelStore (the kernel's block
      *             store, default its embedded node's), ipfs.gateways (for executors, default
-     *             IPFS_GATEWAY), ipfs.timeout (seconds), ipfs.daemon ("off" or RPC APIs)
+     *             IPFS_GATEWAY), ipfs.timeout (seconds), ipfs.daemon ("off" or RPC APIs), and the
+     *             ports (default: any free one) of the routing endpoint (ipfs.routing.port), the
+     *             kernel's gateway (ipfs.gateway.port) and the executors' gateways
+     *             (ipfs.executor.gateway.port: the first free one from there, for several executors per host)
      */
     DriverNode(String bind, Map<String, String> conf) throws IOException {
         this.bind = bind;
         InetAddress address = InetAddress.getByName(bind);
-        this.routing = new RoutingServer(index, address, Integer.parseInt(conf.getOrDefault("routing.port", "0")));
+        this.routing = new RoutingServer(index, address, port(conf, "ipfs.routing.port"));
         String ks = conf.get("ipfs.kernelStore");
         this.kernelStore = new CountingBlockStore(new FileBlockStore(ks == null || ks.isBlank() ? FileBlockStore.defaultRoot() : Path.of(ks)), false);
         Duration t = Duration.ofSeconds(10);
         this.kernelServing = new IpfsNode(kernelStore.serving(), null, new IpfsNode.Options(t, 0, 8, false, List.of()));
-        this.kernelGateway = GatewayServer.start(kernelServing.reader(), address, 0);
+        this.kernelGateway = GatewayServer.start(kernelServing.reader(), address, port(conf, "ipfs.gateway.port"));
         this.kernel = Provider.gateway("the kernel", kernelGateway.url());
         index.setKernel(kernel, kernelStore);
         executorConf.put("routing", routing.url());
@@ -56,7 +59,21 @@ public final class DriverNode implements AutoCloseable {
         executorConf.put("gateways", gateways != null ? gateways : String.join(",", Gateways.fromEnvironment()));
         executorConf.put("timeout", conf.getOrDefault("ipfs.timeout", "10"));
         if (conf.containsKey("ipfs.daemon")) executorConf.put("daemon", conf.get("ipfs.daemon"));
+        executorConf.put("gateway.port", Integer.toString(port(conf, "ipfs.executor.gateway.port")));
         current = this;
+    }
+
+    /** A port setting: 0 (the default) is any free port. */
+    static int port(Map<String, String> conf, String key) {
+        String v = conf.getOrDefault(key, "0").strip();
+        int p;
+        try {
+            p = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a port number, not '" + v + "'");
+        }
+        if (p < 0 || p > 65535) throw new IllegalArgumentException(key + " must be a port number (0-65535), not " + p);
+        return p;
     }
 
     /** The driver node of this process's running Spark application, or null. */

@@ -67,7 +67,8 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
 
     /**
      * @param conf the driver's settings for executors: routing (URL), gateways (comma list),
-     *             timeout (seconds), daemon ("off", or a comma list of RPC APIs to pick from)
+     *             timeout (seconds), daemon ("off", or a comma list of RPC APIs to pick from),
+     *             gateway.port (0: any free port)
      */
     ExecutorNode(String executorId, String host, Path storeDir, Map<String, String> conf, Driver driver) throws IOException {
         this.executorId = executorId;
@@ -80,7 +81,7 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
 
         // The gateway serves only what this executor holds (never fetching for others).
         this.serving = new IpfsNode(store.serving(), null, new IpfsNode.Options(timeout, 0, 8, false, List.of()));
-        this.gateway = GatewayServer.start(serving.reader(), InetAddress.getByName(host), 0);
+        this.gateway = startGateway(serving, InetAddress.getByName(host), Integer.parseInt(conf.getOrDefault("gateway.port", "0")));
 
         List<String> addrs = new ArrayList<>();
         List<String> protocols = new ArrayList<>();
@@ -112,6 +113,21 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
         }
         this.fetcher = new BlockFetcher(store, true, sources, 8);
         this.reader = new UnixfsReader(fetcher);
+    }
+
+    /** The gateway on a free port, or on the first free one of port .. port+15 (executors sharing a host). */
+    private static GatewayServer startGateway(IpfsNode serving, InetAddress address, int port) throws IOException {
+        if (port == 0) return GatewayServer.start(serving.reader(), address, 0);
+        IOException last = null;
+        for (int p = port; p < port + 16 && p <= 65535; p++) {
+            try {
+                return GatewayServer.start(serving.reader(), address, p);
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        throw new IOException("no free port for the executor's gateway on " + address.getHostAddress() + " from " + port + " to " + (port + 15)
+                + ": " + last.getMessage(), last);
     }
 
     private static KuboRpcClient findDaemon(Map<String, String> conf, Duration timeout) {

@@ -55,7 +55,7 @@ public record ClusterStatus(String master, String uiUrl, int jobsRunning, List<R
     static final List<String> TRANSFER_COLUMNS = List.of("fetched by", "from", "blocks", "in the last compute()", "refused");
 
     static ClusterStatus of(SparkScheduler s) {
-        DriverNode node = DriverNode.current();
+        DriverNode node = s.driverNode();
         List<Row> rows = new ArrayList<>();
         List<Transfer> transfers = new ArrayList<>();
         List<String> notes = new ArrayList<>();

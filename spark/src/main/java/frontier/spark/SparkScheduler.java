@@ -21,6 +21,7 @@ import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
 import frontier.spark.ipfs.DriverNode;
+import frontier.spark.ipfs.FrontierPlugin;
 import frontier.spark.ipfs.NodeCounts;
 import frontier.spark.ipfs.NodeReport;
 import frontier.spark.ipfs.Provider;
@@ -57,11 +58,13 @@ public final class SparkScheduler implements ClusterScheduler {
 
     private final Master master;
     private final JavaSparkContext jsc;
-    private final RunListener listener = new RunListener();
+    private final RunListener listener;
+    /** This application's IPFS index, routing endpoint and kernel gateway (null without the plugin). */
+    private final DriverNode node;
     private final AtomicLong runs = new AtomicLong();
     private final String bind;
     private final SparkDist dist;
-    private volatile Function<Batch, List<String>> locality = SparkScheduler::holders;
+    private volatile Function<Batch, List<String>> locality = this::holders;
     private volatile Map<String, NodeCounts> countsBeforeLastCompute;
     private volatile boolean closed;
 
@@ -70,6 +73,8 @@ public final class SparkScheduler implements ClusterScheduler {
         this.jsc = jsc;
         this.bind = bind;
         this.dist = dist;
+        this.node = FrontierPlugin.driverNode(jsc.sc());
+        this.listener = new RunListener(node);
         jsc.sc().addSparkListener(listener);
     }
 
@@ -202,8 +207,8 @@ public final class SparkScheduler implements ClusterScheduler {
         }
     }
 
-    private static int nodeCount() {
-        DriverNode n = DriverNode.current();
+    private int nodeCount() {
+        DriverNode n = node;
         return n == null ? 0 : n.index().nodes().size();
     }
 
@@ -227,8 +232,8 @@ public final class SparkScheduler implements ClusterScheduler {
     }
 
     /** The executors whose IPFS nodes hold the batch's chunks (none known: anywhere). */
-    private static List<String> holders(Batch b) {
-        DriverNode n = DriverNode.current();
+    private List<String> holders(Batch b) {
+        DriverNode n = node;
         return n == null ? List.of() : n.preferredLocations(b);
     }
 
@@ -330,13 +335,18 @@ public final class SparkScheduler implements ClusterScheduler {
         return nl > 0 ? m.substring(0, nl) : m;
     }
 
+    /** This application's driver node (its IPFS index and routing endpoint), or null without the IPFS plugin. */
+    public DriverNode driverNode() {
+        return node;
+    }
+
     RunListener listener() {
         return listener;
     }
 
     /** Each executor node's counts now (empty without the IPFS plugin). */
-    private static Map<String, NodeCounts> nodeCounts() {
-        DriverNode n = DriverNode.current();
+    private Map<String, NodeCounts> nodeCounts() {
+        DriverNode n = node;
         Map<String, NodeCounts> out = new HashMap<>();
         if (n != null) for (NodeReport r : n.index().nodes()) out.put(r.executorId(), r.counts() == null ? NodeCounts.NONE : r.counts());
         return out;
@@ -353,7 +363,7 @@ public final class SparkScheduler implements ClusterScheduler {
      */
     @Override
     public void addPeer(String name, String gatewayUrl) {
-        DriverNode n = DriverNode.current();
+        DriverNode n = node;
         if (n == null) throw new IllegalStateException("this Spark application runs without IPFS nodes (%spark ... --no-ipfs)");
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a peer needs a name");
         URI u;
@@ -373,7 +383,7 @@ public final class SparkScheduler implements ClusterScheduler {
 
     @Override
     public boolean removePeer(String name) {
-        DriverNode n = DriverNode.current();
+        DriverNode n = node;
         return n != null && n.index().removeProvider(name);
     }
 

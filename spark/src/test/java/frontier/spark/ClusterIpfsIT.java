@@ -5,7 +5,6 @@ import frontier.array.sched.ThreadPoolScheduler;
 import frontier.ipfs.cid.Cid;
 import frontier.ipfs.gateway.GatewayServer;
 import frontier.ipfs.node.IpfsNode;
-import frontier.spark.ipfs.DriverNode;
 import frontier.spark.ipfs.NodeCounts;
 import frontier.spark.ipfs.Provider;
 import frontier.sample.TamperingGateway;
@@ -133,7 +132,7 @@ class ClusterIpfsIT {
         assertSameAsThreads(a.sum(1));
         frontier.ipfs.store.IpfsStore st = IpfsNode.embedded().store(location);
         Cid chunk = Cid.parse(st.contentId("0.3.0.0"));
-        String routing = DriverNode.current().routingUrl();
+        String routing = spark.driverNode().routingUrl();
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(routing + "/routing/v1/providers/" + chunk)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
@@ -197,14 +196,14 @@ class ClusterIpfsIT {
         }
         Provider down = new Provider("a peer that is down", frontier.spark.ipfs.PeerId.random(),
                 List.of("/ip4/127.0.0.1/tcp/" + closed + "/http"), List.of(Provider.GATEWAY));
-        DriverNode.current().index().addProviderOfEverything(down);
+        spark.driverNode().index().addProviderOfEverything(down);
         try {
             long fromPeers = sum(NodeCounts::fromPeers);
             String location = IpfsFixture.add(IpfsFixture.planes(4), dir, "down", kernelStore);
             assertSameAsThreads(ChunkedArray.fromZarr(Zarr.openArray(location)).max(1));
             assertTrue(sum(NodeCounts::fromPeers) > fromPeers, "the blocks came from the other peers: " + status());
         } finally {
-            DriverNode.current().index().removeProvider(down);
+            spark.driverNode().index().removeProvider(down);
         }
     }
 
@@ -212,7 +211,7 @@ class ClusterIpfsIT {
     @Order(5)
     void whenTheRoutingEndpointIsDownExecutorsFallBackToTheGateways() throws Exception {
         long fromGateways = sum(NodeCounts::fromGateways);
-        DriverNode.current().stopRouting();
+        spark.driverNode().stopRouting();
         String location = IpfsFixture.add(IpfsFixture.planes(5), dir, "norouting", kernelStore);
         assertSameAsThreads(ChunkedArray.fromZarr(Zarr.openArray(location)).std(1));
         ClusterStatus s = status();

@@ -23,8 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * the driver's address.
  */
 public final class DriverNode implements AutoCloseable {
-    private static volatile DriverNode current;
-
     private final ProviderIndex index = new ProviderIndex();
     private final String bind;
     private final RoutingServer routing;
@@ -60,7 +58,6 @@ public final class DriverNode implements AutoCloseable {
         executorConf.put("timeout", conf.getOrDefault("ipfs.timeout", "10"));
         if (conf.containsKey("ipfs.daemon")) executorConf.put("daemon", conf.get("ipfs.daemon"));
         executorConf.put("gateway.port", Integer.toString(port(conf, "ipfs.executor.gateway.port")));
-        current = this;
     }
 
     /** A port setting: 0 (the default) is any free port. */
@@ -74,11 +71,6 @@ public final class DriverNode implements AutoCloseable {
         }
         if (p < 0 || p > 65535) throw new IllegalArgumentException(key + " must be a port number (0-65535), not " + p);
         return p;
-    }
-
-    /** The driver node of this process's running Spark application, or null. */
-    public static DriverNode current() {
-        return current;
     }
 
     Map<String, String> executorConf() {
@@ -156,7 +148,6 @@ public final class DriverNode implements AutoCloseable {
 
     @Override
     public void close() {
-        if (current == this) current = null;
         routing.close();
         kernelGateway.close();
         kernelServing.close();

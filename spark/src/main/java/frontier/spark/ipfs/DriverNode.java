@@ -44,12 +44,21 @@ public final class DriverNode implements AutoCloseable {
     DriverNode(String bind, Map<String, String> conf) throws IOException {
         this.bind = bind;
         InetAddress address = InetAddress.getByName(bind);
-        this.routing = new RoutingServer(index, address, port(conf, "ipfs.routing.port"));
+        // every setting is checked before anything listens
+        int routingPort = port(conf, "ipfs.routing.port"), gatewayPort = port(conf, "ipfs.gateway.port");
+        int executorGatewayPort = port(conf, "ipfs.executor.gateway.port");
         String ks = conf.get("ipfs.kernelStore");
         this.kernelStore = new CountingBlockStore(new FileBlockStore(ks == null || ks.isBlank() ? FileBlockStore.defaultRoot() : Path.of(ks)), false);
         Duration t = Duration.ofSeconds(10);
         this.kernelServing = new IpfsNode(kernelStore.serving(), null, new IpfsNode.Options(t, 0, 8, false, List.of()));
-        this.kernelGateway = GatewayServer.start(kernelServing.reader(), address, port(conf, "ipfs.gateway.port"));
+        this.routing = new RoutingServer(index, address, routingPort);
+        try {
+            this.kernelGateway = GatewayServer.start(kernelServing.reader(), address, gatewayPort);
+        } catch (IOException | RuntimeException e) {
+            routing.close(); // a port taken: nothing of this node stays open in the kernel
+            kernelServing.close();
+            throw e;
+        }
         this.kernel = Provider.gateway("the kernel", kernelGateway.url());
         index.setKernel(kernel, kernelStore);
         executorConf.put("routing", routing.url());
@@ -57,7 +66,7 @@ public final class DriverNode implements AutoCloseable {
         executorConf.put("gateways", gateways != null ? gateways : String.join(",", Gateways.fromEnvironment()));
         executorConf.put("timeout", conf.getOrDefault("ipfs.timeout", "10"));
         if (conf.containsKey("ipfs.daemon")) executorConf.put("daemon", conf.get("ipfs.daemon"));
-        executorConf.put("gateway.port", Integer.toString(port(conf, "ipfs.executor.gateway.port")));
+        executorConf.put("gateway.port", Integer.toString(executorGatewayPort));
     }
 
     /** A port setting: 0 (the default) is any free port. */

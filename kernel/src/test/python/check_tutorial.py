@@ -125,6 +125,9 @@ def check_next_steps(nb, values, level1, dask_mean):
           and sum(r[4] for r in liar) == int(m.group(1)), "every altered block was refused, none accepted: " + fourth[-900:])
     check(re.search(r"^executor \d+ refused block baf[a-z2-7]+ from tampering-peer \(peer 12D3KooW\w+, " + re.escape(url)
                     + r"\): its \d+ bytes do not hash to the CID$", fourth, re.M) is not None, "the refusal names the peer, its gateway and the CID")
+    noise = [o.get("text", "") for c in nb.cells[next_steps_start(nb):] if c.cell_type == "code"
+             for o in c.outputs if o.output_type == "stream" and o.name == "stderr"]
+    check(not noise, "Spark's and the executors' logs stay out of the notebook (nothing on stderr in the section): " + "".join(noise)[:600])
     stop = text_of(section_outputs(nb, "%spark stop"))
     last = text_of(section_outputs(nb, "tamperingPeer.close()"))
     check("compute() runs on threads again" in stop and "ThreadPoolScheduler" in last, "stop goes back to threads: " + stop + last)

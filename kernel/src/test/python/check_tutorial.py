@@ -3,11 +3,13 @@
 against independent oracles: the frontier CLI's `ipfs add` on the same folder, the files on disk,
 zarr-python/numpy's values.
 
-usage: check_tutorial.py NOTEBOOK WORKDIR CLI_JAR [NGFF_VERSIONS]
+usage: check_tutorial.py NOTEBOOK WORKDIR CLI_JAR [NGFF_VERSIONS] [--without-next-steps]
 NGFF_VERSIONS: comma-separated (default "0.1,0.5"): the notebook runs once per version, each in
 WORKDIR/ngff-VERSION with its own kernel, in this one Python process (its imports, the CLI jar and the
 0.1 run's zarr-python/Dask values are reused: the 0.5 sample holds the same values, and zarr-python 2
 cannot read Zarr v3, so zarrita (npm, peers/node_modules) reads the 0.5 arrays).
+The "Next steps" section starts a Spark local cluster (about a minute on two cores): it runs with the
+first version only; --without-next-steps drops it from every run.
 Env: FRONTIER_KERNEL_NAME (the installed kernelspec), JUPYTER_PATH.
 """
 import base64
@@ -51,6 +53,90 @@ def text_of(outputs, mime="text/plain"):
     return "\n".join(parts)
 
 
+NEXT_STEPS = "## Next steps"
+
+
+def next_steps_start(nb):
+    """Index of the "Next steps" heading cell."""
+    return next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and c.source.startswith(NEXT_STEPS))
+
+
+def section_outputs(nb, needle, nth=0):
+    """Outputs of the nth code cell of the Next steps section whose source contains needle."""
+    found = [c for c in nb.cells[next_steps_start(nb):] if c.cell_type == "code" and needle in c.source]
+    if len(found) <= nth:
+        raise SystemExit(f"the Next steps section has no cell #{nth} containing {needle!r}")
+    return found[nth].outputs
+
+
+def transfers(status):
+    """The rows of the status's "who fetched what from whom" table: (by, from, blocks, last compute, refused)."""
+    rows = re.findall(r"^  (executor \S+)  (.+?) +(\d+) +(\d+) +(\d+)$", status, re.M)
+    return [(by, frm.strip(), int(b), int(last), int(x)) for by, frm, b, last, x in rows]
+
+
+def check_next_steps(nb, values, level1, dask_mean):
+    """The tutorial's next steps on a Spark local cluster: what each claim of the section rests on."""
+    import numpy as np
+    started = text_of(section_outputs(nb, "%spark local-cluster"))
+    execs = re.findall(r"^executor (\d+)  127\.0\.0\.1  pid (\d+)  embedded node, gateway http://127\.0\.0\.1:\d+  holds 0 blocks", started, re.M)
+    driver = re.search(r"^driver 127\.0\.0\.1  pid (\d+)  routing http://127\.0\.0\.1:\d+/routing/v1 \(0 lookups\)  kernel node gateway http://127\.0\.0\.1:\d+", started, re.M)
+    check(len(execs) == 2 and driver is not None, "two executors with embedded nodes and gateways on 127.0.0.1, and the driver's routing: " + started[:500])
+    check(driver is not None and len({p for _, p in execs} | {driver.group(1)}) == 3, "the executors are JVMs of their own (three pids)")
+
+    mip_out = section_outputs(nb, "var mipOnSpark")
+    mip = text_of([o for o in mip_out if o.output_type == "execute_result"])
+    m = re.search(r"computed by SparkScheduler\(local-cluster\[2,1,1024]\); sum of the projection's pixels (\d+); equal to the projection on threads: true", mip)
+    expected = int(values[0, 1].max(axis=0).astype(np.int64).sum())
+    check(m is not None and int(m.group(1)) == expected, f"the z-projection on the cluster equals numpy's (sum {expected}): " + mip[:300])
+    bars = [o.data.get("text/plain", "") for o in mip_out if o.output_type == "display_data"]
+    check(any(b.startswith("spark [") and "100% Completed" in b for b in bars), "a spark progress bar reached 100%: " + repr(bars))
+
+    first = text_of(section_outputs(nb, "%spark status", 0))
+    rows = transfers(first)
+    for e, _ in execs:
+        got = [r for r in rows if r[0] == "executor " + e and r[1] == "the kernel" and r[2] > 0 and r[3] == r[2]]
+        held = re.search(r"^executor %s  .*  holds ([1-9]\d*) blocks" % e, first, re.M)
+        check(len(got) == 1 and held is not None, f"executor {e} fetched blocks from the kernel's node and holds them: " + first[:900])
+    m = re.search(r"^the last compute\(\) fetched ([1-9]\d*) blocks over the network", first, re.M)
+    check(m is not None and int(m.group(1)) == sum(r[3] for r in rows), "the first run's fetches add up: " + first[-400:])
+
+    again = text_of(section_outputs(nb, "mipOnSpark.compute().equals(projection)"))
+    second = text_of(section_outputs(nb, "%spark status", 1))
+    check("true" in again and "\nthe last compute() fetched 0 blocks over the network (0 from peers, 0 from gateways)" in second
+          and all(r[3] == 0 for r in transfers(second)), "the second run fetched nothing: " + second[-600:])
+
+    mean = text_of(section_outputs(nb, "var meanOnSpark"))
+    m = re.search(r"mean on Spark (\S+); equal to the mean on threads: true", mean)
+    check(m is not None and m.group(1) == repr(dask_mean), f"the mean on the cluster is Dask's {dask_mean!r}: " + mean[:300])
+    third = text_of(section_outputs(nb, "%spark status", 2))
+    peers = [r for r in transfers(third) if r[1].startswith("executor ") and r[1] != r[0] and r[3] > 0]
+    check(len(peers) > 0, "executors fetched blocks from each other: " + third[-700:])
+
+    url = text_of(section_outputs(nb, "TamperingGateway.start")).strip().strip('"')
+    added = text_of(section_outputs(nb, "%spark peer add"))
+    check(re.fullmatch(r"http://127\.0\.0\.1:\d+", url) is not None and ("\npeer tampering-peer  gateway " + url + "  ") in added,
+          "the tampering peer is added to the routing: " + added[-400:])
+    lvl = text_of(section_outputs(nb, "var level1OnSpark"))
+    m = re.search(r"blocks the tampering peer altered: (\d+); sum of the level 1 projection's pixels (\d+); equal to the projection on threads: true", lvl)
+    expected = int(level1[0, 1].max(axis=0).astype(np.int64).sum())
+    check(m is not None and int(m.group(1)) > 0 and int(m.group(2)) == expected,
+          f"with the tampering peer, the level 1 projection still equals numpy's (sum {expected}): " + lvl[:300])
+    fourth = text_of(section_outputs(nb, "%spark status", 3))
+    liar = [r for r in transfers(fourth) if r[1] == "tampering-peer"]
+    refused = re.search(r"^the last compute\(\) fetched \d+ blocks over the network .* and refused (\d+)$", fourth, re.M)
+    check(m is not None and liar and all(r[2] == 0 for r in liar) and refused is not None and int(refused.group(1)) == int(m.group(1))
+          and sum(r[4] for r in liar) == int(m.group(1)), "every altered block was refused, none accepted: " + fourth[-900:])
+    check(re.search(r"^executor \d+ refused block baf[a-z2-7]+ from tampering-peer \(peer 12D3KooW\w+, " + re.escape(url)
+                    + r"\): its \d+ bytes do not hash to the CID$", fourth, re.M) is not None, "the refusal names the peer, its gateway and the CID")
+    noise = [o.get("text", "") for c in nb.cells[next_steps_start(nb):] if c.cell_type == "code"
+             for o in c.outputs if o.output_type == "stream" and o.name == "stderr"]
+    check(not noise, "Spark's and the executors' logs stay out of the notebook (nothing on stderr in the section): " + "".join(noise)[:600])
+    stop = text_of(section_outputs(nb, "%spark stop"))
+    last = text_of(section_outputs(nb, "tamperingPeer.close()"))
+    check("compute() runs on threads again" in stop and "ThreadPoolScheduler" in last, "stop goes back to threads: " + stop + last)
+
+
 PEERS = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "peers"))
 
 
@@ -80,16 +166,18 @@ ORACLE = {}  # the 0.1 run's zarr-python and Dask values, which the 0.5 sample h
 
 def main():
     notebook, work_root, cli_jar = sys.argv[1:4]
-    versions = sys.argv[4].split(",") if len(sys.argv) > 4 else ["0.1", "0.5"]
+    rest = [a for a in sys.argv[4:] if not a.startswith("--")]
+    versions = rest[0].split(",") if rest else ["0.1", "0.5"]
+    next_steps = "--without-next-steps" not in sys.argv[4:]
     shutil.rmtree(work_root, ignore_errors=True)
-    for ngff in versions:
+    for i, ngff in enumerate(versions):
         print(f"---- NGFF {ngff}")
-        run(notebook, os.path.join(work_root, "ngff-" + ngff), cli_jar, ngff)
+        run(notebook, os.path.join(work_root, "ngff-" + ngff), cli_jar, ngff, next_steps and i == 0)
     print(f"{len(failures)} failed")
     sys.exit(1 if failures else 0)
 
 
-def run(notebook, work, cli_jar, ngff):
+def run(notebook, work, cli_jar, ngff, with_next_steps):
     v3 = ngff != "0.1"
     os.makedirs(work)
     nb_path = os.path.join(work, os.path.basename(notebook))
@@ -98,6 +186,8 @@ def run(notebook, work, cli_jar, ngff):
     os.environ["FRONTIER_IPFS_PATH"] = env_ipfs
     nb = nbformat.read(nb_path, as_version=4)
     inject(nb, ngff)
+    if not with_next_steps:
+        nb.cells = nb.cells[:next_steps_start(nb)]
     client = NotebookClient(nb, timeout=600, kernel_name=os.environ["FRONTIER_KERNEL_NAME"],
                             resources={"metadata": {"path": work}})
     try:
@@ -216,6 +306,12 @@ def run(notebook, work, cli_jar, ngff):
             + ["6001240.zarr/0/" + "/".join("c/0/1/0/0/0".split("/")[:k]) for k in range(1, 7)] if v3
             else ["(wrapping directory)", "6001240.zarr", "6001240.zarr/0", "6001240.zarr/0/0.1.30.0.0"])
     check(changed == sorted(want), "one changed chunk changes only its file's CID and the directories above it: " + diff[:400])
+
+    # 8. the next steps, on a Spark local cluster
+    if with_next_steps and not v3:  # zarr-python 2 gives the oracle's values (the 0.1 run)
+        check_next_steps(nb, values, zarr.open_array(os.path.join(image, "1"), mode="r")[:], float(ORACLE["mean"]))
+    else:
+        print("(the Next steps section was left out: --without-next-steps)")
 
     errors = [c.source[:60] for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     check(not errors, f"no cell raised an error {errors}")

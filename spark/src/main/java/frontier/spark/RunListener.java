@@ -1,6 +1,7 @@
 package frontier.spark;
 
 import frontier.progress.Progress;
+import frontier.spark.ipfs.DriverNode;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorAdded;
 import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
@@ -41,9 +42,15 @@ final class RunListener extends SparkListener {
     record Seen(String id, String host, long addedAt, String removedReason) {
     }
 
+    private final DriverNode node;
     private final Map<String, Step> byGroup = new ConcurrentHashMap<>();
     private final Map<Integer, Step> byStage = new ConcurrentHashMap<>();
     final Map<String, Seen> executors = new ConcurrentHashMap<>();
+
+    /** @param node the application's driver node, told when an executor goes away (null: no IPFS plugin) */
+    RunListener(DriverNode node) {
+        this.node = node;
+    }
 
     void track(String group, Step step) {
         byGroup.put(group, step);
@@ -76,7 +83,6 @@ final class RunListener extends SparkListener {
     @Override
     public void onExecutorRemoved(SparkListenerExecutorRemoved e) {
         executors.computeIfPresent(e.executorId(), (k, v) -> new Seen(v.id(), v.host(), v.addedAt(), e.reason()));
-        frontier.spark.ipfs.DriverNode n = frontier.spark.ipfs.DriverNode.current();
-        if (n != null) n.index().lost(e.executorId());
+        if (node != null) node.index().lost(e.executorId());
     }
 }

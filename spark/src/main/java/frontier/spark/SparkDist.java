@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * What the build prepared for running on Spark (the frontier-spark module's target folder):
  * {@code spark-home/jars} (Spark's jars, linked from the local Maven repository),
  * {@code frontier-spark-*.jar}, and {@code lib/} (frontier-data and its libraries) which executors
- * load. Checked before anything starts, so that jars missing offline get a message saying how to
+ * load, less the libraries Spark's jars already hold. Checked before anything starts, so that jars missing offline get a message saying how to
  * get them.
  */
 public record SparkDist(Path dir, Path sparkHome, List<Path> executorJars) {
@@ -49,7 +49,9 @@ public record SparkDist(Path dir, Path sparkHome, List<Path> executorJars) {
         Path lib = dir.resolve("lib");
         if (!Files.isDirectory(lib)) throw new IllegalStateException("no " + lib + ": " + HOW_TO_GET);
         try (Stream<Path> s = Files.list(lib)) {
-            s.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(exec::add);
+            // executors have Spark's own jars already (the same versions: spark/runtime pins them)
+            s.filter(p -> p.toString().endsWith(".jar") && !Files.exists(jars.resolve(p.getFileName()), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .sorted().forEach(exec::add);
         } catch (IOException e) {
             throw new IllegalStateException("cannot list " + lib + ": " + e.getMessage(), e);
         }

@@ -20,13 +20,25 @@ import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
+import frontier.spark.ipfs.DriverNode;
+import frontier.spark.ipfs.FrontierPlugin;
+import frontier.spark.ipfs.NodeCounts;
+import frontier.spark.ipfs.NodeReport;
+import frontier.spark.ipfs.Provider;
+
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -46,16 +58,23 @@ public final class SparkScheduler implements ClusterScheduler {
 
     private final Master master;
     private final JavaSparkContext jsc;
-    private final RunListener listener = new RunListener();
+    private final RunListener listener;
+    /** This application's IPFS index, routing endpoint and kernel gateway (null without the plugin). */
+    private final DriverNode node;
     private final AtomicLong runs = new AtomicLong();
     private final String bind;
-    private volatile Function<Batch, List<String>> locality = SparkScheduler::holders;
+    private final SparkDist dist;
+    private volatile Function<Batch, List<String>> locality = this::holders;
+    private volatile Map<String, NodeCounts> countsBeforeLastCompute;
     private volatile boolean closed;
 
-    private SparkScheduler(Master master, JavaSparkContext jsc, String bind) {
+    private SparkScheduler(Master master, JavaSparkContext jsc, String bind, SparkDist dist) {
         this.master = master;
         this.jsc = jsc;
         this.bind = bind;
+        this.dist = dist;
+        this.node = FrontierPlugin.driverNode(jsc.sc());
+        this.listener = new RunListener(node);
         jsc.sc().addSparkListener(listener);
     }
 
@@ -100,7 +119,12 @@ public final class SparkScheduler implements ClusterScheduler {
             List<String> jars = new ArrayList<>();
             for (Path j : dist.executorJars()) jars.add(j.toAbsolutePath().toString());
             for (String j : settings.getOrDefault("jars", "").split(",")) if (!j.isBlank()) jars.add(Path.of(j.strip()).toAbsolutePath().toString());
-            conf.set("spark.jars", String.join(",", jars));
+            if (master.kind() == Master.Kind.LOCAL_CLUSTER) {
+                // executors on this machine read the jars where they are, rather than each copying them from the driver (tens of MB)
+                conf.set("spark.executor.extraClassPath", String.join(java.io.File.pathSeparator, jars));
+            } else {
+                conf.set("spark.jars", String.join(",", jars));
+            }
         }
         if (master.kind() == Master.Kind.LOCAL_CLUSTER) {
             conf.set("spark.executor.memory", master.memoryMb() + "m");
@@ -121,7 +145,7 @@ public final class SparkScheduler implements ClusterScheduler {
         } finally {
             me.setContextClassLoader(before);
         }
-        SparkScheduler s = new SparkScheduler(master, jsc, bind);
+        SparkScheduler s = new SparkScheduler(master, jsc, bind, dist);
         long timeout = Long.parseLong(settings.getOrDefault("timeout", master.kind() == Master.Kind.STANDALONE ? "30" : "90"));
         int expected = master.kind() == Master.Kind.STANDALONE && settings.containsKey("executors")
                 ? Integer.parseInt(settings.get("executors")) : master.expectedExecutors();
@@ -183,8 +207,8 @@ public final class SparkScheduler implements ClusterScheduler {
         }
     }
 
-    private static int nodeCount() {
-        frontier.spark.ipfs.DriverNode n = frontier.spark.ipfs.DriverNode.current();
+    private int nodeCount() {
+        DriverNode n = node;
         return n == null ? 0 : n.index().nodes().size();
     }
 
@@ -208,8 +232,8 @@ public final class SparkScheduler implements ClusterScheduler {
     }
 
     /** The executors whose IPFS nodes hold the batch's chunks (none known: anywhere). */
-    private static List<String> holders(Batch b) {
-        frontier.spark.ipfs.DriverNode n = frontier.spark.ipfs.DriverNode.current();
+    private List<String> holders(Batch b) {
+        DriverNode n = node;
         return n == null ? List.of() : n.preferredLocations(b);
     }
 
@@ -233,6 +257,7 @@ public final class SparkScheduler implements ClusterScheduler {
         if (closed || jsc.sc().isStopped()) {
             throw new ComputeException("the Spark application on " + master.url() + " is stopped; %spark MASTER starts another, %spark stop goes back to threads", null);
         }
+        countsBeforeLastCompute = nodeCounts();
         GraphPlanner planner = new GraphPlanner(graph);
         int partitions = BATCHES_PER_CORE * Math.max(1, jsc.sc().defaultParallelism());
         String group = "frontier-" + runs.incrementAndGet();
@@ -310,8 +335,56 @@ public final class SparkScheduler implements ClusterScheduler {
         return nl > 0 ? m.substring(0, nl) : m;
     }
 
+    /** This application's driver node (its IPFS index and routing endpoint), or null without the IPFS plugin. */
+    public DriverNode driverNode() {
+        return node;
+    }
+
     RunListener listener() {
         return listener;
+    }
+
+    /** Each executor node's counts now (empty without the IPFS plugin). */
+    private Map<String, NodeCounts> nodeCounts() {
+        DriverNode n = node;
+        Map<String, NodeCounts> out = new HashMap<>();
+        if (n != null) for (NodeReport r : n.index().nodes()) out.put(r.executorId(), r.counts() == null ? NodeCounts.NONE : r.counts());
+        return out;
+    }
+
+    /** Each executor node's counts when the last compute() began, or null before the first. */
+    Map<String, NodeCounts> countsBeforeLastCompute() {
+        return countsBeforeLastCompute;
+    }
+
+    /**
+     * A trustless gateway outside the cluster (another lab's node, a public gateway) that executors
+     * ask for every block before the cluster's own nodes; every block it gives is checked like any other.
+     */
+    @Override
+    public void addPeer(String name, String gatewayUrl) {
+        DriverNode n = node;
+        if (n == null) throw new IllegalStateException("this Spark application runs without IPFS nodes (%spark ... --no-ipfs)");
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("a peer needs a name");
+        URI u;
+        try {
+            u = new URI(gatewayUrl);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a gateway URL: '" + gatewayUrl + "' (" + e.getMessage() + ")");
+        }
+        if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null || (u.getPath() != null && !u.getPath().isEmpty() && !u.getPath().equals("/"))) {
+            throw new IllegalArgumentException("a peer's gateway is http(s)://HOST[:PORT] (it answers /ipfs/CID?format=raw), not '" + gatewayUrl + "'");
+        }
+        for (Provider p : n.index().outsidePeers()) {
+            if (p.name().equals(name)) throw new IllegalArgumentException("a peer named '" + name + "' is already added (%spark peer remove " + name + ")");
+        }
+        n.index().addProviderOfEverything(Provider.gateway(name, gatewayUrl));
+    }
+
+    @Override
+    public boolean removePeer(String name) {
+        DriverNode n = node;
+        return n != null && n.index().removeProvider(name);
     }
 
     @Override
@@ -323,7 +396,21 @@ public final class SparkScheduler implements ClusterScheduler {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        String app = jsc.sc().applicationId();
         jsc.stop();
+        // A local cluster's executors ran in SPARK_HOME/work/APP (their logs and IPFS block stores):
+        // gone with the application, or they pile up. A standalone cluster's workers clean their own
+        // (spark.worker.cleanup.*, which bin/spark-cluster turns on).
+        if (master.kind() == Master.Kind.LOCAL_CLUSTER && app != null && app.matches("app-[0-9-]+")) deleteTree(dist.sparkHome().resolve("work").resolve(app));
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return;
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException | RuntimeException e) {
+            // what is left is only disk space; the next stop does not depend on it
+        }
     }
 
     public boolean isClosed() {

@@ -1,14 +1,13 @@
 package frontier.spark;
 
-import com.sun.net.httpserver.HttpServer;
 import frontier.array.ChunkedArray;
 import frontier.array.sched.ThreadPoolScheduler;
 import frontier.ipfs.cid.Cid;
 import frontier.ipfs.gateway.GatewayServer;
 import frontier.ipfs.node.IpfsNode;
-import frontier.spark.ipfs.DriverNode;
 import frontier.spark.ipfs.NodeCounts;
 import frontier.spark.ipfs.Provider;
+import frontier.sample.TamperingGateway;
 import frontier.zarr.Zarr;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,19 +91,36 @@ class ClusterIpfsIT {
         ClusterStatus first = status();
         System.out.println("after the first run:\n" + first);
         assertEquals(2, first.executors().size(), first.toString());
+        // each executor is a JVM of its own, which Spark's worker started
+        assertEquals(2, first.executors().stream().mapToLong(ClusterStatus.Row::pid).distinct().count(), first.toString());
+        for (ClusterStatus.Row r : first.executors()) {
+            assertTrue(r.pid() != ProcessHandle.current().pid(), r.line());
+            String cmd = ProcessHandle.of(r.pid()).flatMap(p -> p.info().commandLine()).orElse("");
+            assertTrue(cmd.contains("org.apache.spark.executor.CoarseGrainedExecutorBackend"), "executor " + r.id() + " runs as: " + cmd);
+        }
         for (ClusterStatus.Row r : first.executors()) {
             assertTrue(r.counts().holds() > 0 && r.counts().fromPeers() > 0, "both executors fetched blocks from peers: " + r.line());
             assertEquals(0, r.counts().fromGateways(), r.line());
         }
         assertTrue(first.driverLine().matches(".*served [1-9][0-9]* blocks.*"), "the kernel's node served blocks: " + first.driverLine());
+        // who fetched what from whom: every block fetched is in a row naming its source
+        for (ClusterStatus.Row r : first.executors()) {
+            long rows = first.transfers().stream().filter(t -> t.by().equals("executor " + r.id())).mapToLong(ClusterStatus.Transfer::blocks).sum();
+            assertEquals(r.counts().fromPeers(), rows, "the transfers of executor " + r.id() + " add up:\n" + first);
+        }
+        assertTrue(first.transfers().stream().anyMatch(t -> t.from().equals("the kernel") && t.blocks() > 0), first.toString());
+        assertTrue(first.lastCompute() != null && first.lastCompute().fetched() > 0, first.toString());
         long fetched = sum(NodeCounts::fetched);
 
         assertSameAsThreads(mip);
         ClusterStatus second = status();
         System.out.println("after the second run:\n" + second);
         assertEquals(fetched, sum(NodeCounts::fetched), "the second run fetched nothing over the network:\n" + second);
+        assertEquals(0, second.lastCompute().fetched(), second.toString());
+        assertTrue(second.toString().contains("\nthe last compute() fetched 0 blocks over the network (0 from peers, 0 from gateways)"), second.toString());
+        assertTrue(second.transfers().stream().allMatch(t -> t.blocksLastCompute() == 0), second.toString());
         for (String l : second.toString().lines().filter(x -> x.startsWith("executor ")).toList()) {
-            assertTrue(l.matches("executor \\S+  127\\.0\\.0\\.1  embedded node, gateway http://127\\.0\\.0\\.1:\\d+  holds \\d+ blocks, served \\d+, fetched \\d+ from peers and 0 from gateways"), l);
+            assertTrue(l.matches("executor \\S+  127\\.0\\.0\\.1  pid \\d+  embedded node, gateway http://127\\.0\\.0\\.1:\\d+  holds \\d+ blocks, served \\d+, fetched \\d+ from peers and 0 from gateways"), l);
         }
     }
 
@@ -118,7 +132,7 @@ class ClusterIpfsIT {
         assertSameAsThreads(a.sum(1));
         frontier.ipfs.store.IpfsStore st = IpfsNode.embedded().store(location);
         Cid chunk = Cid.parse(st.contentId("0.3.0.0"));
-        String routing = DriverNode.current().routingUrl();
+        String routing = spark.driverNode().routingUrl();
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(routing + "/routing/v1/providers/" + chunk)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
@@ -152,34 +166,25 @@ class ClusterIpfsIT {
     @Test
     @Order(3)
     void aTamperingPeerIsRefusedAndNamedAndTheBlockComesFromAnotherSource() throws Exception {
-        AtomicInteger lies = new AtomicInteger();
-        HttpServer liar = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        liar.createContext("/", ex -> {
-            byte[] wrong = ("not the block you asked for: " + ex.getRequestURI()).getBytes(StandardCharsets.UTF_8);
-            lies.incrementAndGet();
-            ex.getResponseHeaders().set("Content-Type", "application/vnd.ipld.raw");
-            ex.sendResponseHeaders(200, wrong.length);
-            ex.getResponseBody().write(wrong);
-            ex.close();
-        });
-        liar.start();
-        Provider tamperer = new Provider("tampering peer", frontier.spark.ipfs.PeerId.random(),
-                List.of("/ip4/127.0.0.1/tcp/" + liar.getAddress().getPort() + "/http"), List.of(Provider.GATEWAY));
-        DriverNode.current().index().addProviderOfEverything(tamperer);
-        try {
+        // the repo's lying gateway: the kernel's blocks with one bit flipped in each
+        String honest = IpfsNode.embedded().startGateway();
+        try (TamperingGateway liar = TamperingGateway.start(honest)) {
+            spark.addPeer("tampering peer", liar.url());
+            assertTrue(status().outsidePeers().stream().anyMatch(p -> p.startsWith("peer tampering peer  gateway " + liar.url())), status().toString());
             long refusedBefore = sum(NodeCounts::refused);
             String location = IpfsFixture.add(IpfsFixture.planes(3), dir, "tampered", kernelStore);
             assertSameAsThreads(ChunkedArray.fromZarr(Zarr.openArray(location)).mean(1));
             ClusterStatus s = status();
             System.out.println("with a tampering peer:\n" + s);
-            assertTrue(lies.get() > 0, "executors asked the tampering peer");
+            assertTrue(liar.tamperedResponses() > 0, "executors asked the tampering peer");
             assertTrue(sum(NodeCounts::refused) > refusedBefore, s.toString());
             assertTrue(s.notes().stream().anyMatch(n -> n.contains("refused block") && n.contains("tampering peer")
-                    && n.contains("http://127.0.0.1:" + liar.getAddress().getPort())), "the refusal names the peer: " + s.notes());
+                    && n.contains(liar.url())), "the refusal names the peer: " + s.notes());
+            assertTrue(s.transfers().stream().anyMatch(t -> t.from().equals("tampering peer") && t.refused() > 0 && t.blocks() == 0), s.toString());
         } finally {
-            DriverNode.current().index().removeProvider(tamperer);
-            liar.stop(0);
+            assertTrue(spark.removePeer("tampering peer"));
         }
+        assertTrue(status().outsidePeers().isEmpty());
     }
 
     @Test
@@ -191,14 +196,14 @@ class ClusterIpfsIT {
         }
         Provider down = new Provider("a peer that is down", frontier.spark.ipfs.PeerId.random(),
                 List.of("/ip4/127.0.0.1/tcp/" + closed + "/http"), List.of(Provider.GATEWAY));
-        DriverNode.current().index().addProviderOfEverything(down);
+        spark.driverNode().index().addProviderOfEverything(down);
         try {
             long fromPeers = sum(NodeCounts::fromPeers);
             String location = IpfsFixture.add(IpfsFixture.planes(4), dir, "down", kernelStore);
             assertSameAsThreads(ChunkedArray.fromZarr(Zarr.openArray(location)).max(1));
             assertTrue(sum(NodeCounts::fromPeers) > fromPeers, "the blocks came from the other peers: " + status());
         } finally {
-            DriverNode.current().index().removeProvider(down);
+            spark.driverNode().index().removeProvider(down);
         }
     }
 
@@ -206,7 +211,7 @@ class ClusterIpfsIT {
     @Order(5)
     void whenTheRoutingEndpointIsDownExecutorsFallBackToTheGateways() throws Exception {
         long fromGateways = sum(NodeCounts::fromGateways);
-        DriverNode.current().stopRouting();
+        spark.driverNode().stopRouting();
         String location = IpfsFixture.add(IpfsFixture.planes(5), dir, "norouting", kernelStore);
         assertSameAsThreads(ChunkedArray.fromZarr(Zarr.openArray(location)).std(1));
         ClusterStatus s = status();

@@ -161,7 +161,7 @@ class SparkMagicIT {
         String text = status.toString();
         System.out.println(text);
         for (String l : text.lines().filter(x -> x.startsWith("executor ")).toList()) {
-            assertTrue(l.matches("executor \\d+  127\\.0\\.0\\.1  embedded node, gateway http://127\\.0\\.0\\.1:\\d+  holds [1-9]\\d* blocks, served \\d+, "
+            assertTrue(l.matches("executor \\d+  127\\.0\\.0\\.1  pid \\d+  embedded node, gateway http://127\\.0\\.0\\.1:\\d+  holds [1-9]\\d* blocks, served \\d+, "
                     + "fetched \\d+ from peers and 0 from gateways"), l);
         }
         String html = (String) ((frontier.display.Displayable) status).mimeBundle().get("text/html");

@@ -11,6 +11,20 @@ public interface ClusterScheduler extends Scheduler, AutoCloseable {
      */
     Object status();
 
+    /**
+     * Adds a node outside the cluster that workers ask for blocks (a trustless gateway at
+     * gatewayUrl, known as name); they check what it gives against each block's CID, as they do
+     * for every source.
+     */
+    default void addPeer(String name, String gatewayUrl) {
+        throw new UnsupportedOperationException(master() + " has no IPFS nodes to give peers to");
+    }
+
+    /** Removes a peer added by {@link #addPeer}; false when none has that name. */
+    default boolean removePeer(String name) {
+        return false;
+    }
+
     /** Stops the cluster's application (its executors end); later runs fail. */
     @Override
     void close();

@@ -100,8 +100,41 @@ final class Peers {
     }
 
     static Result python(String script, Path log, int timeoutSeconds, String... args) throws IOException, InterruptedException {
+        return python(script, log, timeoutSeconds, Map.of(), args);
+    }
+
+    /** A script run with the installed kernel, env added to the kernel's environment (which it inherits). */
+    static Result python(String script, Path log, int timeoutSeconds, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), moduleDir().resolve("src/test/python").resolve(script).toString()));
         cmd.addAll(List.of(args));
-        return run(cmd, jupyterEnv(), log, timeoutSeconds);
+        Map<String, String> all = new java.util.HashMap<>(jupyterEnv());
+        all.putAll(env);
+        return run(cmd, all, log, timeoutSeconds);
+    }
+
+    /**
+     * The spark module's target folder, where its package phase prepared Spark (spark-home/jars, the
+     * frontier-spark jar, lib/), as %spark finds it from the kernel jar. The reactor builds the
+     * spark module before the kernel, so only a partial build (-pl kernel) can lack it: then skip, loudly.
+     */
+    static Path sparkDist() {
+        Path dist = moduleDir().resolve("../spark/target").normalize();
+        boolean ready = Files.isDirectory(dist.resolve("spark-home/jars")) && Files.isDirectory(dist.resolve("lib"));
+        if (!ready) System.err.println("SKIPPED: Spark is not prepared in " + dist + " (build the whole reactor: mvn verify, or mvn package -pl spark -am first)");
+        Assumptions.assumeTrue(ready, "Spark is not prepared in " + dist);
+        return dist;
+    }
+
+    /** A jar of the classes under classes/packagePath (classes of the tests' own ops, for executors and %classpath). */
+    static Path jarOf(Path classes, String packagePath, Path jar) throws IOException {
+        try (var out = Files.newOutputStream(jar); var j = new java.util.jar.JarOutputStream(out);
+             var files = Files.walk(classes.resolve(packagePath))) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                j.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                j.write(Files.readAllBytes(f));
+                j.closeEntry();
+            }
+        }
+        return jar;
     }
 }

@@ -17,20 +17,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code %spark MASTER | status | stop}: sends later {@code compute()} calls to Apache Spark, shows
- * its executors and their IPFS nodes, and goes back to threads. Spark is loaded by the first
+ * {@code %spark MASTER | status | stop | peer add NAME URL | peer remove NAME}: sends later
+ * {@code compute()} calls to Apache Spark, shows its executors and their IPFS nodes, gives the
+ * executors a peer outside the cluster, and goes back to threads. Spark is loaded by the first
  * {@code %spark MASTER}, never at kernel start.
  */
 @Command(name = "spark", mixinStandardHelpOptions = true,
         description = {"Run compute() on Apache Spark, each executor with its own IPFS node.",
                 "%spark MASTER starts Spark (local[N], local-cluster[WORKERS,CORES,MB] or spark://HOST:PORT) and makes",
                 "it the scheduler of later compute() calls; %spark status lists the executors, their IPFS nodes and",
-                "block counts; %spark stop stops it and goes back to threads. Everything binds 127.0.0.1 unless --bind",
-                "names another address (a standalone cluster on other machines needs one)."})
+                "block counts and who fetched what from whom; %spark stop stops it and goes back to threads.",
+                "%spark peer add NAME URL gives the executors a trustless gateway outside the cluster to ask for every",
+                "block (each block it gives is checked against its CID); %spark peer remove NAME takes it away.",
+                "Everything binds 127.0.0.1 unless --bind names another address (a standalone cluster on other",
+                "machines needs one)."})
 public final class SparkCommand implements Magic {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MASTER|status|stop",
-            description = "A Spark master, or status (the default), or stop.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MASTER|status|stop|peer",
+            description = "A Spark master, or status (the default), or stop, or peer.")
     String what;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "add NAME URL|remove NAME",
+            description = "After peer: add NAME URL (a trustless gateway), or remove NAME.")
+    List<String> peerArgs = new ArrayList<>();
 
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "The driver's address, which executors connect to (default 127.0.0.1).")
     String bind;
@@ -73,6 +81,8 @@ public final class SparkCommand implements Magic {
             if (now == null) return new TextResult("Spark is not running: compute() runs on threads in this JVM (%spark local-cluster[2,1,1024] starts it)");
             return now.status();
         }
+        if (!w.equals("peer") && !peerArgs.isEmpty()) throw new MagicException("unexpected arguments after " + w + ": " + String.join(" ", peerArgs));
+        if (w.equals("peer")) return peer(now);
         if (w.equals("stop")) {
             if (now == null) return new TextResult("Spark is not running: compute() already runs on threads");
             try {
@@ -106,6 +116,26 @@ public final class SparkCommand implements Magic {
         }
         session.use(started);
         return started.status();
+    }
+
+    private Object peer(ClusterScheduler now) {
+        String usage = "usage: %spark peer add NAME URL | %spark peer remove NAME";
+        if (peerArgs.isEmpty()) throw new MagicException(usage);
+        String verb = peerArgs.get(0);
+        if (now == null) throw new MagicException("Spark is not running: start it first (%spark local-cluster[2,1,1024]), then add peers");
+        if (verb.equals("add") && peerArgs.size() == 3) {
+            try {
+                now.addPeer(peerArgs.get(1), peerArgs.get(2));
+            } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+                throw new MagicException(e.getMessage(), e);
+            }
+            return now.status();
+        }
+        if (verb.equals("remove") && peerArgs.size() == 2) {
+            if (!now.removePeer(peerArgs.get(1))) throw new MagicException("no peer named '" + peerArgs.get(1) + "' was added");
+            return now.status();
+        }
+        throw new MagicException(usage);
     }
 
     private Map<String, String> settings() {

@@ -43,14 +43,19 @@ final class SparkRuntime {
         if (p == null || p.isBlank()) p = System.getenv("FRONTIER_SPARK_DIST");
         if (p != null && !p.isBlank()) return Path.of(p).toAbsolutePath().normalize();
         try {
-            Path code = Path.of(SparkRuntime.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            // magics/target/classes, magics/target/frontier-cli.jar, kernel/target/frontier-kernel-*.jar
-            Path repo = code.getParent().getParent();
-            if (code.getFileName().toString().equals("classes")) repo = code.getParent().getParent().getParent();
-            return repo.resolve("spark/target").toAbsolutePath().normalize();
+            return besideBuild(Path.of(SparkRuntime.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
         } catch (URISyntaxException | RuntimeException e) {
             throw new MagicException("cannot tell where Spark was prepared (set FRONTIER_SPARK_DIST to the spark module's target folder)");
         }
+    }
+
+    /**
+     * spark/target of the repository whose build made code: magics/target/classes,
+     * magics/target/frontier-cli.jar or kernel/target/frontier-kernel-*.jar (three levels below the repository).
+     */
+    static Path besideBuild(Path code) {
+        Path repo = code.toAbsolutePath().getParent().getParent().getParent();
+        return repo.resolve("spark/target").normalize();
     }
 
     /** The Spark scheduler provider, loading Spark's jars the first time. */

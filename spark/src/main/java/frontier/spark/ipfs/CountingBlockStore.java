@@ -1,6 +1,7 @@
 package frontier.spark.ipfs;
 
 import frontier.ipfs.blockstore.BlockStore;
+import frontier.ipfs.blockstore.FileBlockStore;
 import frontier.ipfs.cid.Cid;
 
 import java.util.ArrayList;
@@ -62,10 +63,12 @@ final class CountingBlockStore implements BlockStore {
         return store.get(cid);
     }
 
+    /** Only the node's fetcher puts blocks here, each one just verified against its CID: not hashed again. */
     @Override
     public void put(Cid cid, byte[] block) {
         boolean had = store.has(cid);
-        store.put(cid, block);
+        if (store instanceof FileBlockStore f) f.putHashed(cid, block);
+        else store.put(cid, block);
         if (!had) added(cid);
     }
 

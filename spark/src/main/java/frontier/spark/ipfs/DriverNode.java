@@ -23,8 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * the driver's address.
  */
 public final class DriverNode implements AutoCloseable {
-    private static volatile DriverNode current;
-
     private final ProviderIndex index = new ProviderIndex();
     private final String bind;
     private final RoutingServer routing;
@@ -38,30 +36,50 @@ public final class DriverNode implements AutoCloseable {
     /**
      * @param conf spark.frontier.* settings without the prefix: ipfs.kernelStore (the kernel's block
      *             store, default its embedded node's), ipfs.gateways (for executors, default
-     *             IPFS_GATEWAY), ipfs.timeout (seconds), ipfs.daemon ("off" or RPC APIs)
+     *             IPFS_GATEWAY), ipfs.timeout (seconds), ipfs.daemon ("off" or RPC APIs), and the
+     *             ports (default: any free one) of the routing endpoint (ipfs.routing.port), the
+     *             kernel's gateway (ipfs.gateway.port) and the executors' gateways
+     *             (ipfs.executor.gateway.port: the first free one from there, for several executors per host)
      */
     DriverNode(String bind, Map<String, String> conf) throws IOException {
         this.bind = bind;
         InetAddress address = InetAddress.getByName(bind);
-        this.routing = new RoutingServer(index, address, Integer.parseInt(conf.getOrDefault("routing.port", "0")));
+        // every setting is checked before anything listens
+        int routingPort = port(conf, "ipfs.routing.port"), gatewayPort = port(conf, "ipfs.gateway.port");
+        int executorGatewayPort = port(conf, "ipfs.executor.gateway.port");
         String ks = conf.get("ipfs.kernelStore");
         this.kernelStore = new CountingBlockStore(new FileBlockStore(ks == null || ks.isBlank() ? FileBlockStore.defaultRoot() : Path.of(ks)), false);
         Duration t = Duration.ofSeconds(10);
         this.kernelServing = new IpfsNode(kernelStore.serving(), null, new IpfsNode.Options(t, 0, 8, false, List.of()));
-        this.kernelGateway = GatewayServer.start(kernelServing.reader(), address, 0);
-        this.kernel = new Provider("the kernel", PeerId.random(), List.of(Multiaddrs.ofUrl(kernelGateway.url())), List.of(Provider.GATEWAY));
+        this.routing = new RoutingServer(index, address, routingPort);
+        try {
+            this.kernelGateway = GatewayServer.start(kernelServing.reader(), address, gatewayPort);
+        } catch (IOException | RuntimeException e) {
+            routing.close(); // a port taken: nothing of this node stays open in the kernel
+            kernelServing.close();
+            throw e;
+        }
+        this.kernel = Provider.gateway("the kernel", kernelGateway.url());
         index.setKernel(kernel, kernelStore);
         executorConf.put("routing", routing.url());
         String gateways = conf.get("ipfs.gateways");
         executorConf.put("gateways", gateways != null ? gateways : String.join(",", Gateways.fromEnvironment()));
         executorConf.put("timeout", conf.getOrDefault("ipfs.timeout", "10"));
         if (conf.containsKey("ipfs.daemon")) executorConf.put("daemon", conf.get("ipfs.daemon"));
-        current = this;
+        executorConf.put("gateway.port", Integer.toString(executorGatewayPort));
     }
 
-    /** The driver node of this process's running Spark application, or null. */
-    public static DriverNode current() {
-        return current;
+    /** A port setting: 0 (the default) is any free port. */
+    static int port(Map<String, String> conf, String key) {
+        String v = conf.getOrDefault(key, "0").strip();
+        int p;
+        try {
+            p = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a port number, not '" + v + "'");
+        }
+        if (p < 0 || p > 65535) throw new IllegalArgumentException(key + " must be a port number (0-65535), not " + p);
+        return p;
     }
 
     Map<String, String> executorConf() {
@@ -139,7 +157,6 @@ public final class DriverNode implements AutoCloseable {
 
     @Override
     public void close() {
-        if (current == this) current = null;
         routing.close();
         kernelGateway.close();
         kernelServing.close();

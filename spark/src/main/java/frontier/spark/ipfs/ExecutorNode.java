@@ -79,7 +79,8 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
 
     /**
      * @param conf the driver's settings for executors: routing (URL), gateways (comma list),
-     *             timeout (seconds), daemon ("off", or a comma list of RPC APIs to pick from)
+     *             timeout (seconds), daemon ("off", or a comma list of RPC APIs to pick from),
+     *             gateway.port (0: any free port)
      */
     ExecutorNode(String executorId, String host, Path storeDir, Map<String, String> conf, Driver driver) throws IOException {
         this.executorId = executorId;
@@ -92,7 +93,7 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
 
         // The gateway serves only what this executor holds (never fetching for others).
         this.serving = new IpfsNode(store.serving(), null, new IpfsNode.Options(timeout, 0, 8, false, List.of()));
-        this.gateway = GatewayServer.start(serving.reader(), InetAddress.getByName(host), 0);
+        this.gateway = startGateway(serving, InetAddress.getByName(host), Integer.parseInt(conf.getOrDefault("gateway.port", "0")));
 
         List<String> addrs = new ArrayList<>();
         List<String> protocols = new ArrayList<>();
@@ -118,12 +119,27 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
         this.peers = new PeerSource(new RoutingClient(conf.get("routing"), Duration.ofSeconds(2)), id, timeout, daemonSource);
         List<BlockSource> sources = new ArrayList<>();
         sources.add(peers);
-        if (daemonSource != null) sources.add(counted(daemonSource, peers.fetched, null));
+        if (daemonSource != null) sources.add(counted(daemonSource, PeerSource.DAEMON, peers.fetched, null));
         for (String g : frontier.ipfs.fetch.Gateways.parse(conf.getOrDefault("gateways", ""))) {
-            sources.add(counted(new GatewaySource(g, timeout, 1), fromGateways, refusedByGateways));
+            sources.add(counted(new GatewaySource(g, timeout, 1), "gateway " + g, fromGateways, refusedByGateways));
         }
         this.fetcher = new BlockFetcher(store, true, sources, 8);
         this.reader = new UnixfsReader(fetcher);
+    }
+
+    /** The gateway on a free port, or on the first free one of port .. port+15 (executors sharing a host). */
+    private static GatewayServer startGateway(IpfsNode serving, InetAddress address, int port) throws IOException {
+        if (port == 0) return GatewayServer.start(serving.reader(), address, 0);
+        IOException last = null;
+        for (int p = port; p < port + 16 && p <= 65535; p++) {
+            try {
+                return GatewayServer.start(serving.reader(), address, p);
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        throw new IOException("no free port for the executor's gateway on " + address.getHostAddress() + " from " + port + " to " + (port + 15)
+                + ": " + last.getMessage(), last);
     }
 
     private static KuboRpcClient findDaemon(Map<String, String> conf, Duration timeout) {
@@ -147,8 +163,8 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
         return c.api() == null ? "off" : c.api();
     }
 
-    /** A source whose verified blocks are counted (a block that does not verify is counted as refused). */
-    private static BlockSource counted(BlockSource inner, AtomicLong ok, AtomicLong bad) {
+    /** A source whose verified blocks are counted (a block that does not verify is counted as refused), also in the ledger under label. */
+    private BlockSource counted(BlockSource inner, String label, AtomicLong ok, AtomicLong bad) {
         return new BlockSource() {
             @Override
             public String name() {
@@ -159,8 +175,13 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
             public byte[] fetch(Cid cid) throws IOException {
                 byte[] b = inner.fetch(cid);
                 if (b != null) {
-                    if (cid.verify(b)) ok.incrementAndGet();
-                    else if (bad != null) bad.incrementAndGet();
+                    if (cid.verify(b)) {
+                        ok.incrementAndGet();
+                        peers.ledger.fetched(label);
+                    } else {
+                        if (bad != null) bad.incrementAndGet();
+                        peers.ledger.refused(label);
+                    }
                 }
                 return b;
             }
@@ -169,7 +190,7 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
 
     /** Says hello to the driver and connects this executor's daemon to the other executors' daemons. */
     void announce() throws Exception {
-        Messages.Welcome w = (Messages.Welcome) driver.ask(new Messages.Hello(executorId, host, kind(), provider, storeDir.toString(),
+        Messages.Welcome w = (Messages.Welcome) driver.ask(new Messages.Hello(executorId, host, ProcessHandle.current().pid(), kind(), provider, storeDir.toString(),
                 daemon == null ? null : daemon.url(), daemon == null ? List.of() : provider.addrs()));
         if (daemon != null) {
             for (String addr : w.connectTo()) {
@@ -215,6 +236,30 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
             }
             return a;
         }
+        prefetch(batch);
+    }
+
+    /**
+     * Starts fetching the files of the batch's chunks, in the order its tasks read them, on the
+     * fetcher's pool: the tasks run one after the other on the executor's core, and would otherwise
+     * wait for the network (a routing lookup and a fetch) before each chunk. A task that needs a
+     * block being fetched shares that fetch; one that comes first fetches it itself, and the queued
+     * prefetch then finds it held.
+     */
+    private void prefetch(Batch batch) {
+        for (String[] c : BatchSources.ipfsChunks(batch)) {
+            IpfsStore st = opened.get(c[0]);
+            if (st == null) continue;
+            String cid;
+            try {
+                cid = st.contentId(c[1]);
+            } catch (IOException | RuntimeException e) {
+                continue; // a chunk that is not stored (the fill value) or cannot be resolved: its task says so
+            }
+            if (cid == null) continue;
+            Cid block = Cid.parse(cid);
+            if (!store.has(block)) fetcher.getAsync(block); // the bytes land in the store; nobody keeps them here
+        }
     }
 
     @Override
@@ -249,7 +294,8 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
     NodeCounts counts() {
         String last = peers.lastRefusal.get();
         return new NodeCounts(store.holds(), store.served(), peers.fetched.get(), fromGateways.get(),
-                peers.refused.get() + refusedByGateways.get(), last, peers.routingFailures.get());
+                peers.refused.get() + refusedByGateways.get(), last, peers.routingFailures.get(),
+                peers.ledger.fetchedFrom(), peers.ledger.refusedFrom());
     }
 
     List<String> swarmErrors() {

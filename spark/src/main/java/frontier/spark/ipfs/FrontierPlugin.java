@@ -11,8 +11,10 @@ import scala.Tuple2;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * The Spark plugin (spark.plugins=frontier.spark.ipfs.FrontierPlugin) that gives every executor an
@@ -21,6 +23,18 @@ import java.util.Map;
  */
 public final class FrontierPlugin implements SparkPlugin {
     static final String PREFIX = "spark.frontier.";
+
+    /**
+     * Each Spark application's driver node, by its context. Spark creates the plugin itself and gives
+     * no way back to it from the context, so the scheduler that started the context looks its node up
+     * here (once, when it starts): no "current application" that a later one could replace.
+     */
+    private static final Map<SparkContext, DriverNode> DRIVER_NODES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** The driver node of the application on this context, or null (started without the plugin, or stopped). */
+    public static DriverNode driverNode(SparkContext sc) {
+        return DRIVER_NODES.get(sc);
+    }
 
     @Override
     public DriverPlugin driverPlugin() {
@@ -34,6 +48,7 @@ public final class FrontierPlugin implements SparkPlugin {
 
     static final class DriverSide implements DriverPlugin {
         private DriverNode node;
+        private SparkContext context;
 
         @Override
         public Map<String, String> init(SparkContext sc, PluginContext ctx) {
@@ -47,6 +62,8 @@ public final class FrontierPlugin implements SparkPlugin {
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the driver's IPFS routing and gateway on " + bind + ": " + e.getMessage(), e);
             }
+            context = sc;
+            DRIVER_NODES.put(sc, node);
             return node.executorConf();
         }
 
@@ -58,6 +75,7 @@ public final class FrontierPlugin implements SparkPlugin {
 
         @Override
         public void shutdown() {
+            if (context != null) DRIVER_NODES.remove(context);
             if (node != null) node.close();
         }
     }

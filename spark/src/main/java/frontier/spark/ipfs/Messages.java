@@ -10,10 +10,10 @@ final class Messages {
     }
 
     /**
-     * An executor's node is up: which kind (embedded or daemon), where it serves (its provider
+     * An executor's node is up: its process, which kind (embedded or daemon), where it serves (its provider
      * record), its block store, and for a daemon its RPC API and swarm addresses.
      */
-    record Hello(String executorId, String host, String kind, Provider provider, String store, String daemonApi,
+    record Hello(String executorId, String host, long pid, String kind, Provider provider, String store, String daemonApi,
                  List<String> swarm) implements Serializable {
     }
 

@@ -30,9 +30,13 @@ final class PeerSource implements BlockSource {
     final AtomicLong refused = new AtomicLong();
     final AtomicLong routingFailures = new AtomicLong();
     final AtomicReference<String> lastRefusal = new AtomicReference<>();
+    /** Blocks by provider (its name in the routing record, else its peer ID). */
+    final FetchLedger ledger = new FetchLedger();
     /** After routing failed, it is not asked again for this long (the configured gateways serve meanwhile). */
     private static final long ROUTING_BACKOFF_NANOS = 5_000_000_000L;
     private volatile long routingDownUntil;
+    /** Blocks this executor's daemon got over its swarm connections (from which peer, the daemon knows). */
+    static final String DAEMON = "its daemon's swarm";
 
     /** @param daemon this executor's daemon as a block source (null without one) */
     PeerSource(RoutingClient routing, String selfId, Duration timeout, BlockSource daemon) {
@@ -64,10 +68,12 @@ final class PeerSource implements BlockSource {
             byte[] b = daemon.fetch(cid);
             if (b != null && cid.verify(b)) {
                 fetched.incrementAndGet();
+                ledger.fetched(DAEMON);
                 return b;
             }
             if (b != null) {
                 refused.incrementAndGet();
+                ledger.refused(DAEMON);
                 lastRefusal.set("refused block " + cid + " from " + daemon.name() + ": its " + b.length + " bytes do not hash to the CID");
             }
         }
@@ -85,13 +91,20 @@ final class PeerSource implements BlockSource {
             if (b == null) continue;
             if (!cid.verify(b)) {
                 refused.incrementAndGet();
+                ledger.refused(label(p));
                 lastRefusal.set("refused block " + cid + " from " + describe(p, url) + ": its " + b.length + " bytes do not hash to the CID");
                 continue;
             }
             fetched.incrementAndGet();
+            ledger.fetched(label(p));
             return b;
         }
         return null;
+    }
+
+    /** How the status names a provider: the name its record gives, else its peer ID. */
+    static String label(Provider p) {
+        return p.name() != null ? p.name() : "peer " + p.id();
     }
 
     private static String describe(Provider p, String url) {

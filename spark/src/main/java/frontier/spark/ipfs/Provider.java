@@ -18,6 +18,11 @@ public record Provider(String name, String id, List<String> addrs, List<String> 
         protocols = List.copyOf(protocols);
     }
 
+    /** A trustless gateway at url (http://HOST:PORT), with a fresh peer ID. */
+    public static Provider gateway(String name, String url) {
+        return new Provider(name, PeerId.random(), List.of(Multiaddrs.ofUrl(url)), List.of(GATEWAY));
+    }
+
     /** The HTTP gateway's base URL from an address such as /ip4/127.0.0.1/tcp/8080/http, or null. */
     public String gatewayUrl() {
         if (!protocols.contains(GATEWAY)) return null;

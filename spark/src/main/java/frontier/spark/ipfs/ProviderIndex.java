@@ -34,7 +34,7 @@ public final class ProviderIndex {
     }
 
     void hello(Messages.Hello h) {
-        nodes.put(h.executorId(), new NodeReport(h.executorId(), h.host(), h.kind(), h.provider().gatewayUrl(), h.provider().id(),
+        nodes.put(h.executorId(), new NodeReport(h.executorId(), h.host(), h.pid(), h.kind(), h.provider().gatewayUrl(), h.provider().id(),
                 h.store(), h.daemonApi(), NodeCounts.NONE, false));
         records.put(h.executorId(), h.provider());
     }
@@ -62,6 +62,18 @@ public final class ProviderIndex {
 
     public void removeProvider(Provider p) {
         everyBlock.remove(p);
+    }
+
+    /** Removes the providers of everything of that name; false when there was none. */
+    public boolean removeProvider(String name) {
+        return everyBlock.removeIf(p -> name.equals(p.name()));
+    }
+
+    /** The providers of everything added from outside the cluster, in the order routing lists them. */
+    public List<Provider> outsidePeers() {
+        synchronized (everyBlock) {
+            return List.copyOf(everyBlock);
+        }
     }
 
     /** Providers of a block: the executors that hold it, the kernel if its store has it, nodes said to hold everything. */

@@ -1,20 +1,16 @@
 package frontier.spark.ipfs;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import frontier.http.ServerExchange;
+import frontier.http.WebServer;
 import frontier.ipfs.cid.Cid;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,89 +19,74 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code {"Providers": [{"Schema": "peer", "ID", "Addrs", "Protocols"}, ...]}} (or ndjson when
  * asked with {@code Accept: application/x-ndjson}), 404 when no one holds the block, 400 for a
  * malformed CID. {@code ?filter-protocols=} keeps providers speaking one of the given protocols.
- * Bound to the driver's address.
+ * Bound to the driver's address, on Frontier's one HTTP server (each answer in one write: executors
+ * ask once per block, so a response held back ~40 ms by delayed ACKs would cost them most of a run).
  */
 public final class RoutingServer implements AutoCloseable {
     static final String PREFIX = "/routing/v1/providers/";
 
     private final ProviderIndex index;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final WebServer server;
     private final AtomicLong lookups = new AtomicLong();
 
     public RoutingServer(ProviderIndex index, InetAddress bind, int port) throws IOException {
         this.index = index;
-        this.server = HttpServer.create(new InetSocketAddress(bind, port), 64);
-        this.executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "frontier-routing");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        this.server = WebServer.builder(this::handle).bind(bind).port(port).name("frontier-routing").start();
     }
 
     /** http://HOST:PORT (the routing API is under /routing/v1). */
     public String url() {
-        InetSocketAddress a = server.getAddress();
-        String host = a.getAddress().getHostAddress();
-        if (a.getAddress() instanceof java.net.Inet6Address) host = "[" + host + "]";
-        return "http://" + host + ":" + a.getPort();
+        return server.url();
     }
 
     public long lookups() {
         return lookups.get();
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            ex.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
-            ex.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, OPTIONS");
-            String method = ex.getRequestMethod();
-            if (method.equals("OPTIONS")) {
-                ex.sendResponseHeaders(204, -1);
-                return;
-            }
-            String path = ex.getRequestURI().getRawPath();
-            if (!path.startsWith(PREFIX)) {
-                boolean known = path.startsWith("/routing/v1/peers/") || path.startsWith("/routing/v1/ipns/");
-                send(ex, known ? 501 : 400, "text/plain", known ? "only content routing (/routing/v1/providers/{cid}) is served here\n"
-                        : "unknown path " + path + "\n");
-                return;
-            }
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                send(ex, 501, "text/plain", "only GET is supported\n");
-                return;
-            }
-            lookups.incrementAndGet();
-            String text = URLDecoder.decode(path.substring(PREFIX.length()), StandardCharsets.UTF_8);
-            Cid cid;
-            try {
-                cid = Cid.parse(text);
-            } catch (IllegalArgumentException e) {
-                send(ex, 400, "text/plain", "not a CID: '" + text + "' (" + e.getMessage() + ")\n");
-                return;
-            }
-            List<Provider> found = filter(index.providers(cid), query(ex.getRequestURI().getRawQuery(), "filter-protocols"));
-            ex.getResponseHeaders().set("Cache-Control", "no-cache"); // holders change as executors fetch
-            if (found.isEmpty()) {
-                send(ex, 404, "application/json", "{\"Providers\":[]}\n");
-                return;
-            }
-            String accept = ex.getRequestHeaders().getFirst("Accept");
-            if (accept != null && accept.contains("application/x-ndjson")) {
-                StringBuilder b = new StringBuilder();
-                for (Provider p : found) b.append(json(p)).append('\n');
-                send(ex, 200, "application/x-ndjson", b.toString());
-                return;
-            }
-            StringBuilder b = new StringBuilder("{\"Providers\":[");
-            for (int i = 0; i < found.size() && i < 100; i++) b.append(i > 0 ? "," : "").append(json(found.get(i)));
-            send(ex, 200, "application/json", b.append("]}\n").toString());
-        } catch (IOException e) {
-            // the client went away
+    private void handle(ServerExchange ex) {
+        ex.header("Access-Control-Allow-Origin", "*");
+        ex.header("Access-Control-Allow-Methods", "GET, OPTIONS");
+        String method = ex.method();
+        if (method.equals("OPTIONS")) {
+            ex.respond(204, null, new byte[0]);
+            return;
         }
+        String path = ex.rawPath();
+        if (!path.startsWith(PREFIX)) {
+            boolean known = path.startsWith("/routing/v1/peers/") || path.startsWith("/routing/v1/ipns/");
+            send(ex, known ? 501 : 400, "text/plain", known ? "only content routing (/routing/v1/providers/{cid}) is served here\n"
+                    : "unknown path " + path + "\n");
+            return;
+        }
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            send(ex, 501, "text/plain", "only GET is supported\n");
+            return;
+        }
+        lookups.incrementAndGet();
+        String text = URLDecoder.decode(path.substring(PREFIX.length()), StandardCharsets.UTF_8);
+        Cid cid;
+        try {
+            cid = Cid.parse(text);
+        } catch (IllegalArgumentException e) {
+            send(ex, 400, "text/plain", "not a CID: '" + text + "' (" + e.getMessage() + ")\n");
+            return;
+        }
+        List<Provider> found = filter(index.providers(cid), query(ex.rawQuery(), "filter-protocols"));
+        ex.header("Cache-Control", "no-cache"); // holders change as executors fetch
+        if (found.isEmpty()) {
+            send(ex, 404, "application/json", "{\"Providers\":[]}\n");
+            return;
+        }
+        String accept = ex.requestHeader("Accept");
+        if (accept != null && accept.contains("application/x-ndjson")) {
+            StringBuilder b = new StringBuilder();
+            for (Provider p : found) b.append(json(p)).append('\n');
+            send(ex, 200, "application/x-ndjson", b.toString());
+            return;
+        }
+        StringBuilder b = new StringBuilder("{\"Providers\":[");
+        for (int i = 0; i < found.size() && i < 100; i++) b.append(i > 0 ? "," : "").append(json(found.get(i)));
+        send(ex, 200, "application/json", b.append("]}\n").toString());
     }
 
     private static List<Provider> filter(List<Provider> providers, String protocols) {
@@ -154,22 +135,12 @@ public final class RoutingServer implements AutoCloseable {
         return null;
     }
 
-    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", type);
-        if (ex.getRequestMethod().equals("HEAD")) {
-            ex.sendResponseHeaders(status, -1);
-            return;
-        }
-        ex.sendResponseHeaders(status, b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
-        }
+    private static void send(ServerExchange ex, int status, String type, String body) {
+        ex.respond(status, type, body.getBytes(StandardCharsets.UTF_8)); // HEAD: the headers only
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

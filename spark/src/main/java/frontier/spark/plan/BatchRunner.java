@@ -26,6 +26,9 @@ public final class BatchRunner {
         void after(Batch batch);
     }
 
+    // Set once by the executor's plugin when its JVM starts. Static because Spark gives a task no handle
+    // on the plugin that made the node (a task is a function Spark ships and calls), and an executor JVM
+    // serves one application; on the driver (local mode) there is no hook.
     private static volatile Hook hook;
     private static volatile String executorName = "driver";
 

@@ -57,7 +57,7 @@ class RoutingAndPeersTest {
         goodGateway = GatewayServer.start(IpfsNode.create(store, new IpfsNode.Options(Duration.ofSeconds(2), 0, 2, false, List.of())).reader(), 0);
         index = new ProviderIndex();
         good = new Provider("executor 1", PeerId.random(), List.of(Multiaddrs.ofUrl(goodGateway.url())), List.of(Provider.GATEWAY));
-        index.hello(new Messages.Hello("1", "127.0.0.1", "embedded", good, dir.toString(), null, List.of()));
+        index.hello(new Messages.Hello("1", "127.0.0.1", 4242, "embedded", good, dir.toString(), null, List.of()));
         index.report(new Messages.Report("1", NodeCounts.NONE, List.of(cid.toString()), Map.of("ipfs://x/a.zarr|0.0", cid.toString())));
         routing = new RoutingServer(index, InetAddress.getLoopbackAddress(), 0);
     }

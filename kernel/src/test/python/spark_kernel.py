@@ -1,24 +1,20 @@
 #!/usr/bin/python3
-"""Drives the Frontier kernel (its jar, started as Jupyter starts it) through %spark with jupyter_client
-(Debian python3-jupyter-client): a local cluster starts and lists its executors, compute() runs on it with
-a live progress bar, interrupting a long cell cancels its Spark job and leaves the kernel alive, a bad
-master is a one-line error, and %spark stop goes back to threads.
-usage: spark_kernel.py KERNEL_JAR WORKDIR SLOW_OPS_JAR"""
-import json
+"""Drives the installed Frontier kernel through %spark with jupyter_client (Debian python3-jupyter-client):
+bad masters (malformed, silent) and Spark's jars missing are one-line errors that leave the kernel alive;
+a local cluster starts and lists its executors with a status whose HTML links Spark's UI; compute() runs on
+it with a live progress bar following Spark's task events; interrupting a long cell cancels its Spark job
+and leaves the kernel alive; %spark peer refuses what is not a gateway; %spark stop goes back to threads.
+usage: spark_kernel.py WORKDIR SLOW_OPS_JAR
+Env: FRONTIER_KERNEL_NAME (the installed kernelspec), JUPYTER_PATH."""
 import os
 import queue
+import socket
 import sys
 import time
 
 from jupyter_client.manager import KernelManager
 
-jar, workdir, slow_jar = sys.argv[1], sys.argv[2], sys.argv[3]
-spec_dir = os.path.join(workdir, "kernels", "frontier-spark-it")
-os.makedirs(spec_dir, exist_ok=True)
-with open(os.path.join(spec_dir, "kernel.json"), "w") as f:
-    json.dump({"argv": [os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java"), "-jar", jar, "{connection_file}"],
-               "display_name": "Frontier (Spark IT)", "language": "java", "interrupt_mode": "message"}, f)
-os.environ["JUPYTER_PATH"] = workdir
+workdir, slow_jar = sys.argv[1], sys.argv[2]
 
 failures = []
 
@@ -29,7 +25,7 @@ def check(cond, what):
         failures.append(what)
 
 
-km = KernelManager(kernel_name="frontier-spark-it")
+km = KernelManager(kernel_name=os.environ["FRONTIER_KERNEL_NAME"])
 km.start_kernel(cwd=workdir)
 kc = km.client()
 kc.start_channels()
@@ -72,13 +68,47 @@ def run(code, timeout=600, interrupt_after=None):
 
 try:
     status, out, _ = run("%spark not-a-master")
-    check(status == "error" and "malformed Spark master 'not-a-master'" in out, "a malformed master is a one-line error: " + out[:200])
+    check(status == "error" and "malformed Spark master 'not-a-master'" in out and out.count("\n") <= 1,
+          "a malformed master is a one-line error: " + out[:200])
+
+    # a master that does not answer: a closed port on loopback
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    t0 = time.time()
+    status, out, _ = run("%%spark spark://127.0.0.1:%d" % port)
+    took = time.time() - t0
+    check(status == "error" and ("no Spark master answers at spark://127.0.0.1:%d" % port) in out and "bin/spark-cluster start" in out,
+          "a silent master is an error naming it: " + out[:300])
+    check(took < 30, "the silent master's error comes within seconds (%.1f s)" % took)
+
+    # Spark's jars missing (never downloaded, offline): the message says how to get them
+    fake = os.path.join(workdir, "fake-dist")
+    os.makedirs(os.path.join(fake, "spark-home", "jars"), exist_ok=True)
+    open(os.path.join(fake, "frontier-spark-0.1.0-SNAPSHOT.jar"), "wb").close()
+    link = os.path.join(fake, "spark-home", "jars", "spark-core_2.13-4.0.1.jar")
+    if not os.path.islink(link):
+        os.symlink(os.path.join(workdir, "m2", "org", "apache", "spark", "spark-core_2.13-4.0.1.jar"), link)
+    status, out, _ = run('System.setProperty("frontier.spark.dist", "%s");\n%%spark local[2]' % fake)
+    check(status == "error" and "Spark's jars are not in the local Maven repository" in out and "./setup.sh" in out,
+          "missing jars say how to get them: " + out[:300])
+    status, out, _ = run('System.clearProperty("frontier.spark.dist"); 1 + 1')
+    check(status == "ok" and "2" in out, "the kernel is alive after the errors: " + out[:200])
 
     t0 = time.time()
     status, out, _ = run("%spark local-cluster[2,1,1024] --jars " + slow_jar)
     print(out, flush=True)
     print("local-cluster[2,1,1024] from the kernel: %.1f s" % (time.time() - t0), flush=True)
     check(status == "ok" and out.count("\nexecutor ") == 2, "two executor lines")
+
+    status, out, displays = run("%spark status")
+    html = "".join(c["data"].get("text/html", "") for t, c in displays)
+    check(status == "ok" and '<a href="http://127.0.0.1:' in html and "Spark UI" in html and "/executors/" in html,
+          "the status's HTML links Spark's UI: " + html[:300])
+    status, out, _ = run("%spark peer add nowhere not-a-url")
+    check(status == "error" and "a peer's gateway is http(s)://HOST[:PORT]" in out, "a peer that is not a gateway URL is refused: " + out[:200])
+    status, out, _ = run("%spark peer remove nobody")
+    check(status == "error" and "no peer named 'nobody'" in out, "removing an unknown peer is an error: " + out[:200])
 
     status, out, displays = run("""
 var a = ChunkedArray.fromArray(NdArray.zeros(DType.UINT16, 8, 64, 60), 1, 32, 60).add(7).mul(3);

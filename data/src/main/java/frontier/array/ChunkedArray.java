@@ -317,7 +317,7 @@ public final class ChunkedArray implements Displayable {
     /** toZarr into a local directory (created; must not hold a Zarr array or group yet). */
     public frontier.zarr.ZarrArray toZarr(java.nio.file.Path dir) throws java.io.IOException {
         java.nio.file.Files.createDirectories(dir);
-        return toZarr(new frontier.store.FileStore(dir), "");
+        return toZarr(frontier.store.Stores.directory(dir), "");
     }
 
     public frontier.zarr.ZarrArray toZarr(frontier.store.Store store, String path, Scheduler scheduler) throws java.io.IOException {

@@ -50,7 +50,7 @@ final class V3Chunks {
     V3Chunks(Store store, String prefix, ArrayMetadataV3 md) {
         this.store = store;
         this.prefix = prefix;
-        this.files = store instanceof frontier.store.FileStore fs ? new ChunkFiles(fs, prefix) : null;
+        this.files = ChunkFiles.of(store, prefix);
         this.md = md;
         this.pipeline = md.codecs();
         this.sharding = pipeline.sharding();
@@ -277,7 +277,7 @@ final class V3Chunks {
             long to = 0;
             for (Wanted w : r) to = Math.max(to, w.offset() + w.nbytes());
             int length = (int) (to - from);
-            byte[] b = ZarrArray.blockingRead(store, () -> store.getRange(shardKey, from, length));
+            byte[] b = ZarrArray.blockingRead(store, () -> store.get(shardKey, frontier.store.ByteRequest.range(from, length)));
             if (b == null) throw new IOException("shard " + store.locate(shardKey) + " disappeared while being read");
             if (b.length < length) {
                 throw new ZarrFormatException("shard index of " + store.locate(shardKey) + " points past the end of the shard: inner chunks up to byte "

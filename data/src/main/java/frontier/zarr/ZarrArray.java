@@ -5,8 +5,6 @@ import frontier.array.DType;
 import frontier.array.NdArray;
 import frontier.array.StoredChunks;
 import frontier.display.Displayable;
-import frontier.store.FileStore;
-import frontier.store.MemoryStore;
 import frontier.store.Store;
 import frontier.zarr.codec.BloscCodec;
 import frontier.zarr.codec.Codec;
@@ -15,7 +13,6 @@ import frontier.zarr.v3.RawChunk;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -202,8 +199,7 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
 
     @Override
     public String location() {
-        if (store instanceof MemoryStore) return null;
-        return store.locate(path);
+        return store.address(path);
     }
 
     @Override
@@ -294,7 +290,7 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
 
     /** A read from the store: on remote stores it lets the pool start a spare thread meanwhile ({@link ZarrExecutor#blocking}). */
     static <T> T blockingRead(Store store, ZarrExecutor.IOSupplier<T> read) throws IOException {
-        if (store instanceof FileStore || store instanceof MemoryStore) return read.get();
+        if (!store.isRemote()) return read.get();
         return ZarrExecutor.blocking(read);
     }
 
@@ -340,7 +336,7 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
     /** A chunk's stored bytes for immediate decoding: local files go through a reused buffer. */
     private StoredBytes fetchToScratch(String key) throws IOException {
         ChunkFiles files = chunkFiles;
-        if (files == null && store instanceof FileStore fs) chunkFiles = files = new ChunkFiles(fs, prefix);
+        if (files == null) chunkFiles = files = ChunkFiles.of(store, prefix);
         try {
             return files != null ? files.read(key) : StoredBytes.of(getChunk(key));
         } catch (java.nio.file.FileSystemException e) {
@@ -572,12 +568,7 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
     }
 
     private long size(String key) throws IOException {
-        if (store instanceof FileStore) {
-            java.nio.file.Path p = ((FileStore) store).resolve(key);
-            return Files.isRegularFile(p) ? Files.size(p) : 0;
-        }
-        byte[] b = store.get(key);
-        return b == null ? 0 : b.length;
+        return Math.max(0, store.size(key));
     }
 
     private void walkChunks(ZarrExecutor.IOTask<String> onKey) throws IOException {

@@ -13,7 +13,7 @@ import frontier.ipfs.resolve.IpfsPath;
 import frontier.ipfs.resolve.UnixfsReader;
 import frontier.ipfs.rpc.KuboRpcClient;
 import frontier.ipfs.rpc.RpcBlockSource;
-import frontier.ipfs.store.IpfsStore;
+import frontier.store.ipfs.IpfsStore;
 import frontier.spark.plan.Batch;
 import frontier.spark.plan.BatchRunner;
 import frontier.zarr.Zarr;

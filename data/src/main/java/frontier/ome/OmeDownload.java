@@ -23,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -255,29 +254,29 @@ public final class OmeDownload {
         String label = name + "/" + arr.prefix().substring(0, arr.prefix().length() - 1);
         Path madeParent = null; // keys come in C order: siblings share their folder, so the last one made is enough
         try (Progress bar = sink.start(label, total, "chunks")) {
-            Semaphore window = new Semaphore(WINDOW);
+            Window window = new Window();
             AtomicReference<Throwable> failure = new AtomicReference<>();
             List<CompletableFuture<Void>> pending = new ArrayList<>();
             List<Chunk> batch = new ArrayList<>(BATCH);
-            for (String key : info.chunkKeys(sep)) {
-                if (failure.get() != null) break;
-                Path file = dir.resolve(key).normalize();
-                if (!file.startsWith(dir)) throw new OmeException("refusing chunk key " + key + ": outside " + dir);
-                Long localSize = present.get(key);
-                if (localSize == null && sep.equals("/") && key.indexOf('/') > 0) {
-                    Path parent = file.getParent();
-                    if (!parent.equals(madeParent)) Files.createDirectories(parent);
-                    madeParent = parent;
-                }
-                batch.add(new Chunk(arr.prefix() + key, file, localSize));
-                if (batch.size() == BATCH) {
-                    submit(batch, fetcher, window, failure, bar, pending);
-                    batch = new ArrayList<>(BATCH);
-                }
-                if (pending.size() >= 4 * WINDOW) pending.removeIf(CompletableFuture::isDone);
-            }
-            if (!batch.isEmpty() && failure.get() == null) submit(batch, fetcher, window, failure, bar, pending);
             try {
+                for (String key : info.chunkKeys(sep)) {
+                    if (failure.get() != null) break;
+                    Path file = dir.resolve(key).normalize();
+                    if (!file.startsWith(dir)) throw new OmeException("refusing chunk key " + key + ": outside " + dir);
+                    Long localSize = present.get(key);
+                    if (localSize == null && sep.equals("/") && key.indexOf('/') > 0) {
+                        Path parent = file.getParent();
+                        if (!parent.equals(madeParent)) Files.createDirectories(parent);
+                        madeParent = parent;
+                    }
+                    batch.add(new Chunk(arr.prefix() + key, file, localSize));
+                    if (batch.size() == BATCH) {
+                        submit(batch, fetcher, window, failure, bar, pending);
+                        batch = new ArrayList<>(BATCH);
+                    }
+                    if (pending.size() >= 4 * WINDOW) pending.removeIf(CompletableFuture::isDone);
+                }
+                if (!batch.isEmpty() && failure.get() == null) submit(batch, fetcher, window, failure, bar, pending);
                 CompletableFuture.allOf(pending.toArray(new CompletableFuture[0])).get();
             } catch (InterruptedException e) {
                 for (CompletableFuture<Void> f : pending) f.cancel(true);
@@ -295,6 +294,23 @@ public final class OmeDownload {
         }
     }
 
+    /**
+     * Reads outstanding, at most WINDOW: a batch waits for room for all of it, and is woken once
+     * when the window has drained by a batch (not at every read that completes).
+     */
+    private static final class Window {
+        private int used; // guarded by this
+
+        synchronized void acquire(int n) throws InterruptedException {
+            while (used + n > WINDOW) wait();
+            used += n;
+        }
+
+        synchronized void release() {
+            if (--used == WINDOW - BATCH) notifyAll();
+        }
+    }
+
     /** A chunk to copy: its store key, its file, and the size of the file a previous run left (null: none). */
     private record Chunk(String key, Path file, Long localSize) {
     }
@@ -304,9 +320,9 @@ public final class OmeDownload {
      * --verify, present), and for chunks a previous run left, the two bytes around their end.
      * At most WINDOW reads are outstanding: a batch waits for room before it is sent.
      */
-    private void submit(List<Chunk> batch, Fetcher fetcher, Semaphore window, AtomicReference<Throwable> failure,
-                        Progress bar, List<CompletableFuture<Void>> pending) {
-        window.acquireUninterruptibly(batch.size());
+    private void submit(List<Chunk> batch, Fetcher fetcher, Window window, AtomicReference<Throwable> failure,
+                        Progress bar, List<CompletableFuture<Void>> pending) throws InterruptedException {
+        window.acquire(batch.size());
         List<Store.Read> reads = new ArrayList<>(batch.size());
         for (Chunk c : batch) {
             boolean whole = c.localSize() == null || verify;

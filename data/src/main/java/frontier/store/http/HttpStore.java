@@ -11,9 +11,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -22,7 +19,7 @@ import java.util.concurrent.CompletionException;
  * client ({@link Http}): HTTP/2 where the server has it, its retry policy (429, 5xx, connection
  * errors and truncated bodies, with backoff) and one deadline per key ({@link HttpTimeout}).
  * Reads are asynchronous ({@link #getAsync}, {@link #getMany}); at most {@code maxInFlight}
- * requests are sent at once and the rest wait in a queue, not on a thread. Parts of a value are
+ * requests are sent at once and the rest wait in a queue, not on a thread ({@link Http#lane}). Parts of a value are
  * read with Range requests (a suffix in one request). A 404 (or 410) is a missing key (null); any
  * other 4xx is an IOException naming the URL and the status. HTTP cannot list, so
  * {@link #isListable()} is false.
@@ -59,8 +56,7 @@ public class HttpStore implements Store {
 
     private final String base;
     private final Options options;
-    private final ArrayDeque<CompletableFuture<Void>> waiters = new ArrayDeque<>();
-    private int free; // guarded by waiters
+    private final Http.Lane lane;
     private final StoreStats stats = new StoreStats();
 
     public HttpStore(String url) {
@@ -73,7 +69,7 @@ public class HttpStore implements Store {
         }
         this.base = url.endsWith("/") ? url : url + "/";
         this.options = options;
-        this.free = Math.max(1, options.maxInFlight());
+        this.lane = options.client().lane(options.maxInFlight());
     }
 
     /** The store's URL, ending in '/'. */
@@ -161,15 +157,10 @@ public class HttpStore implements Store {
         return base;
     }
 
-    /** Requests still queued for a slot are failed; the shared client and its connections live on. */
+    /** Requests still queued are failed; the shared client and its connections live on. */
     @Override
     public void close() {
-        List<CompletableFuture<Void>> queued;
-        synchronized (waiters) {
-            queued = new ArrayList<>(waiters);
-            waiters.clear();
-        }
-        for (CompletableFuture<Void> w : queued) w.completeExceptionally(new IOException("store " + describe() + " closed"));
+        lane.close();
     }
 
     // ---- what subclasses change ----
@@ -224,20 +215,19 @@ public class HttpStore implements Store {
         return sb.toString();
     }
 
-    /** One GET of a URL, in a slot, counted. */
+    /** One GET of a URL, in the store's lane, counted. */
     protected CompletableFuture<Http.Reply> exchange(URI uri, String key, String range) {
         Http.Get get = Http.Get.of(uri).withRange(range);
-        return acquire().thenCompose(ignored -> options.client().getAsync(get, options.retry()).whenComplete((r, e) -> release()))
-                .handle((r, e) -> {
-                    if (e != null) {
-                        stats.countRequests(1);
-                        Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                        throw new CompletionException(c instanceof IOException io ? failure(key, io) : c);
-                    }
-                    stats.countRequests(r.attempts());
-                    if (r.isSuccess()) stats.countBytes(r.body().length);
-                    return r;
-                });
+        return lane.getAsync(get, options.retry()).handle((r, e) -> {
+            if (e != null) {
+                stats.countRequests(1);
+                Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                throw new CompletionException(c instanceof IOException io ? failure(key, io) : c);
+            }
+            stats.countRequests(r.attempts());
+            if (r.isSuccess()) stats.countBytes(r.body().length);
+            return r;
+        });
     }
 
     private CompletableFuture<Http.Reply> exchange(String key, String range) {
@@ -248,30 +238,5 @@ public class HttpStore implements Store {
             return CompletableFuture.failedFuture(e);
         }
         return exchange(uri, key, range);
-    }
-
-    /** Waits for a free slot without tying up a thread: waiters queue and are handed released slots. */
-    private CompletableFuture<Void> acquire() {
-        synchronized (waiters) {
-            if (free > 0) {
-                free--;
-                return CompletableFuture.completedFuture(null);
-            }
-            CompletableFuture<Void> w = new CompletableFuture<>();
-            waiters.add(w);
-            return w;
-        }
-    }
-
-    private void release() {
-        CompletableFuture<Void> next;
-        synchronized (waiters) {
-            next = waiters.poll();
-            if (next == null) {
-                free++;
-                return;
-            }
-        }
-        next.complete(null); // the next request is handed to the client's pool from here
     }
 }

@@ -7,10 +7,9 @@ SPEC lists inputs (name, shape, dtype, chunks, seed) and cases (an input and a l
 steps). For every input this writes OUT_DIR/<input>.bin (little-endian C order) and a
 zarr-python array OUT_DIR/<input>.zarr (compressor=None); for every case OUT_DIR/<case>.bin
 with the computed result and an entry in OUT_DIR/results.json: shape, dtype, chunks, task
-and layer counts, the numbers dask's HTML table shows, and dask's SVG; or the error's type.
+and layer counts; or the error's type. (Dask's HTML table and SVG: display/src/test/python/reprs.py.)
 """
 import json
-import math
 import os
 import subprocess
 import sys
@@ -19,7 +18,6 @@ import numpy as np
 import dask
 import dask.array as da
 import zarr
-from dask.utils import format_bytes
 
 
 def make_input(spec):
@@ -112,12 +110,6 @@ def main():
             r["npartitions"] = x.npartitions
             r["tasks"] = len(x.__dask_graph__())
             r["layers"] = len(x.dask.layers)
-            r["nbytes"] = format_bytes(x.nbytes)
-            r["cbytes"] = format_bytes(math.prod(x.chunksize) * x.dtype.itemsize)
-            try:
-                r["svg"] = x.to_svg(size=120)
-            except NotImplementedError:
-                r["svg"] = ""
             if not case.get("metadataOnly"):
                 v = np.asarray(x.compute())
                 v.astype(v.dtype.newbyteorder("<")).tofile(os.path.join(out, case["name"] + ".bin"))

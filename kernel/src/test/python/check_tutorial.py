@@ -71,6 +71,13 @@ def main():
         check(f"   - {shape}" in info, f"info lists level shape {shape}")
     check("/6001240.zarr/labels/ [zgroup] (hidden)" in info, "info walks labels/ as a hidden node")
     check("text/html" in outputs_of(nb, "%ome_zarr info")[0].data, "info renders an HTML tree")
+    # the data library's values render through the display module's renderers, as before it moved
+    html_of = lambda needle: text_of([o for o in outputs_of(nb, needle) if o.output_type == "execute_result"], "text/html")
+    check(html_of("%ome_zarr download").startswith('<table class="frontier-download">'), "the download report is a table")
+    check(html_of('var scale0 = root.get("0")').startswith('<table class="zarr-info">'), "a Zarr array shows zarr-python's .info table")
+    dask_table = html_of("var scale0Da = ChunkedArray.fromZarr(remote0)")
+    check("<th> Bytes </th>" in dask_table and " Tasks " in dask_table and "<svg" in dask_table,
+          "a lazy array shows Dask's table with its chunk grid")
 
     # 2. the CID: what `frontier ipfs add` prints for the same folder, with the same flags
     cid_nb = text_of(outputs_of(nb, "%ipfs add")).strip()
@@ -121,6 +128,7 @@ def main():
     if view:
         html = view[0].data.get("text/html", "")
         check("<script" in html, "view output carries the viewer's script")
+        check("data-frontier-viewer-bundle" in html, "the session's first 3D view carries the viewer's bundle")
 
     # 7. the lessons: verifiability, performance, sustainability
     caught = text_of(outputs_of(nb, "TamperingGateway.start"))

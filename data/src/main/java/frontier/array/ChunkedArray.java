@@ -7,12 +7,10 @@ import frontier.array.ops.Assemble;
 import frontier.array.ops.BinaryOp;
 import frontier.array.ops.ReduceKind;
 import frontier.array.sched.Scheduler;
-import frontier.display.Displayable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A lazy n-d array over a chunk grid, like dask.array: indexing, arithmetic, casts and
@@ -20,7 +18,7 @@ import java.util.Map;
  * read, per block operation, per reduction step) and runs it on a {@link Scheduler}. Nothing is
  * read before compute(), and a slice's graph reads only the chunks it touches, each once.
  */
-public final class ChunkedArray implements Displayable {
+public final class ChunkedArray {
     /** {@code :} in an index. */
     public static final Slice ALL = new Slice(null, null, 1);
     /** {@code ...} in an index: as many ALL as needed. */
@@ -455,7 +453,7 @@ public final class ChunkedArray implements Displayable {
         return seen.stream().mapToInt(Layer::graphLayers).sum();
     }
 
-    // ---- display -----------------------------------------------------------------------
+    // ---- text (the HTML table is frontier.display.array.ArrayHtml's) ----------------------
 
     /** Python's tuple form: (1, 2, 3), (5,), (). */
     public static String tuple(int... v) {
@@ -468,10 +466,5 @@ public final class ChunkedArray implements Displayable {
     @Override
     public String toString() {
         return "frontier.array<shape=" + tuple(layer.shape) + ", dtype=" + layer.dtype + ", chunksize=" + tuple(chunksize()) + ">";
-    }
-
-    @Override
-    public Map<String, Object> mimeBundle() {
-        return Map.of("text/plain", toString(), "text/html", frontier.array.display.ArrayHtml.html(this));
     }
 }

@@ -71,6 +71,10 @@ public final class WebServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // File names may hold control characters (a label named ESC[2J); their percent-encoded
+        // forms are served like any name. Handlers resolve paths themselves (real paths, no "..").
+        http.setUriCompliance(org.eclipse.jetty.http.UriCompliance.DEFAULT.with("frontier",
+                org.eclipse.jetty.http.UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
         ConnectionFactory[] factories;
         if (b.tls != null) {
             http.addCustomizer(new SecureRequestCustomizer(false)); // loopback tests: no SNI host check

@@ -1,18 +1,14 @@
 package frontier.ome;
 
-import frontier.display.Displayable;
 import frontier.text.TerminalText;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The result of {@code ome_zarr info}: the nodes walked, in order. {@link #toString()} is the
- * text ome-zarr-py prints; {@link #mimeBundle()} adds an HTML tree with channels (color
- * swatches), axes with units and the pyramid levels (shape, chunks, dtype, compressor).
+ * text ome-zarr-py prints (the HTML tree is the display module's).
  */
-public final class OmeInfo implements Displayable {
+public final class OmeInfo {
     private final String source;
     private final List<OmeNode> nodes;
     private final List<String> warnings;
@@ -79,7 +75,8 @@ public final class OmeInfo implements Displayable {
         return sb.toString();
     }
 
-    static String num(Number n) {
+    /** A number as Python prints it: "3.0", "nan", "inf", "2456". */
+    public static String num(Number n) {
         if (n == null) return "nan";
         if (n instanceof Double || n instanceof Float) {
             double d = n.doubleValue();
@@ -91,15 +88,8 @@ public final class OmeInfo implements Displayable {
         return n.toString();
     }
 
-    @Override
-    public Map<String, Object> mimeBundle() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("text/plain", toString());
-        m.put("text/html", OmeInfoHtml.render(this));
-        return m;
-    }
-
-    boolean hasStats() {
+    /** Whether the walk computed each level's minimum and maximum ({@code --stats}). */
+    public boolean hasStats() {
         return stats;
     }
 }

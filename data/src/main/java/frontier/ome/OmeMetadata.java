@@ -2,7 +2,9 @@ package frontier.ome;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import frontier.zarr.ZarrGroup;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,18 @@ public final class OmeMetadata {
         if (!m.attrs.isObject()) throw m.bad("", "is " + kind(m.attrs) + ", expected a JSON object");
         m.parseAll();
         return m;
+    }
+
+    /**
+     * The NGFF metadata of an opened Zarr group: its attributes (.zattrs, or zarr.json's), which
+     * NGFF 0.5 keeps under "ome" (unwrapped here until {@link #parse} reads that block itself).
+     */
+    @SuppressWarnings("unchecked")
+    public static OmeMetadata of(ZarrGroup group) throws IOException, OmeException {
+        Map<String, Object> attrs = group.attrs();
+        if (attrs.get("ome") instanceof Map && !attrs.containsKey("multiscales")) attrs = (Map<String, Object>) attrs.get("ome");
+        String file = group.zarrFormat() == 3 ? "zarr.json" : ".zattrs";
+        return parse(JSON.valueToTree(attrs), group.store().locate(group.path().isEmpty() ? file : group.path() + "/" + file));
     }
 
     public JsonNode attrs() {

@@ -1,5 +1,6 @@
 package frontier.progress;
 
+/** The per-thread value behind {@link ProgressSink#current()}: scoped by its hosts (the kernel per cell, the CLI per command). */
 final class ProgressSinks {
     private ProgressSinks() {
     }

@@ -4,7 +4,6 @@ import frontier.array.ChunkSource;
 import frontier.array.DType;
 import frontier.array.NdArray;
 import frontier.array.StoredChunks;
-import frontier.display.Displayable;
 import frontier.store.Store;
 import frontier.zarr.codec.BloscCodec;
 import frontier.zarr.codec.Codec;
@@ -28,7 +27,7 @@ import java.util.Map;
  * A sharded v3 array is read in its inner chunks ({@link #chunks()}); {@link V3Chunks} does v3's chunk I/O.
  * Concurrent writes to the same chunk are not coordinated (as in zarr-python without a synchronizer).
  */
-public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
+public final class ZarrArray implements ChunkSource, StoredChunks {
     private final Hierarchy hierarchy;
     private final Store store;
     private final String path;
@@ -608,29 +607,17 @@ public final class ZarrArray implements ChunkSource, StoredChunks, Displayable {
         return md.size() * md.dtype().itemSize();
     }
 
-    // ---- display ----
+    // ---- text (the HTML forms are the display module's) ----
 
     /** {@code <zarr Array '/0' (1, 2, 236, 275, 271) uint16>} */
     @Override
     public String toString() {
-        return "<zarr Array '" + name() + "' " + ZarrInfo.tuple(md.shape()) + " " + md.dtype() + ">";
+        return "<zarr Array '" + name() + "' " + ZarrText.tuple(md.shape()) + " " + md.dtype() + ">";
     }
 
-    /** zarr-python's .info as (name, value) rows. */
-    public List<String[]> info() throws IOException {
-        return ZarrInfo.arrayInfo(this);
-    }
-
-    @Override
-    public Map<String, Object> mimeBundle() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("text/plain", toString());
-        try {
-            m.put("text/html", ZarrInfo.html(info()));
-        } catch (IOException e) {
-            m.put("text/html", "<pre>" + frontier.display.Html.escape(toString() + "\n" + e.getMessage()) + "</pre>");
-        }
-        return m;
+    /** zarr-python's .info: (name, value) rows, printed as its text. */
+    public ZarrInfo info() throws IOException {
+        return ZarrInfo.of(this);
     }
 
     Hierarchy hierarchy() {

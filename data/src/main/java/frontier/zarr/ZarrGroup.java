@@ -1,6 +1,5 @@
 package frontier.zarr;
 
-import frontier.display.Displayable;
 import frontier.store.Store;
 
 import java.io.IOException;
@@ -19,7 +18,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * children the metadata names (multiscales datasets and labels, also under NGFF 0.5's "ome") and
  * those opened or created through this object.
  */
-public final class ZarrGroup implements Displayable {
+public final class ZarrGroup {
     private final Hierarchy hierarchy;
     private final String path;
     private final int zarrFormat;
@@ -290,54 +289,11 @@ public final class ZarrGroup implements Displayable {
             sb.append(indent).append(last ? " └── " : " ├── ").append(k);
             if (isArray(p)) {
                 ZarrArray a = get(k);
-                sb.append(' ').append(ZarrInfo.tuple(a.shape())).append(' ').append(a.dtype()).append('\n');
+                sb.append(' ').append(ZarrText.tuple(a.shape())).append(' ').append(a.dtype()).append('\n');
             } else {
                 sb.append('\n');
                 if (depth < 16) group(k).treeText(sb, indent + (last ? "     " : " │   "), depth + 1);
             }
         }
-    }
-
-    @Override
-    public Map<String, Object> mimeBundle() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("text/plain", toString());
-        StringBuilder sb = new StringBuilder("<div class=\"zarr-tree\"><details open><summary><b>")
-                .append(frontier.display.Html.escape(name())).append("</b> (group)</summary>");
-        try {
-            int[] budget = {500};
-            htmlTree(sb, budget, 0);
-        } catch (IOException e) {
-            sb.append("<div>").append(frontier.display.Html.escape(e.getMessage())).append("</div>");
-        }
-        sb.append("</details></div>");
-        m.put("text/html", sb.toString());
-        return m;
-    }
-
-    private void htmlTree(StringBuilder sb, int[] budget, int depth) throws IOException {
-        sb.append("<ul style=\"list-style: none; margin: 0; padding-left: 1.2em\">");
-        for (String k : keys()) {
-            if (budget[0]-- <= 0) {
-                sb.append("<li>…</li>");
-                break;
-            }
-            String p = child(k);
-            if (isArray(p)) {
-                ZarrArray a = get(k);
-                ZarrArrayMetadata md = a.metadata();
-                sb.append("<li>&#x25A6; <b>").append(frontier.display.Html.escape(k)).append("</b> ")
-                        .append(frontier.display.Html.escape(ZarrInfo.tuple(md.shape()))).append(' ')
-                        .append(frontier.display.Html.escape(ZarrInfo.dtypeStr(md)))
-                        .append(" <span style=\"color: #777\">chunks ").append(frontier.display.Html.escape(ZarrInfo.tuple(md.chunks())))
-                        .append(", ").append(frontier.display.Html.escape(ZarrInfo.compressorRepr(md))).append("</span></li>");
-            } else {
-                sb.append("<li><details").append(depth < 2 ? " open" : "").append("><summary>&#x1F4C1; <b>")
-                        .append(frontier.display.Html.escape(k)).append("</b></summary>");
-                if (depth < 16) group(k).htmlTree(sb, budget, depth + 1);
-                sb.append("</details></li>");
-            }
-        }
-        sb.append("</ul>");
     }
 }

@@ -1,204 +1,112 @@
 package frontier.zarr;
 
 import java.io.IOException;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import static frontier.display.Html.escape;
+import static frontier.zarr.ZarrText.bytesStr;
+import static frontier.zarr.ZarrText.codecNames;
+import static frontier.zarr.ZarrText.codecRepr;
+import static frontier.zarr.ZarrText.dtypeStr;
+import static frontier.zarr.ZarrText.tuple;
 
-/** Text and HTML for arrays and groups, after zarr-python's repr and .info. */
-final class ZarrInfo {
-    private ZarrInfo() {
+/**
+ * An array's {@code .info} as zarr-python reports it: (name, value) rows. {@link #toString()} is
+ * its text form ("Name               : /0", one row a line); the HTML table is the display module's.
+ */
+public final class ZarrInfo {
+    /** One row: "Data type" and ">u2", say. */
+    public record Row(String name, String value) {
     }
 
-    /** Python's tuple text: "(1, 2, 3)", "(5,)", "()". */
-    static String tuple(long[] v) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < v.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(v[i]);
-        }
-        if (v.length == 1) sb.append(',');
-        return sb.append(')').toString();
+    private final List<Row> rows;
+
+    private ZarrInfo(List<Row> rows) {
+        this.rows = List.copyOf(rows);
     }
 
-    static String tuple(int[] v) {
-        long[] l = new long[v.length];
-        for (int i = 0; i < v.length; i++) l[i] = v[i];
-        return tuple(l);
+    public List<Row> rows() {
+        return rows;
     }
 
-    /** zarr's human_readable_size. */
-    static String humanSize(long size) {
-        if (size < (1L << 10)) return Long.toString(size);
-        String[] units = {"K", "M", "G", "T", "P"};
-        double s = size;
-        int u = -1;
-        while (s >= 1024 && u < units.length - 1) {
-            s /= 1024;
-            u++;
-        }
-        return String.format("%.1f%s", s, units[u]);
+    /** The value of the row with this name, or null. */
+    public String get(String name) {
+        for (Row r : rows) if (r.name().equals(name)) return r.value();
+        return null;
     }
 
-    static String bytesStr(long b) {
-        return b > 1024 ? b + " (" + humanSize(b) + ")" : Long.toString(b);
-    }
-
-    /** numcodecs-style repr of a codec configuration: Blosc(cname='lz4', clevel=5, shuffle=SHUFFLE, blocksize=0), Zlib(level=1). */
-    static String codecRepr(Map<String, Object> config) {
-        if (config == null) return "None";
-        String id = String.valueOf(config.get("id"));
-        if (id.equals("blosc")) {
-            Object sh = config.get("shuffle");
-            String shuffle = sh instanceof Number ? bloscShuffle(((Number) sh).intValue()) : String.valueOf(sh);
-            return "Blosc(cname='" + config.get("cname") + "', clevel=" + config.get("clevel") + ", shuffle=" + shuffle
-                    + ", blocksize=" + config.get("blocksize") + ")";
-        }
-        String name;
-        switch (id) {
-            case "zlib": name = "Zlib"; break;
-            case "gzip": name = "GZip"; break;
-            case "zstd": name = "Zstd"; break;
-            case "lz4": name = "LZ4"; break;
-            case "bz2": name = "BZ2"; break;
-            case "lzma": name = "LZMA"; break;
-            case "fixedscaleoffset": name = "FixedScaleOffset"; break;
-            case "astype": name = "AsType"; break;
-            case "crc32": name = "CRC32"; break;
-            default: name = id.isEmpty() ? id : Character.toUpperCase(id.charAt(0)) + id.substring(1);
-        }
-        StringBuilder sb = new StringBuilder(name).append('(');
-        boolean first = true;
-        for (Map.Entry<String, Object> e : config.entrySet()) {
-            if (e.getKey().equals("id")) continue;
-            if (!first) sb.append(", ");
-            first = false;
-            Object v = e.getValue();
-            sb.append(e.getKey()).append('=').append(v instanceof String ? "'" + v + "'" : v == null ? "None" : v);
-        }
-        return sb.append(')').toString();
-    }
-
-    private static String bloscShuffle(int s) {
-        switch (s) {
-            case 0: return "NOSHUFFLE";
-            case 1: return "SHUFFLE";
-            case 2: return "BITSHUFFLE";
-            case -1: return "AUTOSHUFFLE";
-            default: return Integer.toString(s);
-        }
-    }
-
-    /** numpy's str of the dtype: "uint16" when native (little-endian here), else ">u2". */
-    static String dtypeStr(ZarrArrayMetadata md) {
-        if (md.dtype().itemSize() > 1 && md.byteOrder() == ByteOrder.BIG_ENDIAN) return md.zarrDType().toString();
-        return md.dtype().numpyName();
-    }
-
-    /** The compressor as numcodecs shows it (v2), or a v3 array's codec names ("sharding_indexed(bytes, blosc), crc32c"). */
-    static String compressorRepr(ZarrArrayMetadata md) {
-        if (md instanceof ArrayMetadata v2) return codecRepr(v2.compressor());
-        return codecNames(((ArrayMetadataV3) md).codecs().toJson());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String codecNames(List<Map<String, Object>> codecs) {
+    /** zarr-python's text: names padded to the longest, " : ", the value; each line ends in a newline. */
+    @Override
+    public String toString() {
+        int w = 0;
+        for (Row r : rows) w = Math.max(w, r.name().length());
         StringBuilder sb = new StringBuilder();
-        for (Map<String, Object> c : codecs) {
-            if (sb.length() > 0) sb.append(", ");
-            sb.append(c.get("name"));
-            Object conf = c.get("configuration");
-            if ("sharding_indexed".equals(c.get("name")) && conf instanceof Map && ((Map<String, Object>) conf).get("codecs") instanceof List) {
-                sb.append('(').append(codecNames((List<Map<String, Object>>) ((Map<String, Object>) conf).get("codecs"))).append(')');
-            }
+        for (Row r : rows) {
+            sb.append(r.name());
+            for (int i = r.name().length(); i < w; i++) sb.append(' ');
+            sb.append(" : ").append(r.value()).append('\n');
         }
         return sb.toString();
     }
 
-    /** zarr-python 3's info rows of a v3 array. */
-    private static List<String[]> arrayInfoV3(ZarrArray a, ArrayMetadataV3 md) throws IOException {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{"Name", a.name()});
-        rows.add(new String[]{"Type", "frontier.zarr.ZarrArray"});
-        rows.add(new String[]{"Zarr format", "3"});
-        rows.add(new String[]{"Data type", dtypeStr(md)});
-        rows.add(new String[]{"Fill value", String.valueOf(md.fillValue())});
-        rows.add(new String[]{"Shape", tuple(md.shape())});
-        if (md.shards() != null) rows.add(new String[]{"Shard shape", tuple(md.shards())});
-        rows.add(new String[]{"Chunk shape", tuple(md.chunks())});
-        if (md.dimensionNames() != null) rows.add(new String[]{"Dimension names", String.valueOf(md.dimensionNames())});
-        rows.add(new String[]{"Order", "C"});
-        rows.add(new String[]{"Read-only", "False"});
-        rows.add(new String[]{"Store type", a.store().getClass().getName()});
-        rows.add(new String[]{"Codecs", codecNames(md.codecs().toJson())});
-        long nbytes = a.nbytes();
-        rows.add(new String[]{"No. bytes", bytesStr(nbytes)});
-        long stored = a.storedBytes();
-        if (stored < 0) {
-            rows.add(new String[]{"No. bytes stored", "unknown (the store cannot list keys)"});
-        } else if (stored > 0) {
-            rows.add(new String[]{"No. bytes stored", bytesStr(stored)});
-            rows.add(new String[]{"Storage ratio", String.format("%.1f", (double) nbytes / stored)});
-        }
+    static ZarrInfo of(ZarrArray a) throws IOException {
+        return new ZarrInfo(a.metadata() instanceof ArrayMetadataV3 v3 ? v3(a, v3) : v2(a, (ArrayMetadata) a.metadata()));
+    }
+
+    /** zarr-python 3's rows of a v3 array. */
+    private static List<Row> v3(ZarrArray a, ArrayMetadataV3 md) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("Name", a.name()));
+        rows.add(new Row("Type", "frontier.zarr.ZarrArray"));
+        rows.add(new Row("Zarr format", "3"));
+        rows.add(new Row("Data type", dtypeStr(md)));
+        rows.add(new Row("Fill value", String.valueOf(md.fillValue())));
+        rows.add(new Row("Shape", tuple(md.shape())));
+        if (md.shards() != null) rows.add(new Row("Shard shape", tuple(md.shards())));
+        rows.add(new Row("Chunk shape", tuple(md.chunks())));
+        if (md.dimensionNames() != null) rows.add(new Row("Dimension names", String.valueOf(md.dimensionNames())));
+        rows.add(new Row("Order", "C"));
+        rows.add(new Row("Read-only", "False"));
+        rows.add(new Row("Store type", a.store().getClass().getName()));
+        rows.add(new Row("Codecs", codecNames(md.codecs().toJson())));
+        storage(a, rows);
         long init = a.nchunksInitialized();
         long total = 1;
         for (long g : md.grid()) total *= g;
-        rows.add(new String[]{md.shards() != null ? "Shards initialized" : "Chunks initialized", (init < 0 ? "unknown" : Long.toString(init)) + "/" + total});
+        rows.add(new Row(md.shards() != null ? "Shards initialized" : "Chunks initialized", (init < 0 ? "unknown" : Long.toString(init)) + "/" + total));
         return rows;
     }
 
-    static List<String[]> arrayInfo(ZarrArray a) throws IOException {
-        if (a.metadata() instanceof ArrayMetadataV3 v3) return arrayInfoV3(a, v3);
-        ArrayMetadata md = (ArrayMetadata) a.metadata();
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{"Name", a.name()});
-        rows.add(new String[]{"Type", "frontier.zarr.ZarrArray"});
-        rows.add(new String[]{"Data type", dtypeStr(md)});
-        rows.add(new String[]{"Shape", tuple(md.shape())});
-        rows.add(new String[]{"Chunk shape", tuple(md.chunks())});
-        rows.add(new String[]{"Order", String.valueOf(md.order())});
-        rows.add(new String[]{"Read-only", "False"});
+    /** zarr-python 2's rows. */
+    private static List<Row> v2(ZarrArray a, ArrayMetadata md) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("Name", a.name()));
+        rows.add(new Row("Type", "frontier.zarr.ZarrArray"));
+        rows.add(new Row("Data type", dtypeStr(md)));
+        rows.add(new Row("Shape", tuple(md.shape())));
+        rows.add(new Row("Chunk shape", tuple(md.chunks())));
+        rows.add(new Row("Order", String.valueOf(md.order())));
+        rows.add(new Row("Read-only", "False"));
         if (md.filters() != null) {
-            for (int i = 0; i < md.filters().size(); i++) rows.add(new String[]{"Filter [" + i + "]", codecRepr(md.filters().get(i))});
+            for (int i = 0; i < md.filters().size(); i++) rows.add(new Row("Filter [" + i + "]", codecRepr(md.filters().get(i))));
         }
-        rows.add(new String[]{"Compressor", codecRepr(md.compressor())});
-        rows.add(new String[]{"Store type", a.store().getClass().getName()});
+        rows.add(new Row("Compressor", codecRepr(md.compressor())));
+        rows.add(new Row("Store type", a.store().getClass().getName()));
+        storage(a, rows);
+        long init = a.nchunksInitialized();
+        rows.add(new Row("Chunks initialized", (init < 0 ? "unknown" : Long.toString(init)) + "/" + a.nchunks()));
+        return rows;
+    }
+
+    private static void storage(ZarrArray a, List<Row> rows) throws IOException {
         long nbytes = a.nbytes();
-        rows.add(new String[]{"No. bytes", bytesStr(nbytes)});
+        rows.add(new Row("No. bytes", bytesStr(nbytes)));
         long stored = a.storedBytes();
         if (stored < 0) {
-            rows.add(new String[]{"No. bytes stored", "unknown (the store cannot list keys)"});
+            rows.add(new Row("No. bytes stored", "unknown (the store cannot list keys)"));
         } else if (stored > 0) {
-            rows.add(new String[]{"No. bytes stored", bytesStr(stored)});
-            rows.add(new String[]{"Storage ratio", String.format("%.1f", (double) nbytes / stored)});
+            rows.add(new Row("No. bytes stored", bytesStr(stored)));
+            rows.add(new Row("Storage ratio", String.format("%.1f", (double) nbytes / stored)));
         }
-        long init = a.nchunksInitialized();
-        rows.add(new String[]{"Chunks initialized", (init < 0 ? "unknown" : Long.toString(init)) + "/" + a.nchunks()});
-        return rows;
     }
-
-    static String html(List<String[]> rows) {
-        StringBuilder sb = new StringBuilder("<table class=\"zarr-info\"><tbody>");
-        for (String[] r : rows) {
-            sb.append("<tr><th style=\"text-align: left\">").append(escape(r[0])).append("</th><td style=\"text-align: left\">")
-                    .append(escape(r[1])).append("</td></tr>");
-        }
-        return sb.append("</tbody></table>").toString();
-    }
-
-    static String text(List<String[]> rows) {
-        int w = 0;
-        for (String[] r : rows) w = Math.max(w, r[0].length());
-        StringBuilder sb = new StringBuilder();
-        for (String[] r : rows) {
-            sb.append(r[0]);
-            for (int i = r[0].length(); i < w; i++) sb.append(' ');
-            sb.append(" : ").append(r[1]).append('\n');
-        }
-        return sb.toString();
-    }
-
 }

@@ -3,7 +3,6 @@ package frontier.array;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import frontier.array.display.ArrayHtml;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -23,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Every ChunkedArray operation against dask 2022.12 / numpy on the same data (one Python run
- * for the class): values, shapes, dtypes, chunks, and the numbers of dask's HTML table.
+ * for the class): values, shapes, dtypes, chunks, task counts (the table and chunk-grid SVG
+ * are checked against dask's own in the display module).
  * Inputs are read through a ChunkSource (as from_zarr's are), with edge chunks, steps,
  * negative indices and reductions over each axis.
  */
@@ -307,10 +307,6 @@ class ChunkedArrayDaskTest {
             assertEquals(r.get("tasks").asLong(), x.taskCount(), name + " task count");
             assertEquals(r.get("layers").asInt(), x.layerCount(), name + " layer count");
         }
-        String[][] rows = ArrayHtml.rows(x);
-        assertEquals(r.get("nbytes").asText(), rows[0][1], name + " Bytes");
-        assertEquals(r.get("cbytes").asText(), rows[0][2], name + " chunk Bytes");
-        assertEquals(r.get("svg").asText(), frontier.array.display.ChunkGridSvg.svg(x.chunks(), 120), name + " svg");
         if (c.has("metadataOnly")) return;
         NdArray got = x.compute();
         NdArray want = oracle.readBin(name, x.dtype(), shape);

@@ -114,7 +114,7 @@ class ChunkedArrayTest {
     @Test
     void progressCountsEveryTask() {
         AtomicLong total = new AtomicLong(), done = new AtomicLong();
-        ProgressSink.setCurrent((label, t, unit) -> {
+        try (ProgressSink.Scope scope = ProgressSink.use((label, t, unit) -> {
             total.set(t);
             return new Progress() {
                 @Override
@@ -126,14 +126,11 @@ class ChunkedArrayTest {
                 public void close() {
                 }
             };
-        });
-        try {
+        })) {
             ChunkedArray a = ChunkedArray.fromArray(ramp(20, 30), 3, 7);
             a.std(0).compute();
             assertTrue(total.get() > 1);
             assertEquals(total.get(), done.get());
-        } finally {
-            ProgressSink.setCurrent(null);
         }
     }
 
@@ -169,16 +166,13 @@ class ChunkedArrayTest {
     }
 
     @Test
-    void theTutorialsTable() {
+    void theTutorialsArray() {
         ChunkedArray a = ChunkedArray.fromZarr(ArraySource.metadata(DType.UINT16, new long[]{1, 2, 236, 275, 271}, 1, 1, 1, 275, 271));
         assertEquals("frontier.array<shape=(1, 2, 236, 275, 271), dtype=uint16, chunksize=(1, 1, 1, 275, 271)>", a.toString());
-        String html = (String) a.mimeBundle().get("text/html");
-        for (String cell : new String[]{"67.09 MiB", "145.56 kiB", "(1, 2, 236, 275, 271)", "(1, 1, 1, 275, 271)", "473 Tasks", "472 Chunks",
-                "uint16", "frontier.array.NdArray", "<svg width=\"418\" height=\"230\""}) {
-            assertTrue(html.contains(cell), cell + " missing from\n" + html);
-        }
+        assertEquals(473, a.taskCount());
+        assertEquals(472, a.numChunks());
         ChunkedArray c1 = a.get(0, 1, ChunkedArray.ALL, ChunkedArray.ALL, ChunkedArray.ALL);
-        assertTrue(((String) c1.mimeBundle().get("text/html")).contains("709 Tasks"));
+        assertEquals(709, c1.taskCount());
     }
 
     @Test

@@ -121,30 +121,27 @@ class ZarrArrayTest {
     }
 
     @Test
-    void textAndHtmlForms() throws IOException {
+    void textForms() throws IOException {
         FileStore s = new FileStore(dir);
         ZarrGroup root = Zarr.createGroup(s, "");
         ZarrArray a = root.createArray("0", ArrayMetadata.builder(DType.UINT16, new long[]{1, 2, 236, 275, 271}, new int[]{1, 1, 1, 275, 271})
                 .byteOrder(ByteOrder.BIG_ENDIAN).compressor(Map.of("id", "zlib", "level", 1)).build());
         assertEquals("<zarr Array '/0' (1, 2, 236, 275, 271) uint16>", a.toString());
         a.write(new long[5], NdArray.zeros(DType.UINT16, 1, 1, 1, 275, 271));
-        String info = ZarrInfo.text(a.info());
+        String info = a.info().toString();
         assertTrue(info.contains("Data type          : >u2"), info);
         assertTrue(info.contains("No. bytes          : 70351600 (67.1M)"), info);
         assertTrue(info.contains("Chunks initialized : 1/472"), info);
         assertTrue(info.contains("Compressor         : Zlib(level=1)"), info);
-        String html = (String) a.mimeBundle().get("text/html");
-        assertTrue(html.startsWith("<table") && html.contains("Chunk shape") && html.contains("Storage ratio"), html);
+        assertEquals("1/472", a.info().get("Chunks initialized"));
         root.createGroup("labels").createArray("cells", ArrayMetadata.builder(DType.UINT8, new long[]{4}, new int[]{2}).build());
-        String tree = (String) root.mimeBundle().get("text/html");
-        assertTrue(tree.contains("labels") && tree.contains("cells") && tree.contains("(1, 2, 236, 275, 271)"), tree);
         assertEquals("<zarr Group '/labels'>", root.group("labels").toString());
         assertEquals("/\n ├── 0 (1, 2, 236, 275, 271) uint16\n └── labels\n      └── cells (4,) uint8\n", root.tree());
         assertEquals(dir.resolve("0").toString(), a.location());
         assertEquals(a.metadata().toJson(), Zarr.openArray(a.location()).metadata().toJson());
         // a store that cannot list: "unknown"
         Store unlisted = new ZarrPythonReadTest.CountingStore(s, new AtomicInteger(), false);
-        String info2 = ZarrInfo.text(Zarr.openArray(unlisted, "0").info());
+        String info2 = Zarr.openArray(unlisted, "0").info().toString();
         assertTrue(info2.contains("Chunks initialized : unknown/472"), info2);
         assertNull(Zarr.createArray(new MemoryStore(), "m", ArrayMetadata.builder(DType.INT8, new long[]{1}, new int[]{1}).build()).location());
     }

@@ -50,7 +50,7 @@ class ZarrFixtureTest {
         Map<String, String> theirs = new HashMap<>();
         for (List<String> row : (List<List<String>>) python.get("info")) theirs.put(row.get(0), row.get(1));
         Map<String, String> ours = new HashMap<>();
-        for (String[] row : a.info()) ours.put(row[0], row[1]);
+        for (ZarrInfo.Row row : a.info().rows()) ours.put(row.name(), row.value());
         for (String k : List.of("Name", "Data type", "Shape", "Chunk shape", "Order", "Compressor", "No. bytes",
                 "No. bytes stored", "Storage ratio", "Chunks initialized")) {
             assertEquals(theirs.get(k), ours.get(k), k);

@@ -206,9 +206,10 @@ public final class Kernel implements DisplayHost {
         allowStdin = request.allowStdin();
         stdout.route(outBuffer);
         stderr.route(errBuffer);
-        ProgressSink.setCurrent(progressSink);
         EvalOutcome outcome;
         Map<String, Object> bundle = null;
+        // the cell's progress bars (library code finds them through ProgressSink.current())
+        ProgressSink.Scope progress = ProgressSink.use(progressSink);
         try {
             CellRunner runner = cells();
             outcome = runner.run(code);
@@ -234,7 +235,7 @@ public final class Kernel implements DisplayHost {
             stdout.route(null);
             stderr.route(null);
             stdin.reset();
-            ProgressSink.setCurrent(null);
+            progress.close();
         }
         String outputText = null;
         CellError error = outcome.error();

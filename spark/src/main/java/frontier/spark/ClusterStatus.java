@@ -1,7 +1,7 @@
 package frontier.spark;
 
 import frontier.display.Displayable;
-import frontier.display.Html;
+import frontier.text.Html;
 import frontier.spark.ipfs.DriverNode;
 import frontier.spark.ipfs.NodeCounts;
 import frontier.spark.ipfs.NodeReport;

@@ -3,7 +3,6 @@ package frontier.spark;
 import frontier.array.graph.TaskGraph;
 import frontier.array.sched.ClusterScheduler;
 import frontier.array.sched.ComputeException;
-import frontier.display.Displayable;
 import frontier.progress.Progress;
 import frontier.progress.ProgressSink;
 import frontier.spark.plan.Batch;
@@ -316,7 +315,7 @@ public final class SparkScheduler implements ClusterScheduler {
     }
 
     @Override
-    public Displayable status() {
+    public ClusterStatus status() {
         return ClusterStatus.of(this);
     }
 

@@ -124,12 +124,8 @@ class LocalClusterIT {
     @Order(2)
     void progressFollowsSparksTaskEvents() {
         Recorder r = new Recorder();
-        ProgressSink before = ProgressSink.current();
-        ProgressSink.setCurrent(r);
-        try {
+        try (ProgressSink.Scope scope = ProgressSink.use(r)) {
             cases.u16().maxProjection(0).compute(spark);
-        } finally {
-            ProgressSink.setCurrent(before);
         }
         var g = cases.u16().maxProjection(0).graph().fuseLinearChains();
         assertEquals(new frontier.spark.plan.GraphPlanner(g).countedTasks(), r.total.get());

@@ -1,19 +1,23 @@
 package frontier.viewer;
 
 import frontier.array.ChunkSource;
-import frontier.array.NdArray;
+import frontier.ome.CoordinateTransformation;
+import frontier.ome.Dataset;
+import frontier.ome.Multiscale;
+import frontier.ome.OmeException;
+import frontier.ome.OmeMetadata;
+import frontier.ome.Omero;
+import frontier.zarr.ZarrGroup;
 
-import java.lang.reflect.Method;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
- * An OME-Zarr multiscale image seen through a Zarr group object: its pyramid levels (each a
- * chunked array, read lazily) with axis roles and voxel scales, and the omero channel styles.
- * The group is used by reflection: attributes from attrs()/attributes(), levels from
- * openArray(path)/array(path)/get(path) (anything that is or gives a {@link ChunkSource}).
+ * An OME-Zarr multiscale image: its pyramid levels (each a chunked array of the group, read
+ * lazily) with axis roles and voxel scales, and the omero channel styles, all from the group's
+ * {@link OmeMetadata}.
  */
 final class OmeImage {
     record Level(String path, ChunkSource source, Layout layout, double[] scaleZyx) {
@@ -29,119 +33,55 @@ final class OmeImage {
         this.styles = styles;
     }
 
-    /** The group's attributes as a map, or null if the object has none. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> attributes(Object group) {
-        Object a = Reflect.get(group, "attrs", "attributes", "getAttributes", "userAttributes");
-        if (a instanceof Map) return (Map<String, Object>) a;
-        if (a != null) {
-            Object m = Reflect.get(a, "asMap", "toMap", "map");
-            if (m instanceof Map) return (Map<String, Object>) m;
-        }
-        return null;
-    }
-
-    /** The OME block of attributes (v0.5 nests it under "ome"). */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> omeBlock(Map<String, Object> attrs) {
-        if (attrs == null) return null;
-        if (attrs.get("multiscales") != null) return attrs;
-        Object ome = attrs.get("ome");
-        if (ome instanceof Map && ((Map<String, Object>) ome).get("multiscales") != null) return (Map<String, Object>) ome;
-        return null;
-    }
-
-    static boolean isMultiscale(Object o) {
-        if (o instanceof NdArray || o instanceof ChunkSource || o == null) return false;
+    static OmeImage open(ZarrGroup group) {
+        OmeMetadata md;
         try {
-            return omeBlock(attributes(o)) != null;
-        } catch (RuntimeException e) {
-            return false;
+            md = OmeMetadata.of(group);
+        } catch (OmeException e) {
+            throw new ViewException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ViewException("cannot read the attributes of " + group + ": " + e.getMessage(), e);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static OmeImage open(Object group) {
-        Map<String, Object> ome = omeBlock(attributes(group));
-        if (ome == null) throw new ViewException("the group has no 'multiscales' attributes: not an OME-Zarr image");
-        Object msList = ome.get("multiscales");
-        if (!(msList instanceof List) || ((List<?>) msList).isEmpty() || !(((List<?>) msList).get(0) instanceof Map)) {
-            throw new ViewException("'multiscales' in the group's attributes is not a non-empty list of objects");
-        }
-        Map<String, Object> ms = (Map<String, Object>) ((List<?>) msList).get(0);
-        Object ds = ms.get("datasets");
-        if (!(ds instanceof List) || ((List<?>) ds).isEmpty()) throw new ViewException("multiscales[0].datasets is missing or empty");
-        List<String> axisNames = axisNames(ms.get("axes"));
+        Multiscale ms = md.multiscale();
+        if (ms == null) throw new ViewException("the group has no 'multiscales' attributes: not an OME-Zarr image");
         List<Level> levels = new ArrayList<>();
-        for (Object d : (List<?>) ds) {
-            if (!(d instanceof Map) || !(((Map<?, ?>) d).get("path") instanceof String)) {
-                throw new ViewException("multiscales[0].datasets holds an entry without a 'path': " + d);
+        for (Dataset d : ms.datasets()) {
+            ChunkSource src;
+            try {
+                src = group.get(d.path());
+            } catch (IOException e) {
+                throw new ViewException("cannot open level '" + d.path() + "': " + e.getMessage(), e);
             }
-            String path = (String) ((Map<?, ?>) d).get("path");
-            ChunkSource src = openLevel(group, path);
-            long[] shape = src.shape();
-            Layout layout = Layout.byNames(axisNames, shape);
-            levels.add(new Level(path, src, layout, scale((Map<String, Object>) d, layout)));
+            Layout layout = Layout.byNames(ms.axisNames(), src.shape());
+            levels.add(new Level(d.path(), src, layout, scale(d, layout)));
         }
-        return new OmeImage(ms.get("name") instanceof String ? (String) ms.get("name") : null, levels, styles(ome.get("omero")));
-    }
-
-    private static List<String> axisNames(Object axes) {
-        if (!(axes instanceof List)) return null;
-        List<String> names = new ArrayList<>();
-        for (Object a : (List<?>) axes) {
-            if (a instanceof String) names.add((String) a);
-            else if (a instanceof Map && ((Map<?, ?>) a).get("name") instanceof String) names.add((String) ((Map<?, ?>) a).get("name"));
-            else return null;
-        }
-        return names;
+        return new OmeImage(ms.name(), levels, styles(md.omero()));
     }
 
     /** v0.4+: the dataset's "scale" transform, picked out for (z, y, x); null when absent. */
-    private static double[] scale(Map<String, Object> dataset, Layout layout) {
-        Object cts = dataset.get("coordinateTransformations");
-        if (!(cts instanceof List)) return null;
-        for (Object ct : (List<?>) cts) {
-            if (ct instanceof Map && "scale".equals(((Map<?, ?>) ct).get("type")) && ((Map<?, ?>) ct).get("scale") instanceof List) {
-                List<?> s = (List<?>) ((Map<?, ?>) ct).get("scale");
-                if (s.size() != layout.ndim()) return null;
-                double[] out = new double[3];
-                int[] axes = {layout.z(), layout.y(), layout.x()};
-                for (int i = 0; i < 3; i++) out[i] = axes[i] < 0 ? 1 : ((Number) s.get(axes[i])).doubleValue();
-                return out;
-            }
+    private static double[] scale(Dataset dataset, Layout layout) {
+        if (dataset.coordinateTransformations() == null) return null;
+        for (CoordinateTransformation ct : dataset.coordinateTransformations()) {
+            if (!"scale".equals(ct.type()) || ct.scale() == null) continue;
+            List<Double> s = ct.scale();
+            if (s.size() != layout.ndim()) return null;
+            double[] out = new double[3];
+            int[] axes = {layout.z(), layout.y(), layout.x()};
+            for (int i = 0; i < 3; i++) out[i] = axes[i] < 0 ? 1 : s.get(axes[i]);
+            return out;
         }
         return null;
     }
 
-    private static ChunkSource openLevel(Object group, String path) {
-        Method m = Reflect.find(group, new Class<?>[]{String.class}, "openArray", "array", "getArray", "open", "get");
-        if (m == null) throw new ViewException("cannot open level '" + path + "': the group " + group.getClass().getName() + " has no openArray(String)");
-        Object a = Reflect.call(m, group, path);
-        if (a instanceof ChunkSource) return (ChunkSource) a;
-        Object src = a == null ? null : Reflect.get(a, "chunkSource", "source", "asChunkSource");
-        if (src instanceof ChunkSource) return (ChunkSource) src;
-        throw new ViewException("level '" + path + "' opened as " + (a == null ? "null" : a.getClass().getName()) + ", which is not a chunked array");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static ChannelStyle[] styles(Object omero) {
-        if (!(omero instanceof Map) || !(((Map<?, ?>) omero).get("channels") instanceof List)) return null;
-        List<?> chans = (List<?>) ((Map<?, ?>) omero).get("channels");
+    private static ChannelStyle[] styles(Omero omero) {
+        if (omero == null) return null;
+        List<Omero.Channel> chans = omero.channels();
         ChannelStyle[] out = new ChannelStyle[chans.size()];
         for (int i = 0; i < out.length; i++) {
-            if (!(chans.get(i) instanceof Map)) continue;
-            Map<String, Object> c = (Map<String, Object>) chans.get(i);
-            Double start = null, end = null;
-            if (c.get("window") instanceof Map) {
-                Map<String, Object> w = (Map<String, Object>) c.get("window");
-                start = w.get("start") instanceof Number ? ((Number) w.get("start")).doubleValue() : null;
-                end = w.get("end") instanceof Number ? ((Number) w.get("end")).doubleValue() : null;
-            }
-            String label = c.get("label") instanceof String ? (String) c.get("label") : null;
-            float[] rgb = ChannelStyle.parseHex(c.get("color") instanceof String ? (String) c.get("color") : null);
-            boolean active = !(c.get("active") instanceof Boolean) || (Boolean) c.get("active");
-            out[i] = new ChannelStyle(label, rgb, start, end, active);
+            Omero.Channel c = chans.get(i);
+            Omero.Window w = c.window();
+            out[i] = new ChannelStyle(c.label(), ChannelStyle.parseHex(c.color()), w == null ? null : w.start(), w == null ? null : w.end(),
+                    !Boolean.FALSE.equals(c.active()));
         }
         return out;
     }

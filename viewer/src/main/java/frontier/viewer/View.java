@@ -3,8 +3,8 @@ package frontier.viewer;
 import frontier.array.ChunkSource;
 import frontier.array.ChunkedArray;
 import frontier.array.NdArray;
+import frontier.zarr.ZarrGroup;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +12,10 @@ import java.util.Locale;
 /**
  * {@code view(x)}: an interactive 3D view of a volume in a notebook cell, like itkwidgets'
  * {@code view}. Takes an {@link NdArray} ((y, x), (z, y, x), (c, z, y, x), (t, c, z, y, x)), a
- * {@link ChunkSource} (read chunk by chunk), a lazy array (anything with {@code compute()}
- * returning an NdArray) or an OME-Zarr multiscale group (the largest level that fits the data
- * budget). Never throws for bad input: the result then shows a message saying why.
+ * {@link ChunkSource} (read chunk by chunk, e.g. a ZarrArray), a lazy {@link ChunkedArray} (only
+ * the chunks the view needs are computed) or an OME-Zarr multiscale {@link ZarrGroup} (the
+ * largest level that fits the data budget). Never throws for bad input: the result then shows
+ * a message saying why.
  */
 public final class View {
     private View() {
@@ -35,7 +36,7 @@ public final class View {
         }
     }
 
-    /** The viewer's script as a {@code <script>} element, to send once per kernel session (then call {@link ViewSession#markSent()}). */
+    /** The viewer's script as a {@code <script>} element, to send once per kernel session (then call the session's {@link ViewSession#markSent()}). */
     public static String bundleScript() {
         return ViewerBundle.scriptTag();
     }
@@ -64,22 +65,8 @@ public final class View {
                     + (s.location() != null ? " at " + s.location() : ""), null, null, o);
         }
         if (x instanceof ChunkedArray) return fromChunked((ChunkedArray) x, o);
-        if (OmeImage.isMultiscale(x)) return fromOme(OmeImage.open(x), o);
-        Method compute = Reflect.find(x, new Class<?>[0], "compute");
-        if (compute != null) {
-            Object shape = Reflect.get(x, "shape");
-            long n = 1;
-            if (shape instanceof long[]) for (long s : (long[]) shape) n *= s;
-            if (shape instanceof int[]) for (int s : (int[]) shape) n *= s;
-            if (n > Integer.MAX_VALUE) {
-                throw new ViewException("the lazy array has " + n + " elements, too many to compute in memory: view its ChunkSource or an OME-Zarr pyramid level instead");
-            }
-            Object r = Reflect.call(compute, x);
-            if (!(r instanceof NdArray)) throw new ViewException("compute() gave " + (r == null ? "null" : r.getClass().getName()) + ", not an NdArray");
-            NdArray a = (NdArray) r;
-            return fromSource(new NdArrayChunkSource(a), "lazy " + a.dtype() + " array " + OmeImage.shapeString(longs(a.shape())) + " (computed)", null, null, o);
-        }
-        throw new ViewException("view takes an NdArray, a ChunkSource, a lazy array with compute() or an OME-Zarr image group");
+        if (x instanceof ZarrGroup) return fromOme(OmeImage.open((ZarrGroup) x), o);
+        throw new ViewException("view takes an NdArray, a ChunkSource (a ZarrArray), a ChunkedArray or an OME-Zarr image group (a ZarrGroup)");
     }
 
     private static VolumeView fromOme(OmeImage img, ViewOptions o) {
@@ -195,12 +182,11 @@ public final class View {
 
         if (d.nz == 1) {
             // a 2-d image: a picture says it all
-            return new VolumeView(text.replace("View of", "Image of"), ViewHtml.image(png, label + (note.isEmpty() ? "" : " " + note), o.title), png, false);
+            return VolumeView.picture(text.replace("View of", "Image of"), ViewHtml.image(png, label + (note.isEmpty() ? "" : " " + note), o.title), png);
         }
-        boolean embed = o.embedBundle != null ? o.embedBundle : ViewSession.shouldEmbed();
-        String html = ViewHtml.render(d, sp, shortLabel(what, new int[]{f[0] * preFactors[0], f[1] * preFactors[1], f[2] * preFactors[2]}), note.isEmpty() ? label : label + " " + note, o, png, embed);
-        if (embed && o.embedBundle == null) ViewSession.markSent();
-        return new VolumeView(text, html, png, embed);
+        ViewHtml.Parts html = ViewHtml.render(d, sp, shortLabel(what, new int[]{f[0] * preFactors[0], f[1] * preFactors[1], f[2] * preFactors[2]}),
+                note.isEmpty() ? label : label + " " + note, o, png);
+        return VolumeView.interactive(text, html, png, o.embedBundle);
     }
 
     private static String shortLabel(String what, int[] f) {

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static frontier.display.Html.escape;
+import static frontier.text.Html.escape;
 
 /**
  * The view's HTML: the spec as JSON (voxels base64, one byte per voxel), the PNG shown until
  * the script takes over (and kept when it cannot: no JavaScript, an untrusted notebook, no
- * WebGL2), the bundle when it has to be embedded, and a small script that mounts the view
- * now or as soon as the bundle arrives.
+ * WebGL2), and a small script that mounts the view now or as soon as the bundle arrives. The
+ * bundle, when a view carries it, goes between the two {@link Parts}.
  */
 final class ViewHtml {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,8 +25,14 @@ final class ViewHtml {
     }
 
 
-    static String render(ViewData d, double[] spacingZyx, String label, String note, ViewOptions o,
-                         byte[] png, boolean embedBundle) {
+    /** A view's HTML around the place of the script bundle. */
+    record Parts(String head, String tail) {
+        String with(boolean bundle) {
+            return bundle ? head + ViewerBundle.scriptTag() + "\n" + tail : head + tail;
+        }
+    }
+
+    static Parts render(ViewData d, double[] spacingZyx, String label, String note, ViewOptions o, byte[] png) {
         String id = "fv-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("dims", new int[]{d.nx, d.ny, d.nz});
@@ -68,7 +74,8 @@ final class ViewHtml {
         h.append("<div class=\"fv-caption\" style=\"color:#555\">").append(escape(label)).append("</div>\n");
         h.append("<div class=\"fv-message\" style=\"color:#555\">Static maximum-intensity projection: the interactive 3D view needs JavaScript"
                 + " (a trusted notebook).</div></div>\n");
-        if (embedBundle) h.append(ViewerBundle.scriptTag()).append('\n');
+        String head = h.toString();
+        h.setLength(0);
         // Finds its view by its own script element (JupyterLab may run scripts before the output
         // is in the document), mounts now or when the bundle arrives, else keeps the picture.
         h.append("<script>(function(){var id='").append(id).append("';var s=document.currentScript;")
@@ -81,7 +88,7 @@ final class ViewHtml {
                         + " re-run the cell, or use View.view(x, new ViewOptions().embedBundle(true)) for a standalone view.';}},4000);")
                 .append("})();</script>\n");
         h.append("</div>");
-        return h.toString();
+        return new Parts(head, h.toString());
     }
 
     /** A 2-d image (or a single z plane): just the picture with its caption. */

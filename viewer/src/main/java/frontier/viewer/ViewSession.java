@@ -1,43 +1,53 @@
 package frontier.viewer;
 
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * Whether the viewer's script bundle has been sent to the notebook front end in this kernel
- * session. The first view embeds the bundle and marks it sent; later views then carry only
- * their data and find the bundle as a global in the page. A kernel that sends
- * {@link View#bundleScript()} itself (e.g. at start-up) calls {@link #markSent()}.
- * One flag per JVM: a kernel restart is a new JVM, a new session.
+ * The views of one notebook session, and whether the viewer's script has reached its front end:
+ * the first 3D view shown carries the script (15 KB) and later views only their data, mounting
+ * through the page's {@code window.FrontierViewer}. The kernel keeps one per session, as the
+ * renderer of {@link VolumeView}; a kernel that sends {@link View#bundleScript()} itself calls
+ * {@link #markSent()}.
  */
 public final class ViewSession {
-    private static volatile boolean sent;
-    private static volatile boolean everyView;
+    private volatile boolean sent;
 
-    private ViewSession() {
+    /** The renderer: text/plain, text/html (with the script the first time it is needed) and image/png. */
+    public void render(VolumeView v, Map<String, Object> bundle) {
+        bundle.put("text/plain", v.text());
+        bundle.put("text/html", v.html(carriesBundle(v)));
+        if (v.png() != null) bundle.put("image/png", Base64.getEncoder().encodeToString(v.png()));
     }
 
-    /** Records that the bundle's script reached the front end. */
-    public static void markSent() {
+    /** The view's MIME bundle, as {@link #render} makes it. */
+    public Map<String, Object> bundle(VolumeView v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        render(v, m);
+        return m;
+    }
+
+    /** Whether a view shown now carries the script, recording that the front end then has it. */
+    private synchronized boolean carriesBundle(VolumeView v) {
+        if (!v.interactive()) return false;
+        if (v.embedBundle() != null) return v.embedBundle();
+        if (sent) return false;
+        sent = true;
+        return true;
+    }
+
+    /** Records that the script reached the front end. */
+    public void markSent() {
         sent = true;
     }
 
-    public static boolean isSent() {
+    public boolean isSent() {
         return sent;
     }
 
-    /**
-     * Embed the bundle (15 KB) in every view, not just the first: each output then works on its
-     * own even after the first view's output was cleared and the notebook saved.
-     */
-    public static void embedInEveryView(boolean on) {
-        everyView = on;
-    }
-
-    /** Whether a view made now should carry the bundle (unless its options say otherwise). */
-    public static boolean shouldEmbed() {
-        return everyView || !sent;
-    }
-
     /** Forget (e.g. when the front end was reloaded and lost its globals). */
-    public static void reset() {
+    public void reset() {
         sent = false;
     }
 }

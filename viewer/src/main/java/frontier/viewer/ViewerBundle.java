@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ViewerBundle {
     public static final String RESOURCE = "/frontier/viewer/frontier-viewer.js";
-    private static volatile String cached;
+    private static volatile String cached; // process-wide: the jar's resource, the same for every session
 
     private ViewerBundle() {
     }

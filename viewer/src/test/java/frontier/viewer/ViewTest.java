@@ -2,11 +2,18 @@ package frontier.viewer;
 
 import frontier.array.DType;
 import frontier.array.NdArray;
+import frontier.store.FileStore;
+import frontier.zarr.ArrayMetadata;
+import frontier.zarr.Zarr;
+import frontier.zarr.ZarrArray;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 
@@ -28,7 +35,7 @@ class ViewTest {
     @Test
     void mimeBundleHasHtmlPngAndText() throws Exception {
         VolumeView v = View.view(Volumes.balls(8, 8, 8, 2, 100, new int[]{4, 4, 4}), new ViewOptions().embedBundle(true));
-        Map<String, Object> m = v.mimeBundle();
+        Map<String, Object> m = new ViewSession().bundle(v);
         assertTrue(((String) m.get("text/plain")).startsWith("View of uint16 array (1, 8, 8, 8)"), (String) m.get("text/plain"));
         String html = (String) m.get("text/html");
         assertTrue(html.contains("data-frontier-viewer-bundle"));
@@ -40,23 +47,27 @@ class ViewTest {
 
     @Test
     void theBundleIsEmbeddedOncePerSession() {
-        ViewSession.reset();
-        try {
-            NdArray a = Volumes.balls(4, 4, 4, 1, 9, new int[]{2, 2, 2});
-            VolumeView first = View.view(a);
-            VolumeView second = View.view(a);
-            assertTrue(first.bundleEmbedded());
-            assertTrue(ViewSession.isSent());
-            assertFalse(second.bundleEmbedded());
-            assertFalse(second.html().contains("data-frontier-viewer-bundle"));
-            assertTrue(second.html().contains("FrontierViewerQueue"), "a later view waits for the bundle or falls back");
-            assertTrue(second.standalonePage().contains("data-frontier-viewer-bundle"), "a standalone page always has the bundle");
-            ViewSession.embedInEveryView(true);
-            assertTrue(View.view(a).bundleEmbedded(), "every view carries the bundle when asked");
-            ViewSession.embedInEveryView(false);
-        } finally {
-            ViewSession.reset();
-        }
+        NdArray a = Volumes.balls(4, 4, 4, 1, 9, new int[]{2, 2, 2});
+        ViewSession session = new ViewSession(), other = new ViewSession();
+        VolumeView first = View.view(a), second = View.view(a);
+        assertFalse(session.isSent());
+        String shownFirst = (String) session.bundle(first).get("text/html");
+        assertTrue(session.isSent());
+        String shownSecond = (String) session.bundle(second).get("text/html");
+        assertTrue(shownFirst.contains("data-frontier-viewer-bundle"), "the first view shown carries the script");
+        assertFalse(shownSecond.contains("data-frontier-viewer-bundle"));
+        assertTrue(shownSecond.contains("FrontierViewerQueue"), "a later view waits for the bundle or falls back");
+        assertTrue(((String) other.bundle(second).get("text/html")).contains("data-frontier-viewer-bundle"), "another session has not got it yet");
+        assertTrue(((String) session.bundle(View.view(a, new ViewOptions().embedBundle(true))).get("text/html")).contains("data-frontier-viewer-bundle"),
+                "a view that asks for the script carries it");
+        assertFalse(((String) other.bundle(View.view(a, new ViewOptions().embedBundle(false))).get("text/html")).contains("data-frontier-viewer-bundle"));
+        assertFalse(second.html().contains("data-frontier-viewer-bundle"), "html() leaves the script to the session");
+        assertTrue(second.standalonePage().contains("data-frontier-viewer-bundle"), "a standalone page always has the bundle");
+        session.reset();
+        assertTrue(((String) session.bundle(second).get("text/html")).contains("data-frontier-viewer-bundle"), "after a reset the script is sent again");
+        ViewSession pictures = new ViewSession();
+        pictures.bundle(View.view(NdArray.zeros(DType.UINT8, 30, 50)));
+        assertFalse(pictures.isSent(), "a 2-d picture needs no script and sends none");
     }
 
     @Test
@@ -96,11 +107,17 @@ class ViewTest {
         assertTrue(View.view(NdArray.zeros(DType.INT8)).text().contains("not an image"));
         assertTrue(View.view(NdArray.zeros(DType.INT8, 2, 2, 2, 2, 2, 2)).text().contains("more than 5 dimensions"));
         assertTrue(View.view(NdArray.zeros(DType.INT8, 3, 2, 2, 2, 2), new ViewOptions().t(5)).text().contains("time point 5"));
-        assertTrue(View.view(new Object() {
-            public Object compute() {
-                throw new IllegalStateException("worker died");
-            }
-        }).text().contains("worker died"));
+    }
+
+    @Test
+    void aChunkThatCannotBeReadGivesAMessage(@TempDir Path dir) throws Exception {
+        ZarrArray a = Zarr.createArray(new FileStore(dir), "a", ArrayMetadata.builder(DType.UINT16, new long[]{4, 4, 4}, new int[]{2, 4, 4})
+                .compressor(Map.of("id", "zlib", "level", 1)).build());
+        a.write(NdArray.zeros(DType.UINT16, 4, 4, 4));
+        Files.write(dir.resolve("a/1.0.0"), new byte[]{1, 2, 3});
+        String text = View.view(a).text();
+        assertTrue(text.startsWith("Cannot view this ZarrArray: "), text);
+        assertTrue(text.contains("1.0.0"), "names the chunk at fault: " + text);
     }
 
     @Test
@@ -149,31 +166,5 @@ class ViewTest {
         assertTrue(v.text().contains("t=2 of 3"), v.text());
         assertTrue(v.text().contains("shown as (c 2, z 4, y 4, x 4)"), v.text());
         assertFalse(v.text().contains("channel 1: every voxel"), "the t=2 time point was read: " + v.text());
-    }
-
-    @Test
-    void lazyArraysAreComputed() {
-        NdArray a = Volumes.balls(6, 6, 6, 1, 50, new int[]{3, 3, 3});
-        Object lazy = new Object() {
-            public long[] shape() {
-                return new long[]{1, 6, 6, 6};
-            }
-
-            public NdArray compute() {
-                return a;
-            }
-        };
-        VolumeView v = View.view(lazy, new ViewOptions().embedBundle(false));
-        assertTrue(v.text().contains("lazy uint16 array (1, 6, 6, 6) (computed)"), v.text());
-        Object huge = new Object() {
-            public long[] shape() {
-                return new long[]{4096, 4096, 4096};
-            }
-
-            public NdArray compute() {
-                throw new AssertionError("must not compute");
-            }
-        };
-        assertTrue(View.view(huge).text().contains("too many to compute"));
     }
 }

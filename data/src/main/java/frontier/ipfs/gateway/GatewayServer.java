@@ -25,7 +25,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import static frontier.display.Html.escape;
+import static frontier.text.Html.escape;
 
 /**
  * The embedded node's HTTP gateway on 127.0.0.1: a trustless gateway

@@ -32,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * </pre>
  */
 public final class IpfsNode implements AutoCloseable {
+    // Process-wide, not session state: a block store directory (its files, pins and gateway port) has one owner per JVM,
+    // and ipfs:// URLs (Zarr.open, Stores) reach it without a session.
     private static final ConcurrentHashMap<Path, IpfsNode> EMBEDDED = new ConcurrentHashMap<>();
 
     /** Tunables: the timeout of one block's fetch (retries included) and the retry count for the network, and fetch concurrency. */

@@ -1,6 +1,6 @@
 package frontier.kernel.display;
 
-import frontier.display.Html;
+import frontier.text.Html;
 import frontier.progress.Progress;
 import frontier.progress.ProgressSink;
 

@@ -1,6 +1,6 @@
 package frontier.kernel.display;
 
-import frontier.display.Html;
+import frontier.text.Html;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 

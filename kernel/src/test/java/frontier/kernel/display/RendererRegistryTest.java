@@ -49,6 +49,39 @@ class RendererRegistryTest {
         assertTrue(b.containsKey("text/plain"));
     }
 
+    /** The data library's values have no rich forms of their own: the registry gives them the display module's. */
+    @Test
+    void dataValuesRenderThroughTheDisplayModule() throws Exception {
+        RendererRegistry r = RendererRegistry.withBuiltins();
+        frontier.zarr.ZarrGroup g = frontier.zarr.Zarr.createGroup(new frontier.store.MemoryStore(), "");
+        frontier.zarr.ZarrArray z = g.createArray("0", frontier.zarr.ArrayMetadata.builder(DType.UINT16, new long[]{4, 6}, new int[]{2, 3}).build());
+        Map<String, Object> array = r.render(z);
+        assertEquals("<zarr Array '/0' (4, 6) uint16>", array.get("text/plain"));
+        assertEquals(frontier.display.zarr.ZarrHtml.table(z.info()), array.get("text/html"));
+        assertTrue(((String) r.render(g).get("text/html")).startsWith("<div class=\"zarr-tree\">"));
+        assertEquals(z.info().toString(), r.render(z.info()).get("text/plain"));
+        frontier.array.ChunkedArray lazy = frontier.array.ChunkedArray.fromZarr(z);
+        Map<String, Object> table = r.render(lazy);
+        assertEquals(lazy.toString(), table.get("text/plain"));
+        assertEquals(frontier.display.array.ArrayHtml.html(lazy), table.get("text/html"));
+        frontier.ome.DownloadReport report = new frontier.ome.DownloadReport(Path.of("images"), 1, 2, 0, 0, -1, 0, 1, 0.5, 3);
+        Map<String, Object> downloaded = r.render(report);
+        assertEquals(report.toString(), downloaded.get("text/plain"));
+        assertTrue(downloaded.containsKey("text/html") && downloaded.containsKey("application/json"), downloaded.keySet().toString());
+    }
+
+    /** Each session's registry carries the viewer's script with the first 3D view it renders, and only that one. */
+    @Test
+    void theViewerScriptGoesOncePerSession() {
+        NdArray v = NdArray.zeros(DType.UINT8, 4, 4, 4);
+        v.setDouble(21, 9);
+        RendererRegistry one = RendererRegistry.withBuiltins(), two = RendererRegistry.withBuiltins();
+        String script = "data-frontier-viewer-bundle";
+        assertTrue(((String) one.render(frontier.viewer.View.view(v)).get("text/html")).contains(script));
+        assertTrue(!((String) one.render(frontier.viewer.View.view(v)).get("text/html")).contains(script));
+        assertTrue(((String) two.render(frontier.viewer.View.view(v)).get("text/html")).contains(script), "another session");
+    }
+
     @Test
     void bufferedImageIsPng() {
         Map<String, Object> b = RendererRegistry.withBuiltins().render(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB));

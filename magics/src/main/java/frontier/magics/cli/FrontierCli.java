@@ -62,9 +62,7 @@ public final class FrontierCli {
         }
         String name = first.replaceFirst("^%%?", ""); // frontier %ls works too
         ProgressSink bars = new TextProgressBar(err, TextProgressBar.stderrIsTerminal());
-        ProgressSink before = ProgressSink.current();
-        ProgressSink.setCurrent(bars);
-        try {
+        try (ProgressSink.Scope progress = ProgressSink.use(bars)) {
             TerminalContext ctx = new TerminalContext(cwd, out, err, bars);
             String body = null;
             if (registry.contains(name) && !registry.lineMagics().contains(name)) {
@@ -92,8 +90,6 @@ public final class FrontierCli {
             err.println("frontier " + name + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ")));
             return 1;
-        } finally {
-            ProgressSink.setCurrent(before);
         }
     }
 

@@ -1,6 +1,6 @@
 package frontier.magics.core;
 
-import frontier.display.Html;
+import frontier.text.Html;
 import frontier.display.Displayable;
 
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package frontier.magics.core;
 
-import frontier.display.Html;
+import frontier.text.Html;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonReadFeature;

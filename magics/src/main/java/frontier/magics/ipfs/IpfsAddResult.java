@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import static frontier.display.Html.escape;
+import static frontier.text.Html.escape;
 
 /** The result of {@code ipfs add}: Kubo's text as toString, an HTML summary in a notebook. */
 public final class IpfsAddResult implements Displayable {

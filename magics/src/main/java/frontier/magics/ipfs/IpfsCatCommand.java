@@ -88,8 +88,8 @@ public final class IpfsCatCommand implements Magic {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("text/plain", toString());
             String t = text();
-            m.put("text/html", "<div style=\"font-size:12px;color:#666\">" + frontier.display.Html.escape(path) + " &middot; " + bytes.length + " bytes &middot; "
-                    + frontier.display.Html.escape(node) + "</div><pre style=\"margin:0\">" + frontier.display.Html.escape(t != null ? t : toString()) + "</pre>");
+            m.put("text/html", "<div style=\"font-size:12px;color:#666\">" + frontier.text.Html.escape(path) + " &middot; " + bytes.length + " bytes &middot; "
+                    + frontier.text.Html.escape(node) + "</div><pre style=\"margin:0\">" + frontier.text.Html.escape(t != null ? t : toString()) + "</pre>");
             return m;
         }
     }

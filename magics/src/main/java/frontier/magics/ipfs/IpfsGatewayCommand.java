@@ -25,9 +25,9 @@ public final class IpfsGatewayCommand implements Magic {
             throw IpfsCommands.fail(e);
         }
         String text = url + "\nnode: embedded (block store " + n.root() + ")";
-        String html = "<div>IPFS gateway at <a href=\"" + frontier.display.Html.escape(url) + "/ipfs/\" target=\"_blank\"><code>" + frontier.display.Html.escape(url)
+        String html = "<div>IPFS gateway at <a href=\"" + frontier.text.Html.escape(url) + "/ipfs/\" target=\"_blank\"><code>" + frontier.text.Html.escape(url)
                 + "</code></a> (try <code>/ipfs/CID/path</code>, <code>?format=raw</code>, <code>?format=car</code>)</div>"
-                + "<div style=\"font-size:12px;color:#666\">node: embedded (block store " + frontier.display.Html.escape(String.valueOf(n.root())) + ")</div>";
+                + "<div style=\"font-size:12px;color:#666\">node: embedded (block store " + frontier.text.Html.escape(String.valueOf(n.root())) + ")</div>";
         return new IpfsResult(text, html);
     }
 }

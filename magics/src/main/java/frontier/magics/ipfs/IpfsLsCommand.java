@@ -1,6 +1,6 @@
 package frontier.magics.ipfs;
 
-import frontier.display.Html;
+import frontier.text.Html;
 import frontier.ipfs.Ipfs;
 import frontier.ipfs.LsEntry;
 import frontier.ipfs.resolve.IpfsPath;

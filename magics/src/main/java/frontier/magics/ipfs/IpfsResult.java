@@ -5,7 +5,7 @@ import frontier.display.Displayable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static frontier.display.Html.escape;
+import static frontier.text.Html.escape;
 
 /** A text result with an HTML form for notebooks (ls, get, id, pin, verify, gateway). */
 public final class IpfsResult implements Displayable {

@@ -1,7 +1,7 @@
 package frontier.magics.ipfs;
 
 import frontier.display.Displayable;
-import frontier.display.Html;
+import frontier.text.Html;
 import frontier.ipfs.VerifyResult;
 import frontier.ipfs.resolve.DagDiff;
 import frontier.magics.ExitStatus;

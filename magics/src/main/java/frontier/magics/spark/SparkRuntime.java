@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 final class SparkRuntime {
     static final String HOW_TO_GET = "run ./setup.sh, or mvn -B package -pl spark -am -DskipTests, once with network";
 
+    // process-wide, not session state: Spark's classes cannot be unloaded, so a JVM loads them once
     private static ClassLoader loader;
     private static Path loadedFrom;
 

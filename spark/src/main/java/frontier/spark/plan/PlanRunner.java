@@ -92,13 +92,9 @@ public final class PlanRunner {
         }
         TaskKey collect = new TaskKey("driver-step-results");
         sub.add(new Task(collect, new Collect(), needed));
-        ProgressSink before = ProgressSink.current();
-        ProgressSink.setCurrent(ProgressSink.NONE); // the run's own bar counts these tasks
         Object[] values;
-        try {
+        try (ProgressSink.Scope none = ProgressSink.use(ProgressSink.NONE)) { // the run's own bar counts these tasks
             values = (Object[]) new ThreadPoolScheduler().run(new TaskGraph(sub, collect));
-        } finally {
-            ProgressSink.setCurrent(before);
         }
         Map<TaskKey, Object> out = new HashMap<>();
         for (int i = 0; i < needed.size(); i++) out.put(needed.get(i), values[i]);

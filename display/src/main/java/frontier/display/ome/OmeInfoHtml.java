@@ -1,15 +1,36 @@
-package frontier.ome;
+package frontier.display.ome;
+
+import frontier.ome.Axis;
+import frontier.ome.ArrayInfo;
+import frontier.ome.ImageLabel;
+import frontier.ome.Multiscale;
+import frontier.ome.OmeInfo;
+import frontier.ome.OmeMetadata;
+import frontier.ome.OmeNode;
+import frontier.ome.Omero;
+import frontier.ome.Plate;
 
 import java.util.List;
+import java.util.Map;
 
-import static frontier.display.Html.escape;
+import static frontier.text.Html.escape;
 
-/** The HTML tree of an {@link OmeInfo}: one collapsible block per node, self-contained (inline styles only). */
-final class OmeInfoHtml {
+/**
+ * {@code ome_zarr info} in a notebook: one collapsible block per node with channels (color
+ * swatches), axes with units and the pyramid levels (shape, chunks, dtype, compressor);
+ * self-contained (inline styles only).
+ */
+public final class OmeInfoHtml {
     private OmeInfoHtml() {
     }
 
-    static String render(OmeInfo info) {
+    /** The renderer: ome-zarr-py's text and the HTML tree. */
+    public static void render(OmeInfo info, Map<String, Object> bundle) {
+        bundle.put("text/plain", info.toString());
+        bundle.put("text/html", html(info));
+    }
+
+    public static String html(OmeInfo info) {
         StringBuilder h = new StringBuilder();
         h.append("<div class=\"frontier-ome-info\" style=\"font-family:sans-serif;font-size:13px\">");
         for (OmeNode n : info.nodes()) node(h, n, info.hasStats());

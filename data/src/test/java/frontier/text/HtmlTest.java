@@ -1,4 +1,4 @@
-package frontier.display;
+package frontier.text;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package frontier.array.display;
+package frontier.display.array;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,13 +1,21 @@
-package frontier.array.display;
+package frontier.display.array;
 
 import frontier.array.ChunkedArray;
 import frontier.array.NdArray;
 
-import static frontier.display.Html.escape;
+import java.util.Map;
+
+import static frontier.text.Html.escape;
 
 /** Dask's HTML form of an array: a table (Bytes, Shape, Count, Type by Array and Chunk) beside the chunk-grid SVG. */
 public final class ArrayHtml {
     private ArrayHtml() {
+    }
+
+    /** The renderer of a lazy array: its text form and Dask's table. */
+    public static void render(ChunkedArray a, Map<String, Object> bundle) {
+        bundle.put("text/plain", a.toString());
+        bundle.put("text/html", html(a));
     }
 
     /** dask.utils.format_bytes: binary prefixes from 0.9 of a unit, two decimals. */

@@ -1,6 +1,6 @@
-package frontier.display;
+package frontier.text;
 
-/** HTML escaping for text put into rich forms (element content and quoted attribute values). */
+/** HTML escaping (element content and quoted attribute values): for the gateway's and file server's listings, and for rich displays. */
 public final class Html {
     private Html() {
     }

@@ -133,11 +133,6 @@ public class HttpStore implements Store {
     }
 
     @Override
-    public boolean isRemote() {
-        return true;
-    }
-
-    @Override
     public StoreStats stats() {
         return stats;
     }

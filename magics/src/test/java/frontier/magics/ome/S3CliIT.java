@@ -83,4 +83,37 @@ class S3CliIT {
         assertNotEquals(0, climb.status());
         assertTrue(climb.error().contains(".."), climb.error());
     }
+
+    /**
+     * A hostile bucket: a label named "../../../escape" and keys holding "..". The download is
+     * refused, naming the field and the object, and writes nothing (inside or outside the target);
+     * listings (zarr stat) never surface a ".." key.
+     */
+    @Test
+    void hostileNamesInTheBucketWriteNothing() throws Exception {
+        s3.bucket("evil", "--public", "--upload", tiny.toString(), "img.zarr/",
+                "--put", "img.zarr/labels/.zattrs", "{\"labels\": [\"../../../escape\"]}",
+                "--put", "img.zarr/../escape/.zgroup", "{\"zarr_format\": 2}",
+                "--put", "img.zarr/0/../../../../escape.txt", "not a child");
+        Path work = dir.resolve("evil");
+        Files.createDirectories(work);
+        Path out = work.resolve("out");
+        HostileInputCliIT.Run dl = frontier(Map.of(), "ome_zarr", "download", "s3://evil/img.zarr", "--output", out.toString(), "--endpoint", s3.endpoint());
+        assertEquals(2, dl.status(), dl.out() + dl.err());
+        assertTrue(dl.error().contains("refusing") && dl.error().contains("../../../escape")
+                && dl.error().contains("s3://evil/img.zarr/labels/.zattrs"), dl.err());
+        try (var left = Files.list(work)) {
+            assertEquals(List.of(), left.filter(f -> !f.equals(out)).toList(), "nothing beside the target");
+        }
+        if (Files.exists(out)) {
+            try (var inside = Files.walk(out)) {
+                assertEquals(List.of(), inside.filter(Files::isRegularFile).toList(), "no file written");
+            }
+        }
+        assertFalse(Files.exists(dir.resolve("escape")) || Files.exists(dir.getParent().resolve("escape.txt")));
+
+        HostileInputCliIT.Run stat = frontier(Map.of("AWS_ENDPOINT_URL", s3.endpoint()), "zarr", "stat", "s3://evil/img.zarr");
+        assertFalse(stat.out().contains("escape"), stat.out());
+        assertTrue(stat.out().contains("\"path\":\"0\""), stat.out() + stat.err());
+    }
 }

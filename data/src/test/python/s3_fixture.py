@@ -3,7 +3,8 @@
 moto ships with): creates a bucket, optionally public (a bucket policy allowing anyone
 s3:GetObject and s3:ListBucket, as IDR's public buckets do), and uploads files.
 
-usage: s3_fixture.py ENDPOINT BUCKET [--public] [--upload DIR PREFIX] [--put KEY TEXT]...
+usage: s3_fixture.py ENDPOINT BUCKET [--public] [--upload DIR PREFIX] [--put KEY TEXT]... [--many PREFIX N]
+(--many: N small objects PREFIX00000, PREFIX00001, ..., each holding its own index)
 """
 import json
 import os
@@ -38,6 +39,11 @@ def main():
             i += 3
         elif a == "--put":
             s3.put_object(Bucket=bucket, Key=args[i + 1], Body=args[i + 2].encode("utf-8"))
+            i += 3
+        elif a == "--many":
+            prefix, n = args[i + 1], int(args[i + 2])
+            for k in range(n):
+                s3.put_object(Bucket=bucket, Key="%s%05d" % (prefix, k), Body=str(k).encode("utf-8"))
             i += 3
         else:
             sys.exit("unknown argument " + a)

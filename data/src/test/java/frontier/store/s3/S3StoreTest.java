@@ -39,7 +39,11 @@ class S3StoreTest {
         for (int i = 0; i < 13; i++) args.addAll(List.of("--put", String.format("many/k%02d", i), "v" + i));
         s3.bucket("pub", args.toArray(new String[0]));
         s3.bucket("priv", "--put", "x.txt", "secret");
+        s3.bucket("big", "--public", "--many", "k/", String.valueOf(BIG));
     }
+
+    /** More keys than the 1,000 a ListObjectsV2 page holds at most (S3's and moto's default). */
+    static final int BIG = 1003;
 
     static String text(byte[] b) {
         return b == null ? null : new String(b, StandardCharsets.UTF_8);
@@ -98,6 +102,19 @@ class S3StoreTest {
                     "'..' is no child name, whatever keys the bucket holds");
             assertEquals(List.of("c.txt"), s.list("img.zarr/a/b/"));
             assertEquals(List.of(), s.list("nothing/here/"));
+        }
+    }
+
+    /** The server's own page size: a listing of more keys than one page follows the continuation token. */
+    @Test
+    void listsMoreKeysThanTheServersPage() throws IOException {
+        try (Store s = Stores.open("s3://big", at)) {
+            List<String> names = s.list("k/");
+            assertEquals(BIG, names.size());
+            assertEquals("00000", names.get(0));
+            assertEquals(String.format("%05d", BIG - 1), names.get(BIG - 1));
+            assertTrue(s.stats().requests() >= 2, "two pages at least: " + s.stats());
+            assertEquals(String.valueOf(BIG - 1), text(s.get(String.format("k/%05d", BIG - 1))));
         }
     }
 

@@ -10,12 +10,27 @@ missing=()
 for p in $DEBIAN_PACKAGES; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
+# An S3-compatible server for the s3:// tests (moto in server mode): Debian's python3-moto where the
+# release packages it (trixie on). Bookworm has none; there the machine image's Python 3.11 (the
+# python3 first on PATH) ships moto 5 with boto3, which the tests find (frontier.store.s3.MotoServer).
+OPTIONAL_DEBIAN_PACKAGES="python3-moto"
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+updated=""
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
+  updated=1
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
+for p in $OPTIONAL_DEBIAN_PACKAGES; do
+  dpkg -s "$p" >/dev/null 2>&1 && continue
+  if apt-cache policy "$p" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+    [ -n "$updated" ] || $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$p"
+  else
+    echo "setup: Debian has no $p in this release; tests look for moto in the other python3 interpreters"
+  fi
+done
 for dir in peers viewer; do
   if [ -f "$dir/package-lock.json" ]; then
     # npm ci refuses the peers' lock: js-ipfs has an optional dependency on a GitHub tarball that

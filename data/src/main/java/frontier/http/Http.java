@@ -143,6 +143,66 @@ public final class Http {
     }
 
     /**
+     * A lane of at most {@code maxInFlight} GETs at once: more are queued (not on threads), and each
+     * pool thread that finishes a GET takes the next queued one itself, so a long batch of requests
+     * costs no thread hand-off per request. What a store uses to bound its requests.
+     */
+    public Lane lane(int maxInFlight) {
+        return new Lane(Math.max(1, maxInFlight));
+    }
+
+    /** GETs bounded in number ({@link #lane}). */
+    public final class Lane {
+        private final int max;
+        private final java.util.ArrayDeque<Call> queue = new java.util.ArrayDeque<>();
+        private int running; // guarded by queue
+        private boolean closed; // guarded by queue
+
+        private Lane(int max) {
+            this.max = max;
+        }
+
+        /** The GET, sent when fewer than maxInFlight are; cancelling the future stops it (or drops it from the queue). */
+        public CompletableFuture<Reply> getAsync(Get get, RetryPolicy policy) {
+            Call call = new Call(get, policy);
+            boolean start;
+            synchronized (queue) {
+                if (closed) return CompletableFuture.failedFuture(new IOException("GET " + get.uri() + ": closed"));
+                queue.add(call);
+                start = running < max;
+                if (start) running++;
+            }
+            if (start) SENDERS.execute(this::drain);
+            return call.result;
+        }
+
+        private void drain() {
+            while (true) {
+                Call next;
+                synchronized (queue) {
+                    next = queue.poll();
+                    if (next == null) {
+                        running--;
+                        return;
+                    }
+                }
+                next.run(); // a cancelled call returns at once
+            }
+        }
+
+        /** Fails the GETs still queued; those being sent finish. */
+        public void close() {
+            java.util.List<Call> dropped;
+            synchronized (queue) {
+                closed = true;
+                dropped = new java.util.ArrayList<>(queue);
+                queue.clear();
+            }
+            for (Call c : dropped) c.result.completeExceptionally(new IOException("GET " + c.get.uri() + ": closed"));
+        }
+    }
+
+    /**
      * One exchange, not retried (RPC calls are not idempotent), that must have its response
      * headers within the deadline; what is read of the body after that is the handler's. The
      * request's version, when it sets one, is kept.
@@ -175,14 +235,13 @@ public final class Http {
         final Get get;
         final RetryPolicy policy;
         final CompletableFuture<Reply> result = new CompletableFuture<>();
-        private final long deadline;
+        private long deadline; // set when the call starts: time spent queued in a lane is not counted
         private Thread runner; // guarded by this
         private boolean timedOut; // guarded by this
 
         Call(Get get, RetryPolicy policy) {
             this.get = get;
             this.policy = policy;
-            this.deadline = System.nanoTime() + policy.deadline().toNanos();
             result.whenComplete((r, e) -> {
                 if (result.isCancelled()) interruptRunner(false);
             });
@@ -199,6 +258,7 @@ public final class Http {
                 if (result.isDone()) return;
                 runner = Thread.currentThread();
             }
+            deadline = System.nanoTime() + policy.deadline().toNanos();
             ScheduledFuture<?> alarm = DEADLINES.schedule(() -> interruptRunner(true), policy.deadline().toNanos(), TimeUnit.NANOSECONDS);
             boolean interruptedByCaller = false;
             try {

@@ -61,14 +61,14 @@ public final class EmbeddedIpfs implements Ipfs {
         Path root;
         synchronized (this) {
             store = node != null ? node.blocks() : FileBlockStore.openDefault();
-            root = node != null ? node.root() : ((FileBlockStore) store).root();
+            root = node != null ? node.root() : store.root();
         }
         ImportResult r;
         try {
-            if (store instanceof FileBlockStore files) {
+            if (store.root() != null) {
                 // blocks are written on I/O threads while the importer hashes; the add is reported
                 // only after the writer has put every block on disk
-                try (BlockWriter writer = new BlockWriter(files)) {
+                try (BlockWriter writer = new BlockWriter(store)) {
                     r = new Importer(o, writer::put, cwd).add(paths, cwd, progress);
                 }
             } else {

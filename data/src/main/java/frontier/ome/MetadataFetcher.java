@@ -1,9 +1,7 @@
 package frontier.ome;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import frontier.store.FileStore;
 import frontier.store.Store;
-import frontier.zarr.store.HttpStore;
 
 import java.io.IOException;
 import java.util.Iterator;
@@ -11,8 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,24 +16,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code .zmetadata} at the store's root) answers every metadata key under it without a request,
  * and a key it does not list is known to be absent.
  */
-final class MetadataFetcher implements AutoCloseable {
+final class MetadataFetcher {
     private final Store store;
     private final Map<String, CompletableFuture<byte[]>> cache = new ConcurrentHashMap<>();
     private final AtomicLong gets = new AtomicLong();
-    private final ExecutorService pool;
+    private final long requestsBefore;
     private volatile Map<String, byte[]> consolidated;
     /** The store's Zarr format once known from its root (2 or 3), else 0: then both formats' files are asked for. */
     private volatile int format;
 
     MetadataFetcher(Store store) {
         this.store = store;
-        // HttpStore is asynchronous itself; local files are fast; other stores (ipfs://) get a few threads.
-        this.pool = store instanceof HttpStore || store instanceof FileStore ? null
-                : Executors.newFixedThreadPool(8, r -> {
-                    Thread t = new Thread(r, "ome-metadata");
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.requestsBefore = store.stats().requests();
     }
 
     Store store() {
@@ -47,6 +37,11 @@ final class MetadataFetcher implements AutoCloseable {
     /** Store reads issued so far (not counting retries inside the store). */
     long gets() {
         return gets.get();
+    }
+
+    /** Requests the store sent since this fetcher began (retries included), for its reads and everyone else's. */
+    long requests() {
+        return store.stats().requests() - requestsBefore;
     }
 
     /** Reads .zmetadata once; afterwards metadata keys are answered from it. */
@@ -143,23 +138,10 @@ final class MetadataFetcher implements AutoCloseable {
         }
     }
 
+    /** Remote stores overlap the reads; local ones answer at once. */
     private CompletableFuture<byte[]> start(String key) {
         gets.incrementAndGet();
-        if (store instanceof HttpStore http) return http.getAsync(key);
-        if (pool == null) {
-            try {
-                return CompletableFuture.completedFuture(store.get(key));
-            } catch (IOException | RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return store.get(key);
-            } catch (IOException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, pool);
+        return store.getAsync(key);
     }
 
     private static boolean isMetadataKey(String key) {
@@ -186,8 +168,4 @@ final class MetadataFetcher implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        if (pool != null) pool.shutdownNow();
-    }
 }

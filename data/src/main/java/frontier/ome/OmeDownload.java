@@ -3,9 +3,10 @@ package frontier.ome;
 import com.fasterxml.jackson.databind.JsonNode;
 import frontier.progress.Progress;
 import frontier.progress.ProgressSink;
+import frontier.store.ByteRequest;
 import frontier.store.Store;
+import frontier.store.StoreOptions;
 import frontier.text.TerminalText;
-import frontier.zarr.store.HttpStore;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class OmeDownload {
     static final String PART = ".frontier-part";
-    private static final int WINDOW = 256; // chunk fetches outstanding at once (the store bounds requests in flight)
+    private static final int WINDOW = 256; // chunk reads outstanding at once (the store bounds requests in flight)
+    private static final int BATCH = 64; // chunk reads handed to the store in one getMany
 
     private final String source;
     private final Path outputDir;
@@ -52,6 +53,7 @@ public final class OmeDownload {
     private final AtomicLong filesRepaired = new AtomicLong();
     private final AtomicLong filesVerified = new AtomicLong();
     private boolean verify;
+    private StoreOptions storeOptions = StoreOptions.defaults();
 
     public OmeDownload(String source, Path outputDir) {
         this.source = source;
@@ -70,6 +72,12 @@ public final class OmeDownload {
      */
     public OmeDownload verify(boolean verify) {
         this.verify = verify;
+        return this;
+    }
+
+    /** How to open the source (an S3 endpoint, say). */
+    public OmeDownload storeOptions(StoreOptions options) {
+        this.storeOptions = options;
         return this;
     }
 
@@ -103,7 +111,7 @@ public final class OmeDownload {
         ProgressSink sink = progress != null ? progress : ProgressSink.current();
         String name = name(source);
         Path target = outputDir.resolve(name).toAbsolutePath().normalize();
-        try (OmeSession session = new OmeSession()) {
+        try (OmeSession session = new OmeSession(storeOptions)) {
             OmeLocation root = session.openForCopy(source);
             OmeReader reader = new OmeReader((field, n, where) -> checkName(n, field, where, target), true);
             List<OmeNode> nodes = new ArrayList<>(reader.read(root));
@@ -256,33 +264,29 @@ public final class OmeDownload {
         Path madeParent = null; // keys come in C order: siblings share their folder, so the last one made is enough
         String unit = info.v3() != null && info.v3().shards() != null ? "shards" : "chunks";
         try (Progress bar = sink.start(label, total, unit)) {
-            Semaphore window = new Semaphore(WINDOW);
+            Window window = new Window();
             AtomicReference<Throwable> failure = new AtomicReference<>();
             List<CompletableFuture<Void>> pending = new ArrayList<>();
-            for (String key : keys) {
-                if (failure.get() != null) break;
-                Path file = dir.resolve(key).normalize();
-                if (!file.startsWith(dir)) throw new OmeException("refusing chunk key " + key + ": outside " + dir);
-                Long localSize = present.get(key);
-                if (localSize == null && key.indexOf('/') > 0) {
-                    Path parent = file.getParent();
-                    if (!parent.equals(madeParent)) Files.createDirectories(parent);
-                    madeParent = parent;
-                }
-                window.acquireUninterruptibly();
-                String storeKey = arr.prefix() + key;
-                CompletableFuture<Void> f = (localSize == null ? fetch(fetcher, storeKey, file)
-                        : verify ? verifyPresent(fetcher, storeKey, file)
-                        : checkPresent(fetcher, storeKey, file, localSize))
-                        .whenComplete((v, e) -> {
-                            if (e == null) bar.advance(1);
-                            window.release();
-                            if (e != null) failure.compareAndSet(null, e);
-                        });
-                pending.add(f);
-                if (pending.size() >= 4 * WINDOW) pending.removeIf(CompletableFuture::isDone);
-            }
+            List<Chunk> batch = new ArrayList<>(BATCH);
             try {
+                for (String key : keys) {
+                    if (failure.get() != null) break;
+                    Path file = dir.resolve(key).normalize();
+                    if (!file.startsWith(dir)) throw new OmeException("refusing chunk key " + key + ": outside " + dir);
+                    Long localSize = present.get(key);
+                    if (localSize == null && key.indexOf('/') > 0) {
+                        Path parent = file.getParent();
+                        if (!parent.equals(madeParent)) Files.createDirectories(parent);
+                        madeParent = parent;
+                    }
+                    batch.add(new Chunk(arr.prefix() + key, file, localSize));
+                    if (batch.size() == BATCH) {
+                        submit(batch, fetcher, window, failure, bar, pending);
+                        batch = new ArrayList<>(BATCH);
+                    }
+                    if (pending.size() >= 4 * WINDOW) pending.removeIf(CompletableFuture::isDone);
+                }
+                if (!batch.isEmpty() && failure.get() == null) submit(batch, fetcher, window, failure, bar, pending);
                 CompletableFuture.allOf(pending.toArray(new CompletableFuture[0])).get();
             } catch (InterruptedException e) {
                 for (CompletableFuture<Void> f : pending) f.cancel(true);
@@ -300,56 +304,117 @@ public final class OmeDownload {
         }
     }
 
-    /** Fetches a chunk and writes it (a chunk missing on the server stays absent in the copy: fill value). */
-    private CompletableFuture<Void> fetch(Fetcher fetcher, String storeKey, Path file) {
-        return fetcher.get(storeKey).thenAcceptAsync(bytes -> {
-            chunksFetched.incrementAndGet();
-            if (bytes == null) {
-                chunksMissing.incrementAndGet();
-                return;
-            }
-            try {
-                write(file, bytes);
-            } catch (IOException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, fetcher.writers());
+    /**
+     * Reads outstanding, at most WINDOW: a batch waits for room for all of it, and is woken once
+     * when the window has drained by a batch (not at every read that completes).
+     */
+    private static final class Window {
+        private int used; // guarded by this
+
+        synchronized void acquire(int n) throws InterruptedException {
+            while (used + n > WINDOW) wait();
+            used += n;
+        }
+
+        synchronized void release() {
+            if (--used == WINDOW - BATCH) notifyAll();
+        }
+    }
+
+    /** A chunk to copy: its store key, its file, and the size of the file a previous run left (null: none). */
+    private record Chunk(String key, Path file, Long localSize) {
     }
 
     /**
-     * A chunk file a previous run left: kept when the source has it at the same size (and, over HTTP,
-     * with the same last byte), fetched again otherwise; a truncated chunk is so repaired.
+     * Asks the store for a batch of chunks at once: whole chunks that are missing (or, with
+     * --verify, present), and for chunks a previous run left, the two bytes around their end.
+     * At most WINDOW reads are outstanding: a batch waits for room before it is sent.
      */
-    private CompletableFuture<Void> checkPresent(Fetcher fetcher, String storeKey, Path file, long localSize) {
-        return fetcher.sameSize(storeKey, file, localSize).thenCompose(same -> {
-            if (same) {
-                filesPresent.incrementAndGet();
-                return CompletableFuture.completedFuture(null);
-            }
-            filesRepaired.incrementAndGet();
-            return fetch(fetcher, storeKey, file);
-        });
+    private void submit(List<Chunk> batch, Fetcher fetcher, Window window, AtomicReference<Throwable> failure,
+                        Progress bar, List<CompletableFuture<Void>> pending) throws InterruptedException {
+        window.acquire(batch.size());
+        List<Store.Read> reads = new ArrayList<>(batch.size());
+        for (Chunk c : batch) {
+            boolean whole = c.localSize() == null || verify;
+            reads.add(whole ? Store.Read.of(c.key()) : Store.Read.of(c.key(), ByteRequest.range(Math.max(0, c.localSize() - 1), 2)));
+        }
+        List<CompletableFuture<byte[]>> got = fetcher.getMany(reads);
+        for (int i = 0; i < batch.size(); i++) {
+            Chunk c = batch.get(i);
+            CompletableFuture<byte[]> read = got.get(i);
+            CompletableFuture<Void> f = (c.localSize() == null ? read.thenAcceptAsync(b -> written(c, b), fetcher.writers())
+                    : verify ? read.thenAcceptAsync(b -> verified(c, b), fetcher.writers())
+                    : read.thenCompose(end -> checkPresent(fetcher, c, end)))
+                    .whenComplete((v, e) -> {
+                        if (e == null) bar.advance(1);
+                        window.release();
+                        if (e != null) failure.compareAndSet(null, e);
+                    });
+            pending.add(f);
+        }
     }
 
-    /** --verify: a chunk file a previous run left is fetched whole and compared byte for byte; a different one is rewritten. */
-    private CompletableFuture<Void> verifyPresent(Fetcher fetcher, String storeKey, Path file) {
-        return fetcher.get(storeKey).thenAcceptAsync(bytes -> {
-            chunksFetched.incrementAndGet();
-            try {
-                if (bytes == null) {
-                    chunksMissing.incrementAndGet(); // gone from the source: the local file is left alone
-                    filesPresent.incrementAndGet();
-                } else if (Arrays.equals(Files.readAllBytes(file), bytes)) {
-                    filesPresent.incrementAndGet();
-                    filesVerified.incrementAndGet();
-                } else {
-                    filesRepaired.incrementAndGet();
-                    write(file, bytes);
-                }
+    /** Writes a fetched chunk (a chunk missing on the server stays absent in the copy: fill value). */
+    private void written(Chunk c, byte[] bytes) {
+        chunksFetched.incrementAndGet();
+        if (bytes == null) {
+            chunksMissing.incrementAndGet();
+            return;
+        }
+        try {
+            write(c.file(), bytes);
+        } catch (IOException e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
+    }
+
+    /**
+     * A chunk file a previous run left, given the source's bytes at localSize-1 and localSize:
+     * exactly one byte comes back when the sizes agree (two when the source is longer, none when it
+     * is shorter), and it must equal the file's last. Kept then; fetched again otherwise (a
+     * truncated chunk is so repaired). A chunk gone from the source is left alone.
+     */
+    private CompletableFuture<Void> checkPresent(Fetcher fetcher, Chunk c, byte[] end) {
+        boolean same;
+        if (end == null) {
+            same = true;
+        } else if (c.localSize() == 0) {
+            same = end.length == 0;
+        } else if (end.length != 1) {
+            same = false;
+        } else {
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(c.file().toFile(), "r")) {
+                f.seek(c.localSize() - 1);
+                same = f.read() == (end[0] & 0xFF);
             } catch (IOException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                return CompletableFuture.failedFuture(e);
             }
-        }, fetcher.writers());
+        }
+        if (same) {
+            filesPresent.incrementAndGet();
+            return CompletableFuture.completedFuture(null);
+        }
+        filesRepaired.incrementAndGet();
+        return fetcher.getMany(List.of(Store.Read.of(c.key()))).get(0).thenAcceptAsync(b -> written(c, b), fetcher.writers());
+    }
+
+    /** --verify: a chunk file a previous run left is compared byte for byte with the source's; a different one is rewritten. */
+    private void verified(Chunk c, byte[] bytes) {
+        chunksFetched.incrementAndGet();
+        try {
+            if (bytes == null) {
+                chunksMissing.incrementAndGet(); // gone from the source: the local file is left alone
+                filesPresent.incrementAndGet();
+            } else if (Arrays.equals(Files.readAllBytes(c.file()), bytes)) {
+                filesPresent.incrementAndGet();
+                filesVerified.incrementAndGet();
+            } else {
+                filesRepaired.incrementAndGet();
+                write(c.file(), bytes);
+            }
+        } catch (IOException e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
     }
 
     /**
@@ -416,14 +481,14 @@ public final class OmeDownload {
     }
 
     /**
-     * Chunk fetches: asynchronous over HTTP, a few threads for other stores. Files are written by
-     * a few threads of their own: with the 32 fetching threads each creating its file, they queued
-     * on the folder's lock in the kernel (rwsem spinning in rename and open was the top kernel cost).
+     * Chunk reads go to the store as batches ({@link Store#getMany}): a remote store keeps its
+     * requests in flight and queues the rest, a local one reads at once. Files are written by a
+     * few threads of their own: with many threads each creating its file, they queued on the
+     * folder's lock in the kernel (rwsem spinning in rename and open was the top kernel cost).
      */
     private static final class Fetcher implements AutoCloseable {
         private static final int WRITERS = 4;
         private final Store store;
-        private final ExecutorService pool;
         private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
             Thread t = new Thread(r, "ome-download-write");
             t.setDaemon(true);
@@ -433,56 +498,23 @@ public final class OmeDownload {
 
         Fetcher(Store store) {
             this.store = store;
-            this.pool = store instanceof HttpStore ? null : Executors.newFixedThreadPool(8, r -> {
-                Thread t = new Thread(r, "ome-download");
-                t.setDaemon(true);
-                return t;
-            });
         }
 
-        CompletableFuture<byte[]> get(String key) {
-            byte[] p = probed.remove(key);
-            if (p != null) return CompletableFuture.completedFuture(p);
-            if (store instanceof HttpStore http) return http.getAsync(key);
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return store.get(key);
-                } catch (IOException e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            }, pool);
-        }
-
-        /**
-         * Whether the source holds key at localSize bytes. Over HTTP: a ranged request for the bytes at
-         * localSize-1 and localSize answers with one byte exactly when the sizes agree (two when the source
-         * is longer, none when it is shorter), and that byte must equal the file's last. Elsewhere: the
-         * store's size (file sizes, UnixFS sizes). A chunk gone from the source counts as the same: the
-         * local file is left alone.
-         */
-        CompletableFuture<Boolean> sameSize(String key, Path file, long localSize) {
-            if (store instanceof HttpStore http) {
-                long from = Math.max(0, localSize - 1);
-                return http.getRangeAsync(key, from, 2).thenApply(b -> {
-                    if (b == null) return true;
-                    if (localSize == 0) return b.length == 0;
-                    if (b.length != 1) return false;
-                    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
-                        f.seek(from);
-                        return f.read() == (b[0] & 0xFF);
-                    } catch (IOException e) {
-                        throw new java.util.concurrent.CompletionException(e);
-                    }
-                });
+        /** One future per read, in order; a chunk already fetched by a probe is not asked for again. */
+        List<CompletableFuture<byte[]>> getMany(List<Store.Read> reads) {
+            List<Store.Read> ask = new ArrayList<>(reads.size());
+            List<CompletableFuture<byte[]>> out = new ArrayList<>(reads.size());
+            for (Store.Read r : reads) {
+                byte[] p = r.bytes() == null ? probed.remove(r.key()) : null;
+                out.add(p != null ? CompletableFuture.completedFuture(p) : null);
+                if (p == null) ask.add(r);
             }
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    long n = store.size(key);
-                    return n < 0 || n == localSize;
-                } catch (IOException e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            }, pool);
+            if (ask.isEmpty()) return out;
+            List<CompletableFuture<byte[]>> asked = store.getMany(ask);
+            for (int i = 0, j = 0; i < out.size(); i++) {
+                if (out.get(i) == null) out.set(i, asked.get(j++));
+            }
+            return out;
         }
 
         /** Fetches a chunk to see whether it exists, keeping it for the copy (no request is wasted). */
@@ -498,7 +530,6 @@ public final class OmeDownload {
 
         @Override
         public void close() {
-            if (pool != null) pool.shutdownNow();
             writers.shutdownNow();
         }
     }

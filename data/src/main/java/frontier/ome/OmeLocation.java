@@ -1,7 +1,6 @@
 package frontier.ome;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import frontier.store.FileStore;
 import frontier.store.Store;
 import frontier.zarr.Zarr;
 
@@ -138,9 +137,8 @@ public final class OmeLocation {
      * files, the URL with a trailing slash otherwise.
      */
     public String path() {
-        if (store() instanceof FileStore fs) {
-            return prefix.isEmpty() ? fs.root().toString() : fs.root().resolve(prefix).normalize().toString();
-        }
+        java.util.Optional<java.nio.file.Path> local = store().localPath(prefix);
+        if (local.isPresent()) return local.get().normalize().toString();
         String s = store().locate(prefix);
         return s.endsWith("/") ? s : s + "/";
     }
@@ -160,9 +158,8 @@ public final class OmeLocation {
     }
 
     private String resolveOutside(String relative) {
-        if (store() instanceof FileStore fs) {
-            return fs.root().resolve(prefix).resolve(relative).normalize().toString();
-        }
+        java.util.Optional<java.nio.file.Path> local = store().localPath(prefix);
+        if (local.isPresent()) return local.get().resolve(relative).normalize().toString();
         return java.net.URI.create(path()).resolve(relative).toString();
     }
 

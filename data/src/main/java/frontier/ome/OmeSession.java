@@ -1,8 +1,8 @@
 package frontier.ome;
 
 import frontier.store.Store;
+import frontier.store.StoreOptions;
 import frontier.store.Stores;
-import frontier.zarr.store.HttpStore;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,12 +14,22 @@ import java.util.Map;
 final class OmeSession implements AutoCloseable {
     private final Map<String, MetadataFetcher> fetchers = new LinkedHashMap<>();
     private final List<Store> owned = new ArrayList<>();
+    private final StoreOptions options;
+
+    OmeSession() {
+        this(StoreOptions.defaults());
+    }
+
+    /** Stores the session opens (the image's, and any a label's path leads to) get these options. */
+    OmeSession(StoreOptions options) {
+        this.options = options;
+    }
 
     /** Opens a path or URL (the session closes the store). */
     synchronized OmeLocation open(String location) throws IOException {
         MetadataFetcher f = fetchers.get(location);
         if (f == null) {
-            Store s = Stores.open(location);
+            Store s = Stores.open(location, options);
             owned.add(s);
             f = new MetadataFetcher(s);
             fetchers.put(location, f);
@@ -32,7 +42,7 @@ final class OmeSession implements AutoCloseable {
 
     /** Opens a location to copy it: metadata files are fetched as they are, not answered from .zmetadata. */
     synchronized OmeLocation openForCopy(String location) throws IOException {
-        Store s = Stores.open(location);
+        Store s = Stores.open(location, options);
         owned.add(s);
         MetadataFetcher f = new MetadataFetcher(s);
         fetchers.put(location, f);
@@ -65,18 +75,15 @@ final class OmeSession implements AutoCloseable {
         for (MetadataFetcher f : fetchers.values()) f.settle(deadline);
     }
 
-    /** HTTP requests made (retries included) or, for other stores, reads. */
+    /** Requests the stores sent (HTTP requests with their retries; file and IPFS reads). */
     synchronized long requests() {
         long n = 0;
-        for (MetadataFetcher f : fetchers.values()) {
-            n += f.store() instanceof HttpStore h ? h.requestCount() : f.gets();
-        }
+        for (MetadataFetcher f : fetchers.values()) n += f.requests();
         return n;
     }
 
     @Override
     public synchronized void close() throws IOException {
-        for (MetadataFetcher f : fetchers.values()) f.close();
         for (Store s : owned) s.close();
     }
 }

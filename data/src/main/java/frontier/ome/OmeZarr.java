@@ -1,6 +1,7 @@
 package frontier.ome;
 
 import frontier.store.Store;
+import frontier.store.StoreOptions;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +23,12 @@ public final class OmeZarr {
 
     /** Walks the image as ome-zarr-py's info does; with stats, reads every level for min/max. */
     public static OmeInfo info(String location, boolean stats) throws IOException {
-        try (OmeSession session = new OmeSession()) {
+        return info(location, stats, StoreOptions.defaults());
+    }
+
+    /** As {@link #info(String, boolean)}, opening the location with options (an S3 endpoint, say). */
+    public static OmeInfo info(String location, boolean stats, StoreOptions options) throws IOException {
+        try (OmeSession session = new OmeSession(options)) {
             OmeLocation root = session.open(location);
             return info(session, root, stats, location);
         }

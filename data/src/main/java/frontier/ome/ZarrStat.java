@@ -2,6 +2,7 @@ package frontier.ome;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import frontier.store.Store;
+import frontier.store.StoreOptions;
 import frontier.store.Stores;
 import frontier.zarr.Zarr;
 import frontier.zarr.ZarrArray;
@@ -25,7 +26,12 @@ public final class ZarrStat {
     }
 
     public static List<ArrayStats> stat(String location, String arrayPath) throws IOException {
-        try (Store store = Stores.open(location)) {
+        return stat(location, arrayPath, StoreOptions.defaults());
+    }
+
+    /** As {@link #stat(String, String)}, opening the location with options (an S3 endpoint, say). */
+    public static List<ArrayStats> stat(String location, String arrayPath, StoreOptions options) throws IOException {
+        try (Store store = Stores.open(location, options)) {
             return stat(store, arrayPath);
         }
     }

@@ -5,7 +5,7 @@ import frontier.array.ChunkedArray;
 import frontier.array.DType;
 import frontier.array.NdArray;
 import frontier.array.sched.Scheduler;
-import frontier.store.FileStore;
+import frontier.store.Stores;
 import frontier.zarr.Zarr;
 import frontier.zarr.ZarrArray;
 
@@ -32,7 +32,7 @@ public final class LargeArray {
     /** Writes the array into dir (created; must not hold a Zarr array yet) on the given scheduler. */
     public static ZarrArray write(Path dir, long[] shape, int[] chunks, Scheduler scheduler) throws IOException {
         Files.createDirectories(dir);
-        return Zarr.write(ChunkedArray.fromZarr(new Pattern(shape, chunks)), new FileStore(dir), "", scheduler);
+        return Zarr.write(ChunkedArray.fromZarr(new Pattern(shape, chunks)), Stores.directory(dir), "", scheduler);
     }
 
     /** The value at a position (what every chunk holds there). */

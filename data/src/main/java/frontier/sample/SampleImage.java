@@ -2,7 +2,7 @@ package frontier.sample;
 
 import frontier.array.DType;
 import frontier.array.NdArray;
-import frontier.store.FileStore;
+import frontier.store.Stores;
 import frontier.store.Store;
 import frontier.zarr.ArrayMetadata;
 import frontier.zarr.Zarr;
@@ -38,7 +38,7 @@ public final class SampleImage {
 
     /** Writes the default sample under dir (which becomes the image group, e.g. .../6001240.zarr). */
     public static ZarrGroup write(Path dir) throws IOException {
-        return write(new FileStore(dir), DEFAULT_SHAPE);
+        return write(Stores.directory(dir), DEFAULT_SHAPE);
     }
 
     /**

@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /** A store on a local directory. Keys never escape the root; writes go through a temporary name. */
 public final class FileStore implements Store {
     private final Path root;
+    private final StoreStats stats = new StoreStats();
 
     public FileStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -37,25 +39,26 @@ public final class FileStore implements Store {
     public byte[] get(String key) throws IOException {
         Path p = resolve(key);
         try {
-            if (Files.isDirectory(p)) return null;
-            return Files.readAllBytes(p);
+            if (Files.isDirectory(p)) return stats.count(null);
+            return stats.count(Files.readAllBytes(p));
         } catch (NoSuchFileException e) {
-            return null;
+            return stats.count(null);
         }
     }
 
+    /** Reads only the bytes asked for (a suffix is resolved against the file's length). */
     @Override
-    public byte[] getRange(String key, long offset, int length) throws IOException {
+    public byte[] get(String key, ByteRequest bytes) throws IOException {
+        if (bytes == null) return get(key);
         Path p = resolve(key);
-        if (!Files.isRegularFile(p)) return null;
+        if (!Files.isRegularFile(p)) return stats.count(null);
         try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "r")) {
             long size = f.length();
-            long from = Math.min(offset, size);
-            int n = (int) Math.min(length, size - from);
-            byte[] out = new byte[n];
+            long from = bytes.start(size);
+            byte[] out = new byte[(int) Math.max(0, bytes.end(size) - from)];
             f.seek(from);
             f.readFully(out);
-            return out;
+            return stats.count(out);
         }
     }
 
@@ -107,6 +110,26 @@ public final class FileStore implements Store {
     @Override
     public boolean isListable() {
         return true;
+    }
+
+    @Override
+    public Optional<Path> localPath(String key) {
+        return Optional.of(resolve(key));
+    }
+
+    @Override
+    public boolean isRemote() {
+        return false;
+    }
+
+    @Override
+    public StoreStats stats() {
+        return stats;
+    }
+
+    @Override
+    public String address(String key) {
+        return locate(key);
     }
 
     @Override

@@ -8,11 +8,35 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /** A store in memory, for tests and scratch arrays. */
 public final class MemoryStore implements Store {
     private final ConcurrentSkipListMap<String, byte[]> map = new ConcurrentSkipListMap<>();
+    private final StoreStats stats = new StoreStats();
 
     @Override
     public byte[] get(String key) {
         byte[] v = map.get(key);
-        return v == null ? null : v.clone();
+        return stats.count(v == null ? null : v.clone());
+    }
+
+    @Override
+    public byte[] get(String key, ByteRequest bytes) {
+        byte[] v = map.get(key);
+        if (v == null) return stats.count(null);
+        return stats.count(bytes == null ? v.clone() : java.util.Arrays.copyOfRange(v, (int) bytes.start(v.length), (int) Math.max(bytes.start(v.length), bytes.end(v.length))));
+    }
+
+    @Override
+    public long size(String key) {
+        byte[] v = map.get(key);
+        return v == null ? -1 : v.length;
+    }
+
+    @Override
+    public boolean isRemote() {
+        return false;
+    }
+
+    @Override
+    public StoreStats stats() {
+        return stats;
     }
 
     @Override

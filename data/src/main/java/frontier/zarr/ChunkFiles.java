@@ -1,6 +1,6 @@
 package frontier.zarr;
 
-import frontier.store.FileStore;
+import frontier.store.Store;
 
 import java.io.File;
 import java.io.FileNotFoundException;
@@ -12,22 +12,27 @@ import java.io.RandomAccessFile;
  * chunk to chunk: reading a region allocates (and zeroes, and later collects) no array per chunk.
  * The array's directory is resolved once; per chunk there is a plain File and RandomAccessFile (far
  * less code than Path and FileChannel, which matters while the JIT is still compiling the read path).
- * Same answers as {@link FileStore#get}: null for a missing chunk or a directory.
+ * Same answers as the store's get: null for a missing chunk or a directory.
  */
 final class ChunkFiles {
     /** Larger files get an array of their own, so that a thread does not keep a huge buffer. */
     private static final int MAX_CACHED = 8 << 20;
     private static final ThreadLocal<byte[][]> BUFFER = ThreadLocal.withInitial(() -> new byte[1][]);
 
-    private final FileStore store;
+    private final Store store;
     private final String prefix;
     private final String dir;
 
-    /** prefix: the array's key prefix ("" or "path/"), under which all its chunk keys are. */
-    ChunkFiles(FileStore store, String prefix) {
+    /** prefix: the array's key prefix ("" or "path/"), under which all its chunk keys are; dir: its local folder. */
+    private ChunkFiles(Store store, String prefix, java.nio.file.Path dir) {
         this.store = store;
         this.prefix = prefix;
-        this.dir = store.resolve(prefix).toString();
+        this.dir = dir.toString();
+    }
+
+    /** The chunk files of an array whose store is a local folder; null for other stores. */
+    static ChunkFiles of(Store store, String prefix) {
+        return store.localPath(prefix).map(d -> new ChunkFiles(store, prefix, d)).orElse(null);
     }
 
     /** A shard file open for positional reads from many threads at once; null when there is no such file. */

@@ -45,7 +45,7 @@ final class V3Chunks {
     V3Chunks(Store store, String prefix, ArrayMetadataV3 md) {
         this.store = store;
         this.prefix = prefix;
-        this.files = store instanceof frontier.store.FileStore fs ? new ChunkFiles(fs, prefix) : null;
+        this.files = ChunkFiles.of(store, prefix);
         this.md = md;
         this.pipeline = md.codecs();
         this.sharding = pipeline.sharding();
@@ -206,7 +206,7 @@ final class V3Chunks {
 
     /** length bytes of a shard from offset, all of them there (a shard's run of inner chunks). */
     byte[] readRange(String shardKey, long from, int length) throws IOException {
-        byte[] b = ZarrArray.blockingRead(store, () -> store.getRange(shardKey, from, length));
+        byte[] b = ZarrArray.blockingRead(store, () -> store.get(shardKey, frontier.store.ByteRequest.range(from, length)));
         if (b == null) throw new IOException("shard " + store.locate(shardKey) + " disappeared while being read");
         if (b.length < length) {
             throw new ZarrFormatException("shard index of " + store.locate(shardKey) + " points past the end of the shard: inner chunks up to byte "

@@ -1,7 +1,7 @@
 package frontier.zarr;
 
-import frontier.store.FileStore;
 import frontier.store.Store;
+import frontier.store.StoreOptions;
 import frontier.store.Stores;
 
 import java.io.IOException;
@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Entry point for Zarr v2 and v3: open groups and arrays from a path, a URL (any scheme a
- * {@link frontier.store.StoreProvider} handles: http(s)://, ipfs://) or a store, and create them.
+ * {@link frontier.store.StoreProvider} handles: http(s)://, s3://, ipfs://) or a store, and create them.
  * Opening finds the format by itself (.zgroup/.zarray, else zarr.json); creation makes v2 unless
  * given v3 metadata ({@link ArrayMetadataV3}) or asked for a v3 group.
  * <pre>
@@ -34,8 +34,13 @@ public final class Zarr {
         return open(Stores.open(pathOrUrl), "");
     }
 
+    /** Opens a path or URL with options (an S3 endpoint, say). */
+    public static ZarrGroup open(String pathOrUrl, StoreOptions options) throws IOException {
+        return open(Stores.open(pathOrUrl, options), "");
+    }
+
     public static ZarrGroup open(Path path) throws IOException {
-        return open(new FileStore(path), "");
+        return open(Stores.directory(path), "");
     }
 
     public static ZarrGroup open(Store store) throws IOException {
@@ -72,11 +77,11 @@ public final class Zarr {
     }
 
     public static ZarrArray openArray(Path path) throws IOException {
-        return openArray(new FileStore(path), "");
+        return openArray(Stores.directory(path), "");
     }
 
     public static ZarrArray openArray(Path path, String arrayPath) throws IOException {
-        return openArray(new FileStore(path), arrayPath);
+        return openArray(Stores.directory(path), arrayPath);
     }
 
     public static ZarrArray openArray(Store store) throws IOException {
@@ -140,7 +145,7 @@ public final class Zarr {
     /** Writes into a local directory (created; must not hold a Zarr array or group yet). */
     public static ZarrArray write(frontier.array.ChunkedArray a, Path dir) throws IOException {
         java.nio.file.Files.createDirectories(dir);
-        return write(a, new FileStore(dir), "");
+        return write(a, frontier.store.Stores.directory(dir), "");
     }
 
     /**

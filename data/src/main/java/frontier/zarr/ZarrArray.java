@@ -15,8 +15,6 @@ import frontier.array.graph.TaskKey;
 import frontier.array.sched.ComputeException;
 import frontier.array.sched.Scheduler;
 import frontier.array.sched.ThreadPoolScheduler;
-import frontier.store.FileStore;
-import frontier.store.MemoryStore;
 import frontier.store.Store;
 import frontier.zarr.codec.BloscCodec;
 import frontier.zarr.codec.Codec;
@@ -25,7 +23,6 @@ import frontier.zarr.v3.RawChunk;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -214,8 +211,7 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
 
     @Override
     public String location() {
-        if (store instanceof MemoryStore) return null;
-        return store.locate(path);
+        return store.address(path);
     }
 
     @Override
@@ -306,7 +302,7 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
 
     /** A read from the store: on remote stores another worker may compute meanwhile ({@link ThreadPoolScheduler#blocking}). */
     static <T> T blockingRead(Store store, ThreadPoolScheduler.IOSupplier<T> read) throws IOException {
-        if (store instanceof FileStore || store instanceof MemoryStore) return read.get();
+        if (!store.isRemote()) return read.get();
         return ThreadPoolScheduler.blocking(read);
     }
 
@@ -352,7 +348,7 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
     /** A chunk's stored bytes for immediate decoding: local files go through a reused buffer. */
     private StoredBytes fetchToScratch(String key) throws IOException {
         ChunkFiles files = chunkFiles;
-        if (files == null && store instanceof FileStore fs) chunkFiles = files = new ChunkFiles(fs, prefix);
+        if (files == null) chunkFiles = files = ChunkFiles.of(store, prefix);
         try {
             return files != null ? files.read(key) : StoredBytes.of(getChunk(key));
         } catch (java.nio.file.FileSystemException e) {
@@ -754,12 +750,7 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
     }
 
     private long size(String key) throws IOException {
-        if (store instanceof FileStore) {
-            java.nio.file.Path p = ((FileStore) store).resolve(key);
-            return Files.isRegularFile(p) ? Files.size(p) : 0;
-        }
-        byte[] b = store.get(key);
-        return b == null ? 0 : b.length;
+        return Math.max(0, store.size(key));
     }
 
     private void walkChunks(KeyVisitor onKey) throws IOException {

@@ -1,6 +1,6 @@
 package frontier.http;
 
-import frontier.zarr.store.HttpStore;
+import frontier.store.http.HttpStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -191,6 +191,13 @@ class ZarrArrayTest {
             public String locate(String key) {
                 return "slow:/" + key;
             }
+
+            final frontier.store.StoreStats stats = new frontier.store.StoreStats();
+
+            @Override
+            public frontier.store.StoreStats stats() {
+                return stats;
+            }
         };
         assertEquals(v, Zarr.openArray(slow, "a").read());
         int cores = Runtime.getRuntime().availableProcessors();

@@ -197,5 +197,10 @@ class ZarrPythonReadTest {
         public String locate(String key) {
             return inner.locate(key);
         }
+
+        @Override
+        public frontier.store.StoreStats stats() {
+            return inner.stats();
+        }
     }
 }

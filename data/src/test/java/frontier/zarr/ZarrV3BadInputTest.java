@@ -230,6 +230,13 @@ class ZarrV3BadInputTest {
             public String locate(String key) {
                 return s.locate(key);
             }
+
+            final frontier.store.StoreStats stats = new frontier.store.StoreStats();
+
+            @Override
+            public frontier.store.StoreStats stats() {
+                return stats;
+            }
         };
         assertEquals(List.of("e"), Zarr.open(unlisted).arrayKeys());
         assertEquals(List.of("e"), g.arrayKeys(), "listed: e is an array node (opening it is refused, above)");

@@ -11,7 +11,7 @@ import frontier.ipfs.importer.Importer;
 import frontier.ipfs.node.IpfsNode;
 import frontier.progress.ProgressSink;
 import frontier.store.FileStore;
-import frontier.zarr.store.HttpStore;
+import frontier.store.http.HttpStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -57,14 +57,14 @@ class ZarrV3RemoteTest {
                 HttpStore store = new HttpStore(server.url("img"));
                 ZarrArray a = Zarr.openArray(store, "0");
                 seen.clear();
-                long before = store.bytesReceived();
+                long before = store.stats().bytesRead();
                 NdArray chunk = a.readChunk(new long[]{3, 1, 1});
                 int index = 16 * 2 * 2 * 2 + 4;
                 String shard = "/img/0/c/1/0/0";
                 assertEquals(List.of(shard + " " + (atEnd ? "bytes=-" + index : "bytes=0-" + (index - 1))), seen.subList(0, 1), "the index first");
                 assertEquals(2, seen.size(), "then the inner chunk: " + seen);
                 assertTrue(seen.get(1).startsWith(shard + " bytes="), seen.get(1));
-                long got = store.bytesReceived() - before;
+                long got = store.stats().bytesRead() - before;
                 assertTrue(got < shardSize / 3, got + " bytes received of a " + shardSize + "-byte shard");
                 // the values of inner chunk (3, 1, 1): rows 20..39, columns 15..29 of plane 3
                 for (int y = 0; y < 20; y++) {
@@ -100,7 +100,7 @@ class ZarrV3RemoteTest {
         o.wrap = true;
         String root = new Importer(o, node.blocks()::put, image.getParent())
                 .add(List.of(image), image.getParent(), ProgressSink.NONE).root().toString();
-        ZarrGroup g = Zarr.open(node.store(root + "/img.zarr"));
+        ZarrGroup g = Zarr.open(frontier.store.ipfs.IpfsStore.of(node, root + "/img.zarr"));
         ZarrArray a = g.group("img").get("0");
         ZarrV3Test.assertSameValues(values, a.read(), "over ipfs://");
         Table t = ChunkedArray.fromZarr(a).chunkTable();

@@ -396,6 +396,13 @@ class ZarrV3Test {
             public String locate(String key) {
                 return "mem:" + key;
             }
+
+            final frontier.store.StoreStats stats = new frontier.store.StoreStats();
+
+            @Override
+            public frontier.store.StoreStats stats() {
+                return stats;
+            }
         };
         ZarrGroup g = Zarr.open(counting);
         assertEquals(List.of("0", "labels"), g.keys());

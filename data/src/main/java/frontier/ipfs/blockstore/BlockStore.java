@@ -15,6 +15,19 @@ public interface BlockStore {
     /** Stores a block; throws {@link BlockMismatchException} when the bytes do not hash to cid. */
     void put(Cid cid, byte[] block);
 
+    /**
+     * Stores a block the caller has just hashed (the importer) or verified against its CID (a
+     * fetch, a CAR import), skipping a second hash where the store can. The default verifies again.
+     */
+    default void putHashed(Cid cid, byte[] block) {
+        put(cid, block);
+    }
+
+    /** The folder holding the blocks (and the pins beside them), or null when they are not in files. */
+    default java.nio.file.Path root() {
+        return null;
+    }
+
     boolean has(Cid cid);
 
     /** Removes the block if present; returns whether it was. */

@@ -20,13 +20,13 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class BlockWriter implements AutoCloseable {
     private static final int THREADS = 6;
 
-    private final FileBlockStore store;
+    private final BlockStore store;
     private final ExecutorService pool;
     private final Semaphore budgetKb;
     private final int maxKb;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
-    public BlockWriter(FileBlockStore store, long maxBytesInFlight) {
+    public BlockWriter(BlockStore store, long maxBytesInFlight) {
         this.store = store;
         this.maxKb = (int) Math.max(1024, Math.min(Integer.MAX_VALUE, maxBytesInFlight >> 10));
         this.budgetKb = new Semaphore(maxKb);
@@ -37,11 +37,11 @@ public final class BlockWriter implements AutoCloseable {
         });
     }
 
-    public BlockWriter(FileBlockStore store) {
+    public BlockWriter(BlockStore store) {
         this(store, 64L << 20);
     }
 
-    /** Queues a block the caller hashed from exactly these bytes (as {@link FileBlockStore#putHashed}). */
+    /** Queues a block the caller hashed from exactly these bytes (as {@link BlockStore#putHashed}). */
     public void put(Cid cid, byte[] block) {
         rethrow();
         int kb = Math.min(maxKb, (block.length >> 10) + 1);

@@ -59,6 +59,7 @@ public final class FileBlockStore implements BlockStore {
         return Path.of(System.getProperty("user.home"), ".frontier", "ipfs");
     }
 
+    @Override
     public Path root() {
         return root;
     }
@@ -94,6 +95,7 @@ public final class FileBlockStore implements BlockStore {
      * Stores a block whose CID the caller has just computed from these very bytes (the importer),
      * skipping the second hash. Still written through a temporary name.
      */
+    @Override
     public void putHashed(Cid cid, byte[] block) {
         write(cid, block);
     }

@@ -1,7 +1,6 @@
 package frontier.ipfs.car;
 
 import frontier.ipfs.blockstore.BlockStore;
-import frontier.ipfs.blockstore.FileBlockStore;
 import frontier.ipfs.cid.Cid;
 import frontier.ipfs.cid.CidRules;
 import frontier.ipfs.dagpb.PbLink;
@@ -95,7 +94,7 @@ public final class Car {
      * file first), so a truncated or corrupt CAR leaves the store as it was.
      */
     public static Summary importCar(InputStream input, BlockStore store, String source) throws IOException {
-        Path spoolDir = store instanceof FileBlockStore f ? f.root().resolve("tmp") : null;
+        Path spoolDir = store.root() != null ? store.root().resolve("tmp") : null;
         Path spool = spoolDir != null ? Files.createTempFile(spoolDir, "car-import-", ".spool") : Files.createTempFile("car-import-", ".spool");
         try {
             List<Cid> roots;
@@ -130,11 +129,7 @@ public final class Car {
                 for (long i = 0; i < blocks; i++) {
                     Cid cid = Cid.decode(s.readNBytes(s.readInt()));
                     byte[] data = s.readNBytes(s.readInt());
-                    if (store instanceof FileBlockStore f) {
-                        f.putHashed(cid, data); // verified above
-                    } else {
-                        store.put(cid, data);
-                    }
+                    store.putHashed(cid, data); // verified above
                 }
             }
             return new Summary(roots, blocks, bytes);

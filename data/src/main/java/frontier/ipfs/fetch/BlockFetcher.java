@@ -1,7 +1,6 @@
 package frontier.ipfs.fetch;
 
 import frontier.ipfs.blockstore.BlockStore;
-import frontier.ipfs.blockstore.FileBlockStore;
 import frontier.ipfs.cid.Cid;
 import frontier.ipfs.cid.CidRules;
 
@@ -158,7 +157,7 @@ public final class BlockFetcher implements AutoCloseable {
     }
 
     private String describeLocal() {
-        if (local instanceof FileBlockStore f) return "local block store " + f.root();
+        if (local != null && local.root() != null) return "local block store " + local.root();
         return local == null ? "no local store" : "local block store";
     }
 
@@ -203,11 +202,7 @@ public final class BlockFetcher implements AutoCloseable {
 
     private void store(Cid cid, byte[] b) throws IOException {
         try {
-            if (local instanceof FileBlockStore f) {
-                f.putHashed(cid, b); // just verified above; written through a temporary name
-            } else {
-                local.put(cid, b);
-            }
+            local.putHashed(cid, b); // just verified above
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

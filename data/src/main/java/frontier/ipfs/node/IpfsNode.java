@@ -12,7 +12,6 @@ import frontier.ipfs.resolve.IpfsPath;
 import frontier.ipfs.resolve.UnixfsReader;
 import frontier.ipfs.rpc.KuboRpcClient;
 import frontier.ipfs.rpc.RpcBlockSource;
-import frontier.ipfs.store.IpfsStore;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -88,7 +87,7 @@ public final class IpfsNode implements AutoCloseable {
 
     /** A node with its own store and sources (tests, workers); not shared. */
     public static IpfsNode create(BlockStore blocks, Options options) {
-        return new IpfsNode(blocks, blocks instanceof FileBlockStore f ? f.root() : null, options);
+        return new IpfsNode(blocks, blocks.root(), options);
     }
 
     public BlockStore blocks() {
@@ -111,15 +110,6 @@ public final class IpfsNode implements AutoCloseable {
 
     public UnixfsReader reader() {
         return reader;
-    }
-
-    /** An ipfs:// store for Zarr: {@code node.store(IpfsPath.parse("ipfs://CID/6001240.zarr"))}. */
-    public IpfsStore store(IpfsPath path) {
-        return new IpfsStore(reader, path);
-    }
-
-    public IpfsStore store(String path) {
-        return store(IpfsPath.parse(path));
     }
 
     /** Starts (once) the trustless + path gateway on 127.0.0.1 and returns its base URL. */

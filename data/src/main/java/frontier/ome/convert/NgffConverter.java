@@ -6,7 +6,6 @@ import frontier.array.ChunkedArray;
 import frontier.ome.Axis;
 import frontier.ome.OmeException;
 import frontier.ome.OmeMetadata;
-import frontier.store.FileStore;
 import frontier.store.Store;
 import frontier.store.Stores;
 import frontier.text.TerminalText;
@@ -76,7 +75,7 @@ public final class NgffConverter {
         Files.createDirectories(part);
         boolean ok = false;
         try (Store src = Stores.open(source)) {
-            Store dst = new FileStore(part);
+            Store dst = Stores.directory(part);
             byte[] zattrs = src.get(".zattrs");
             if (src.get(".zgroup") == null) {
                 if (src.get(Zarr.ZARR_JSON) != null) {

@@ -1,7 +1,8 @@
 package frontier.zarr.tools;
 
 import frontier.array.ChunkedArray;
-import frontier.store.FileStore;
+import frontier.store.Store;
+import frontier.store.Stores;
 import frontier.zarr.ArrayMetadata;
 import frontier.zarr.ArrayMetadataV3;
 import frontier.zarr.Zarr;
@@ -30,7 +31,7 @@ public final class ShardedCopy {
         int[] shards = new int[parts.length];
         for (int i = 0; i < parts.length; i++) shards[i] = Integer.parseInt(parts[i].trim());
         boolean reencode = args.length > 4 && args[4].equals("--reencode");
-        FileStore dst = new FileStore(Path.of(args[2]));
+        Store dst = Stores.directory(Path.of(args[2]));
         Zarr.createGroup(dst, "", 3);
         Map<String, Object> blosc = src.metadata() instanceof ArrayMetadata v2 ? v2.compressor() : null;
         boolean frames = !reencode && blosc != null && "blosc".equals(blosc.get("id")) && ((ArrayMetadata) src.metadata()).filters() == null

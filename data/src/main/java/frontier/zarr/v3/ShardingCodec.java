@@ -1,6 +1,7 @@
 package frontier.zarr.v3;
 
 import frontier.array.DType;
+import frontier.store.ByteRequest;
 import frontier.store.Store;
 import frontier.zarr.codec.CodecException;
 
@@ -170,7 +171,7 @@ public final class ShardingCodec implements ArrayToBytesCodec {
 
     /** Reads a shard's index from a store with one ranged request; null when the shard does not exist. */
     public ShardIndex readIndex(Store store, String key) throws IOException {
-        byte[] b = indexAtEnd ? store.getSuffix(key, indexSize) : store.getRange(key, 0, indexSize);
+        byte[] b = indexAtEnd ? store.get(key, ByteRequest.suffix(indexSize)) : store.get(key, ByteRequest.range(0, indexSize));
         if (b == null) return null;
         return decodeIndex(b, 0, b.length, store.locate(key));
     }
@@ -181,7 +182,7 @@ public final class ShardingCodec implements ArrayToBytesCodec {
         ix.checkEntry(i, -1, where);
         if (ix.isEmpty(i)) return null;
         int n = (int) ix.nbytes(i);
-        byte[] b = store.getRange(key, ix.offset(i), n);
+        byte[] b = store.get(key, ByteRequest.range(ix.offset(i), n));
         if (b == null) throw new IOException("shard " + where + " disappeared while being read");
         if (b.length != n) {
             throw new CodecException("shard index" + of(where) + " points past the end of the shard: inner chunk " + i + " at offset "

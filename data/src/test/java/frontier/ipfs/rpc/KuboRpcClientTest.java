@@ -15,7 +15,7 @@ import frontier.ipfs.importer.ImportOptions;
 import frontier.ipfs.importer.Importer;
 import frontier.ipfs.resolve.IpfsPath;
 import frontier.ipfs.resolve.UnixfsReader;
-import frontier.ipfs.store.IpfsStore;
+import frontier.store.ipfs.IpfsStore;
 import frontier.progress.ProgressSink;
 import frontier.zarr.Zarr;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,7 +3,7 @@ package frontier.magics.cli;
 import frontier.http.StaticFileServer;
 import frontier.magics.MagicRegistry;
 import frontier.sample.SampleImage;
-import frontier.store.FileStore;
+import frontier.store.Stores;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +31,7 @@ final class CdsTraining {
         try {
             dir = Files.createTempDirectory("frontier-cds");
             Path image = dir.resolve("sample.zarr");
-            SampleImage.write(new FileStore(image), new int[]{1, 2, 4, 32, 32});
+            SampleImage.write(Stores.directory(image), new int[]{1, 2, 4, 32, 32});
             MagicRegistry registry = MagicRegistry.load();
             for (String name : registry.lineMagics()) {
                 FrontierCli.run(new String[]{name, "--help"}, none, quiet, quiet, dir);

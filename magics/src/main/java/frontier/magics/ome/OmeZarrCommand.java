@@ -4,6 +4,7 @@ import frontier.magics.HttpTimeoutOption;
 import frontier.magics.Magic;
 import frontier.magics.MagicContext;
 import frontier.magics.MagicException;
+import frontier.magics.StoreOption;
 import frontier.ome.DownloadReport;
 import frontier.ome.OmeDownload;
 import frontier.ome.OmeInfo;
@@ -71,6 +72,9 @@ public final class OmeZarrCommand implements Magic {
         @picocli.CommandLine.Mixin
         HttpTimeoutOption timeout = new HttpTimeoutOption();
 
+        @picocli.CommandLine.Mixin
+        StoreOption store = new StoreOption();
+
         @picocli.CommandLine.ParentCommand
         OmeZarrCommand parent;
 
@@ -84,7 +88,7 @@ public final class OmeZarrCommand implements Magic {
         @Override
         public OmeInfo call() {
             try (var t = timeout.apply()) {
-                OmeInfo info = OmeZarr.info(resolve(context, path), stats);
+                OmeInfo info = OmeZarr.info(resolve(context, path), stats, store.options());
                 if (parent == null || parent.quiet.length == 0) {
                     for (String w : info.warnings()) context.err().println("WARNING " + TerminalText.escape(w));
                 }
@@ -111,6 +115,9 @@ public final class OmeZarrCommand implements Magic {
         @picocli.CommandLine.Mixin
         HttpTimeoutOption timeout = new HttpTimeoutOption();
 
+        @picocli.CommandLine.Mixin
+        StoreOption store = new StoreOption();
+
         private MagicContext context;
 
         @Override
@@ -124,7 +131,7 @@ public final class OmeZarrCommand implements Magic {
             ProgressSink sink = context.progress() != null ? context.progress() : ProgressSink.current();
             try (var t = timeout.apply()) {
                 return new OmeDownload(resolve(context, path), dir).displayDir(output).output(context.out()).progress(sink)
-                        .verify(verify).run();
+                        .verify(verify).storeOptions(store.options()).run();
             } catch (IOException e) {
                 throw userError(e);
             } catch (IllegalArgumentException e) {

@@ -44,6 +44,9 @@ public final class ZarrCommand implements Magic {
         @picocli.CommandLine.Mixin
         HttpTimeoutOption timeout = new HttpTimeoutOption();
 
+        @picocli.CommandLine.Mixin
+        frontier.magics.StoreOption store = new frontier.magics.StoreOption();
+
         private MagicContext context;
 
         @Override
@@ -55,7 +58,7 @@ public final class ZarrCommand implements Magic {
         public TextResult call() {
             String loc = location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") ? location : context.cwd().resolve(location).toString();
             try (var t = timeout.apply()) {
-                List<ArrayStats> stats = ZarrStat.stat(loc, path);
+                List<ArrayStats> stats = ZarrStat.stat(loc, path, store.options());
                 if (stats.isEmpty()) throw new MagicException("no arrays found in " + TerminalText.escape(location));
                 return new TextResult(stats.stream().map(ArrayStats::toJsonLine).collect(Collectors.joining("\n")));
             } catch (IOException e) {

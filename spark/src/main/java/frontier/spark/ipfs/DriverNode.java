@@ -99,7 +99,7 @@ public final class DriverNode implements AutoCloseable {
     }
 
     public Path kernelStore() {
-        return kernelStore.underlying() instanceof FileBlockStore f ? f.root() : null;
+        return kernelStore.underlying().root();
     }
 
     public long kernelServed() {

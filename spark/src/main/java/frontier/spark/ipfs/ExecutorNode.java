@@ -13,7 +13,7 @@ import frontier.ipfs.resolve.IpfsPath;
 import frontier.ipfs.resolve.UnixfsReader;
 import frontier.ipfs.rpc.KuboRpcClient;
 import frontier.ipfs.rpc.RpcBlockSource;
-import frontier.ipfs.store.IpfsStore;
+import frontier.store.ipfs.IpfsStore;
 import frontier.spark.plan.Batch;
 import frontier.spark.plan.BatchRunner;
 import frontier.zarr.Zarr;
@@ -220,6 +220,7 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
     @Override
     public void before(Batch batch) throws Exception {
         for (String location : BatchSources.ipfsLocations(batch)) array(location);
+        prefetch(batch);
     }
 
     /** The array at an ipfs:// location, opened (once) through this executor's node. */
@@ -236,7 +237,6 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
             }
             return a;
         }
-        prefetch(batch);
     }
 
     /**

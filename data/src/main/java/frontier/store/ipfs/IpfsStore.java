@@ -1,11 +1,13 @@
-package frontier.ipfs.store;
+package frontier.store.ipfs;
 
 import frontier.ipfs.cid.Cid;
 import frontier.ipfs.resolve.DirEntry;
 import frontier.ipfs.resolve.IpfsPath;
 import frontier.ipfs.resolve.UnixfsNode;
 import frontier.ipfs.resolve.UnixfsReader;
+import frontier.store.ByteRequest;
 import frontier.store.Store;
+import frontier.store.StoreStats;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,15 +17,23 @@ import java.util.List;
  * A read-only {@link Store} over a UnixFS directory in IPFS: key K of the store at
  * {@code ipfs://CID/base} is the file {@code CID/base/K}. get() returns null when the path does
  * not exist (a missing Zarr chunk); a block that cannot be fetched or does not verify is an
- * error naming its CID, never null and never bad bytes. Directories are listable.
+ * error naming its CID, never null and never bad bytes. Directories are listable. Parts of a file
+ * read only the blocks that hold them. It is remote (a read may wait on a daemon or a gateway):
+ * asynchronous reads overlap on the stores' shared threads.
  */
 public final class IpfsStore implements Store {
     private final UnixfsReader reader;
     private final IpfsPath base;
+    private final StoreStats stats = new StoreStats();
 
     public IpfsStore(UnixfsReader reader, IpfsPath base) {
         this.reader = reader;
         this.base = base;
+    }
+
+    /** The directory at path ("CID/a/b", "ipfs://CID/a", "/ipfs/CID") read through a node: {@code IpfsStore.of(node, cid + "/6001240.zarr")}. */
+    public static IpfsStore of(frontier.ipfs.node.IpfsNode node, String path) {
+        return new IpfsStore(node.reader(), IpfsPath.parse(path));
     }
 
     public IpfsPath base() {
@@ -53,13 +63,19 @@ public final class IpfsStore implements Store {
     @Override
     public byte[] get(String key) throws IOException {
         Cid c = file(key);
-        return c == null ? null : reader.readAll(c);
+        return c == null ? null : stats.count(reader.readAll(c));
     }
 
+    /** Reads only the blocks holding the bytes asked for; a suffix is resolved with the file's size from its DAG. */
     @Override
-    public byte[] getRange(String key, long offset, int length) throws IOException {
+    public byte[] get(String key, ByteRequest bytes) throws IOException {
+        if (bytes == null) return get(key);
         Cid c = file(key);
-        return c == null ? null : reader.read(c, offset, length);
+        if (c == null) return null;
+        long size = bytes.isSuffix() || bytes.length() < 0 ? reader.size(c) : Long.MAX_VALUE;
+        long from = bytes.start(size);
+        long to = bytes.end(size);
+        return stats.count(reader.read(c, from, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, to - from))));
     }
 
     /** The file's size from its DAG's metadata: no data block is fetched. */
@@ -97,8 +113,18 @@ public final class IpfsStore implements Store {
     }
 
     @Override
+    public StoreStats stats() {
+        return stats;
+    }
+
+    @Override
     public String locate(String key) {
         String b = base.toString();
         return key.isEmpty() ? b : b + "/" + key;
+    }
+
+    @Override
+    public String address(String key) {
+        return locate(key);
     }
 }

@@ -1,4 +1,4 @@
-package frontier.ipfs.store;
+package frontier.store.ipfs;
 
 import frontier.array.NdArray;
 import frontier.ipfs.IpfsTestData;
@@ -104,10 +104,10 @@ class IpfsStoreTest {
     void rangesMatchTheLocalFile() throws Exception {
         try (Store s = Stores.open("ipfs://" + root + "/6001240.zarr")) {
             byte[] all = Files.readAllBytes(image.resolve(".zattrs"));
-            assertArrayEquals(java.util.Arrays.copyOfRange(all, 3, 20), s.getRange(".zattrs", 3, 17));
-            assertArrayEquals(java.util.Arrays.copyOfRange(all, all.length - 5, all.length), s.getRange(".zattrs", all.length - 5, 100));
-            assertEquals(0, s.getRange(".zattrs", all.length + 10, 4).length);
-            assertNull(s.getRange("nope", 0, 4));
+            assertArrayEquals(java.util.Arrays.copyOfRange(all, 3, 20), s.get(".zattrs", frontier.store.ByteRequest.range(3, 17)));
+            assertArrayEquals(java.util.Arrays.copyOfRange(all, all.length - 5, all.length), s.get(".zattrs", frontier.store.ByteRequest.range(all.length - 5, 100)));
+            assertEquals(0, s.get(".zattrs", frontier.store.ByteRequest.range(all.length + 10, 4)).length);
+            assertNull(s.get("nope", frontier.store.ByteRequest.range(0, 4)));
         }
     }
 

@@ -1,6 +1,7 @@
-package frontier.zarr.store;
+package frontier.store.http;
 
 import frontier.http.StaticFileServer;
+import frontier.store.ByteRequest;
 import frontier.store.Store;
 import frontier.store.Stores;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +61,7 @@ class HttpStoreTest {
             assertEquals("{\"zarr_format\": 2}", new String(s.get("a/b/.zgroup"), StandardCharsets.UTF_8));
             assertEquals("space", new String(s.get("with space.txt"), StandardCharsets.UTF_8));
             assertArrayEquals(big, s.get("big.bin"));
-            assertEquals(4, s.requestCount());
+            assertEquals(4, s.stats().requests());
             assertFalse(s.isListable());
             assertThrows(UnsupportedOperationException.class, () -> s.list(""));
             assertThrows(UnsupportedOperationException.class, () -> s.put("x", new byte[1]));
@@ -82,10 +83,10 @@ class HttpStoreTest {
     void rangeRequests() throws IOException {
         server.setFault(null);
         try (HttpStore s = new HttpStore(server.url())) {
-            assertArrayEquals(Arrays.copyOfRange(big, 1000, 1100), s.getRange("big.bin", 1000, 100));
-            assertArrayEquals(Arrays.copyOfRange(big, big.length - 10, big.length), s.getRange("big.bin", big.length - 10, 100));
-            assertArrayEquals("Mars".getBytes(), s.getRange("hello.txt", 6, 4));
-            assertNull(s.getRange("none.bin", 0, 10));
+            assertArrayEquals(Arrays.copyOfRange(big, 1000, 1100), s.get("big.bin", ByteRequest.range(1000, 100)));
+            assertArrayEquals(Arrays.copyOfRange(big, big.length - 10, big.length), s.get("big.bin", ByteRequest.range(big.length - 10, 100)));
+            assertArrayEquals("Mars".getBytes(), s.get("hello.txt", ByteRequest.range(6, 4)));
+            assertNull(s.get("none.bin", ByteRequest.range(0, 10)));
         }
     }
 
@@ -111,7 +112,7 @@ class HttpStoreTest {
             IOException e = assertThrows(IOException.class, () -> s.get("hello.txt"));
             assertTrue(e.getMessage().contains("403"), e.getMessage());
             assertTrue(e.getMessage().contains(server.url("hello.txt")), e.getMessage());
-            assertEquals(1, s.requestCount(), "a 403 is not retried");
+            assertEquals(1, s.stats().requests(), "a 403 is not retried");
         } finally {
             server.setFault(null);
         }
@@ -130,7 +131,7 @@ class HttpStoreTest {
         });
         try (HttpStore s = fast(server.url())) {
             assertEquals("Hello Mars!\n", new String(s.get("hello.txt"), StandardCharsets.UTF_8));
-            assertEquals(3, s.requestCount());
+            assertEquals(3, s.stats().requests());
         } finally {
             server.setFault(null);
         }
@@ -146,7 +147,7 @@ class HttpStoreTest {
         try (HttpStore s = fast(server.url())) {
             IOException e = assertThrows(IOException.class, () -> s.get("hello.txt"));
             assertTrue(e.getMessage().contains("500") && e.getMessage().contains("hello.txt"), e.getMessage());
-            assertEquals(3, s.requestCount(), "1 try + 2 retries");
+            assertEquals(3, s.stats().requests(), "1 try + 2 retries");
         } finally {
             server.setFault(null);
         }
@@ -230,7 +231,7 @@ class HttpStoreTest {
                 byte[] v = all.get(i).get();
                 if (i % 2 == 0) assertEquals("Hello Mars!\n", new String(v)); else assertNull(v);
             }
-            assertEquals(200, s.requestCount());
+            assertEquals(200, s.stats().requests());
         } finally {
             server.setFault(null);
         }

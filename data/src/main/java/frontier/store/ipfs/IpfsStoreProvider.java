@@ -1,13 +1,15 @@
-package frontier.ipfs.node;
+package frontier.store.ipfs;
 
+import frontier.ipfs.node.IpfsNode;
 import frontier.ipfs.resolve.IpfsPath;
 import frontier.store.Store;
+import frontier.store.StoreOptions;
 import frontier.store.StoreProvider;
 
 import java.io.IOException;
 
 /**
- * Opens {@code ipfs://CID/path} and {@code /ipfs/CID/path} as a {@link frontier.ipfs.store.IpfsStore} on the embedded
+ * Opens {@code ipfs://CID/path} and {@code /ipfs/CID/path} as an {@link IpfsStore} on the embedded
  * node: blocks from its local block store, then the Kubo daemon if one answers, then the
  * gateways in IPFS_GATEWAY; every network block verified.
  */
@@ -18,8 +20,8 @@ public final class IpfsStoreProvider implements StoreProvider {
     }
 
     @Override
-    public Store open(String location) throws IOException {
+    public Store open(String location, StoreOptions options) throws IOException {
         IpfsPath p = IpfsPath.parse(location);
-        return IpfsNode.embedded().store(p);
+        return new IpfsStore(IpfsNode.embedded().reader(), p);
     }
 }

@@ -1,6 +1,7 @@
-package frontier.zarr.store;
+package frontier.store.http;
 
 import frontier.store.Store;
+import frontier.store.StoreOptions;
 import frontier.store.StoreProvider;
 
 /** Opens {@link HttpStore}s for http:// and https:// locations (registered for ServiceLoader). */
@@ -12,7 +13,7 @@ public final class HttpStoreProvider implements StoreProvider {
     }
 
     @Override
-    public Store open(String location) {
+    public Store open(String location, StoreOptions options) {
         return new HttpStore(location);
     }
 }

@@ -55,6 +55,14 @@ public final class MotoServer {
         String env = System.getenv("FRONTIER_MOTO_PYTHON");
         if (env != null && !env.isBlank()) candidates.add(env);
         candidates.add("/usr/bin/python3");
+        // setup.sh's venv, where no interpreter had moto: the repository root is above data/
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path venv = d.resolve("peers/moto-venv/bin/python");
+            if (Files.isExecutable(venv)) {
+                candidates.add(venv.toString());
+                break;
+            }
+        }
         String path = System.getenv("PATH");
         if (path != null) {
             for (String d : path.split(File.pathSeparator)) {

@@ -33,12 +33,14 @@ for p in $OPTIONAL_DEBIAN_PACKAGES; do
 done
 # Where no interpreter has moto (Bookworm without the image's Python), PyPI's moto goes into a
 # venv of its own under peers/ (Debian's python3 refuses pip installs outside one).
-has_moto() { for py in /usr/bin/python3 $(command -v -a python3 2>/dev/null); do "$py" -c "import moto.server, boto3" 2>/dev/null && return 0; done; return 1; }
+has_moto() { for py in /usr/bin/python3 $(type -a -P python3 2>/dev/null); do "$py" -c "import moto.server, boto3" 2>/dev/null && return 0; done; return 1; }
 if ! has_moto && [ ! -x peers/moto-venv/bin/python ]; then
   echo "setup: installing moto[server] 5.1 from PyPI into peers/moto-venv"
   dpkg -s python3-venv >/dev/null 2>&1 || { $SUDO apt-get update -qq; DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv; }
-  /usr/bin/python3 -m venv peers/moto-venv
-  peers/moto-venv/bin/pip install -q "moto[server]>=5.1,<5.2" boto3
+  if ! { /usr/bin/python3 -m venv peers/moto-venv && peers/moto-venv/bin/pip install -q "moto[server]>=5.1,<5.2" boto3; }; then
+    rm -rf peers/moto-venv
+    echo "setup: WARNING: could not install moto (no PyPI?): the s3:// tests will skip" >&2
+  fi
 fi
 for dir in peers viewer; do
   if [ -f "$dir/package-lock.json" ]; then

@@ -10,7 +10,8 @@ public final class Blocks {
         return t.isComplex() ? 2 : 1;
     }
 
-    static int[] strides(int[] shape) {
+    /** The C-order strides of a shape, in elements. */
+    public static int[] strides(int[] shape) {
         int[] s = new int[shape.length];
         int acc = 1;
         for (int i = shape.length - 1; i >= 0; i--) {

@@ -159,40 +159,21 @@ public record ArrayInfo(long[] shape, int[] chunks, String dtype, JsonNode compr
 
     /** Every chunk key in C order, joined with sep ("0.0.1" or "0/0/1"); "0" for a 0-d array. */
     public Iterable<String> chunkKeys(String sep) {
-        long[] grid = grid();
-        long total = chunkCount();
-        return () -> new Iterator<>() {
-            final long[] idx = new long[grid.length];
-            long done = 0;
-
-            @Override
-            public boolean hasNext() {
-                return done < total;
-            }
-
-            @Override
-            public String next() {
-                if (!hasNext()) throw new NoSuchElementException();
-                String key;
-                if (idx.length == 0) {
-                    key = "0";
-                } else {
-                    StringBuilder sb = new StringBuilder();
-                    for (int i = 0; i < idx.length; i++) sb.append(i > 0 ? sep : "").append(idx[i]);
-                    key = sb.toString();
-                }
-                done++;
-                for (int i = idx.length - 1; i >= 0; i--) {
-                    if (++idx[i] < grid[i]) break;
-                    idx[i] = 0;
-                }
-                return key;
-            }
-        };
+        return keys(idx -> {
+            if (idx.length == 0) return "0";
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < idx.length; i++) sb.append(i > 0 ? sep : "").append(idx[i]);
+            return sb.toString();
+        });
     }
 
     /** Zarr v3: every store key (chunk or shard) in C order, as the array's chunk key encoding spells it. */
     public Iterable<String> v3Keys() {
+        return keys(idx -> v3.chunkKeyEncoding().key(idx));
+    }
+
+    /** The key of every grid index, in C order, computed as they are iterated (a grid may be huge). */
+    private Iterable<String> keys(java.util.function.Function<long[], String> keyOf) {
         long[] grid = grid();
         long total = chunkCount();
         return () -> new Iterator<>() {
@@ -207,7 +188,7 @@ public record ArrayInfo(long[] shape, int[] chunks, String dtype, JsonNode compr
             @Override
             public String next() {
                 if (!hasNext()) throw new NoSuchElementException();
-                String key = v3.chunkKeyEncoding().key(idx);
+                String key = keyOf.apply(idx);
                 done++;
                 for (int i = idx.length - 1; i >= 0; i--) {
                     if (++idx[i] < grid[i]) break;

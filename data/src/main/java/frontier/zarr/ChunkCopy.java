@@ -1,5 +1,6 @@
 package frontier.zarr;
 
+import frontier.array.Blocks;
 import frontier.array.DType;
 
 import java.nio.ByteBuffer;
@@ -26,7 +27,7 @@ final class ChunkCopy {
             return;
         }
         for (int c : count) if (c == 0) return;
-        int[] srcStride = strides(srcShape), dstStride = strides(dstShape);
+        int[] srcStride = Blocks.strides(srcShape), dstStride = Blocks.strides(dstShape);
         int k = n - 1;
         int runLen = count[k];
         while (k > 0 && count[k] == srcShape[k] && count[k] == dstShape[k]) {
@@ -58,15 +59,6 @@ final class ChunkCopy {
         }
     }
 
-    static int[] strides(int[] shape) {
-        int[] s = new int[shape.length];
-        int acc = 1;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            s[i] = acc;
-            acc *= shape[i];
-        }
-        return s;
-    }
 
     /** Values per element in the storage array (complex: 2). */
     static int width(DType dt) {

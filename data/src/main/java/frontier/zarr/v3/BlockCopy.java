@@ -1,5 +1,6 @@
 package frontier.zarr.v3;
 
+import frontier.array.Blocks;
 /** Copies boxes of elements between C-order byte arrays (inner chunks into and out of shards). */
 final class BlockCopy {
     private BlockCopy() {
@@ -13,7 +14,7 @@ final class BlockCopy {
             System.arraycopy(src, 0, dst, 0, item);
             return;
         }
-        int[] ss = strides(srcShape), ds = strides(dstShape);
+        int[] ss = Blocks.strides(srcShape), ds = Blocks.strides(dstShape);
         int row = count[n - 1] * item;
         int[] pos = new int[n];
         while (true) {
@@ -29,15 +30,6 @@ final class BlockCopy {
         }
     }
 
-    static int[] strides(int[] shape) {
-        int[] s = new int[shape.length];
-        int acc = 1;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            s[i] = acc;
-            acc *= shape[i];
-        }
-        return s;
-    }
 
     /** True when b[0..length) repeats the element pattern (an inner chunk holding only the fill value). */
     static boolean allEqual(byte[] b, int length, byte[] pattern) {

@@ -1,5 +1,6 @@
 package frontier.zarr.v3;
 
+import frontier.array.Blocks;
 import frontier.zarr.codec.CodecException;
 
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class TransposeCodec implements ArrayToArrayCodec {
     @Override
     public RawChunk encode(RawChunk a) {
         // B in C order; B's axis i walks A's axis order[i]
-        int[] sa = strides(decoded.shape());
+        int[] sa = Blocks.strides(decoded.shape());
         int[] walk = new int[order.length];
         for (int i = 0; i < order.length; i++) walk[i] = sa[order[i]];
         return new RawChunk(gather(a.bytes(), walk, encoded.shape(), a.dtype().itemSize()), encoded.shape(), a.dtype(), a.order());
@@ -76,22 +77,13 @@ public final class TransposeCodec implements ArrayToArrayCodec {
     @Override
     public RawChunk decode(RawChunk b) {
         // A in C order; A's axis order[i] walks B's axis i
-        int[] sb = strides(encoded.shape());
+        int[] sb = Blocks.strides(encoded.shape());
         int[] walk = new int[order.length];
         for (int i = 0; i < order.length; i++) walk[order[i]] = sb[i];
         return new RawChunk(gather(b.bytes(), walk, decoded.shape(), b.dtype().itemSize()), decoded.shape(), b.dtype(), b.order());
     }
 
     /** Element strides of a C-order array. */
-    private static int[] strides(int[] shape) {
-        int[] s = new int[shape.length];
-        int acc = 1;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            s[i] = acc;
-            acc *= shape[i];
-        }
-        return s;
-    }
 
     /** A C-order array of outShape whose element at position p is src's element at sum(p[i] * srcStride[i]). */
     private static byte[] gather(byte[] src, int[] srcStride, int[] outShape, int item) {

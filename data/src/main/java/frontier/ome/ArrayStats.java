@@ -147,7 +147,11 @@ public record ArrayStats(String path, long[] shape, int[] chunks, String dtype, 
     private static IOException unwrap(ComputeException e, ZarrArray a) {
         if (Thread.currentThread().isInterrupted()) return new java.io.InterruptedIOException("interrupted reading " + a.location());
         Throwable c = e.getCause();
-        while (c instanceof IOException io && io.getClass() == IOException.class && io.getCause() instanceof IOException inner) c = inner;
+        // the graph's wrappers go; a file system error stays inside the message that gives its reason
+        while (c instanceof IOException io && io.getClass() == IOException.class && io.getCause() instanceof IOException inner
+                && !(inner instanceof java.io.FileNotFoundException || inner instanceof java.nio.file.FileSystemException)) {
+            c = inner;
+        }
         if (c instanceof IOException io) return io;
         if (c instanceof RuntimeException re) throw re;
         return new IOException(e.getMessage(), e);

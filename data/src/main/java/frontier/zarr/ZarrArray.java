@@ -407,6 +407,28 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
         return ChunkCopy.toThreadArray(raw, md.dtype(), md.chunks());
     }
 
+    /**
+     * A blosc chunk's sum straight from its byte-shuffled streams, without unshuffling (see
+     * {@link BloscCodec#sumIntegers}); null for other codecs, filters, v3 arrays and missing chunks,
+     * and for a chunk that does not decode as expected (the caller's plain read reports that).
+     */
+    @Override
+    public Long sumChunk(long[] chunkIndex) throws IOException {
+        checkChunkIndex(chunkIndex);
+        DType dt = md.dtype();
+        if (v3 != null || !dt.isInteger() || dt.itemSize() > 4) return null;
+        Codecs_ cs = codecs();
+        if (!cs.filters.isEmpty() || !(cs.compressor instanceof BloscCodec)) return null;
+        StoredBytes stored = fetchToScratch(chunkKey(chunkIndex));
+        if (stored == null) return null;
+        try {
+            return BloscCodec.sumIntegers(stored.bytes(), stored.length(), chunkBytes(), dt.itemSize(), !dt.isUnsigned(),
+                    md.byteOrder() == ByteOrder.BIG_ENDIAN);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Encodes and stores one chunk (full chunk shape, this array's dtype). */
     public void writeChunk(long[] chunkIndex, NdArray chunk) throws IOException {
         checkChunkIndex(chunkIndex);

@@ -220,4 +220,35 @@ class BloscCodecTest {
         }
         assertTrue(fast > 100, "the byte-shuffled path ran " + fast + " times");
     }
+
+    @Test
+    void decodeShortsEqualsThePlainDecodeReadAsShorts() throws Exception {
+        Random rnd = new Random(5);
+        int direct = 0;
+        for (String cname : new String[]{"lz4", "zstd"}) {
+            for (int shuffle = 0; shuffle <= 2; shuffle++) {
+                for (int n : new int[]{200, 4098, 300000}) {
+                    for (String kind : new String[]{"random", "ramp"}) {
+                        BloscCodec codec = new BloscCodec(cname, 5, shuffle, 0);
+                        byte[] raw = pattern(kind, n, rnd);
+                        byte[] enc = codec.encode(raw, 2);
+                        for (java.nio.ByteOrder order : new java.nio.ByteOrder[]{java.nio.ByteOrder.LITTLE_ENDIAN, java.nio.ByteOrder.BIG_ENDIAN}) {
+                            String what = cname + " shuffle=" + shuffle + " n=" + n + " " + kind + " " + order;
+                            short[] want = new short[n / 2];
+                            java.nio.ByteBuffer.wrap(raw).order(order).asShortBuffer().get(want);
+                            short[] got = new short[n / 2];
+                            boolean shuffledFrame = (enc[2] & 0x03) == 0x01;
+                            assertEquals(shuffledFrame, BloscCodec.decodeShorts(enc, enc.length, got, order == java.nio.ByteOrder.BIG_ENDIAN), what);
+                            if (shuffledFrame) {
+                                assertArrayEquals(want, got, what);
+                                direct++;
+                            }
+                            assertEquals(false, BloscCodec.decodeShorts(enc, enc.length, new short[n / 2 + 1], false), what + ": another size is declined");
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(direct >= 4, "the direct path ran " + direct + " times");
+    }
 }

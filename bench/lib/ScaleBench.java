@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 
 /**
- * One side of bench/scale: java -Xmx1g -cp ... bench/lib/ScaleBench.java mip|mean ARRAY_DIR
+ * One side of bench/scale: java -Xmx1g -cp CLASSES:... ScaleBench mip|mean ARRAY_DIR (bench/scale compiles it once)
  * Computes the z-projection (max over axis 0) or the mean of a large Zarr array with the default
  * thread scheduler, once, and prints seconds=, the result (the projection's sum and the sha256 of its
  * little-endian bytes, or the mean), this process's CPU time (all threads, start-up included) and its peak resident memory (VmHWM) in MiB.

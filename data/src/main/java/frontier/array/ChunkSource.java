@@ -28,6 +28,15 @@ public interface ChunkSource {
         return readChunk(chunkIndex);
     }
 
+    /**
+     * The sum of a chunk's elements (the whole chunk as stored, integer dtypes of up to 4 bytes),
+     * wrapping as a long sum of them does, when the source can tell it more cheaply than by decoding
+     * the chunk; null otherwise (the default), and the caller sums a decoded chunk.
+     */
+    default Long sumChunk(long[] chunkIndex) throws IOException {
+        return null;
+    }
+
     /** The store key of a chunk, e.g. "0/0.1.0" (for tables and error messages). */
     String chunkKey(long[] chunkIndex);
 

@@ -12,6 +12,28 @@ public record PartialReduce(ReduceKind kind, boolean[] reduced) implements Op {
         return reduce((NdArray) inputs.get(0), kind, reduced);
     }
 
+    /**
+     * A sum or mean of everything in a chunk just read: from the chunk's stored bytes when its source
+     * can (see {@link ChunkSource#sumChunk}), the same partial as {@link #apply} on the decoded chunk.
+     */
+    @Override
+    public Object applyAfter(Op previous, List<Object> previousInputs) throws Exception {
+        if (!(previous instanceof ReadChunk read) || (kind != ReduceKind.SUM && kind != ReduceKind.MEAN)) return null;
+        for (boolean r : reduced) if (!r) return null;
+        DType t = read.source().open().dtype();
+        if (!t.isInteger() || t.itemSize() > 4) return null;
+        int[] shape = read.validShape();
+        if (shape.length != reduced.length) return null;
+        Long sum = read.sum();
+        if (sum == null) return null;
+        long count = 1;
+        for (int s : shape) count *= s;
+        int[] oshape = new int[shape.length];
+        Arrays.fill(oshape, 1);
+        if (kind == ReduceKind.SUM) return new Partial(count, oshape, new long[]{sum}, null, null);
+        return new Partial(count, oshape, null, new double[]{sum}, null);
+    }
+
     /** Integer min and max may keep the block itself (a block with nothing to reduce); the other partials are new arrays. */
     @Override
     public boolean mayShareInput() {

@@ -60,6 +60,23 @@ public final class ReadChunk implements Op {
         return read(true);
     }
 
+    /**
+     * The sum of the chunk's elements when its source can tell it without decoding the chunk
+     * ({@link ChunkSource#sumChunk}) and the chunk is whole (an edge chunk's stored part beyond the
+     * array's edge must not count); null otherwise.
+     */
+    Long sum() throws Exception {
+        ChunkSource s = source.open();
+        if (!Arrays.equals(s.chunks(), validShape)) return null;
+        try {
+            return s.sumChunk(chunkIndex);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException || e instanceof java.nio.channels.ClosedByInterruptException
+                    || e instanceof java.io.InterruptedIOException) throw e;
+            throw new IOException("cannot read chunk '" + s.chunkKey(chunkIndex) + "' of " + location() + ": " + e.getMessage(), e);
+        }
+    }
+
     private NdArray read(boolean scratch) throws Exception {
         ChunkSource s = source.open();
         NdArray chunk;

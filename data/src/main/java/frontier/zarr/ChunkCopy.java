@@ -127,12 +127,7 @@ final class ChunkCopy {
     static frontier.array.NdArray toThreadArray(frontier.zarr.v3.RawChunk raw, DType dt, int[] shape) {
         int n = 1;
         for (int s : shape) n *= s;
-        int len = n * width(dt);
-        Object[] holder = THREAD_ARRAY.get();
-        Object data = holder[0];
-        if (data == null || data.getClass() != storageClass(dt) || java.lang.reflect.Array.getLength(data) != len) {
-            holder[0] = data = java.lang.reflect.Array.newInstance(storageClass(dt).getComponentType(), len);
-        }
+        Object data = threadArray(dt, shape);
         ByteBuffer bb = ByteBuffer.wrap(raw.bytes(), 0, n * dt.itemSize()).order(raw.order());
         switch (dt) {
             case BOOL: case INT8: case UINT8: System.arraycopy(raw.bytes(), 0, data, 0, n); break;
@@ -144,6 +139,19 @@ final class ChunkCopy {
             default: throw new AssertionError(dt);
         }
         return frontier.array.NdArray.wrap(dt, data, shape);
+    }
+
+    /** This thread's typed array for a chunk of that dtype and shape (what the next transient read reuses). */
+    static Object threadArray(DType dt, int[] shape) {
+        int n = 1;
+        for (int s : shape) n *= s;
+        int len = n * width(dt);
+        Object[] holder = THREAD_ARRAY.get();
+        Object data = holder[0];
+        if (data == null || data.getClass() != storageClass(dt) || java.lang.reflect.Array.getLength(data) != len) {
+            holder[0] = data = java.lang.reflect.Array.newInstance(storageClass(dt).getComponentType(), len);
+        }
+        return data;
     }
 
     private static Class<?> storageClass(DType dt) {

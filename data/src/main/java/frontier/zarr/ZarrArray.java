@@ -345,6 +345,24 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
         return new Raw(decode(key, stored.exact()), md.byteOrder());
     }
 
+    /**
+     * A blosc chunk of 2-byte elements decoded straight into this thread's short array (see
+     * {@link BloscCodec#decodeShorts}); null when the chunk is not such a frame, to be decoded the plain way.
+     */
+    private NdArray decodeShortsToThreadArray(StoredBytes stored) throws ZarrFormatException {
+        Codecs_ cs = codecs();
+        if (!cs.filters.isEmpty() || v2.order() != 'C' || !(cs.compressor instanceof BloscCodec)) return null;
+        short[] out = (short[]) ChunkCopy.threadArray(md.dtype(), md.chunks());
+        try {
+            if (BloscCodec.decodeShorts(stored.bytes(), stored.length(), out, md.byteOrder() == ByteOrder.BIG_ENDIAN)) {
+                return NdArray.wrap(md.dtype(), out, md.chunks());
+            }
+        } catch (IOException | RuntimeException e) {
+            // the plain decode reports it with the chunk's key
+        }
+        return null;
+    }
+
     /** A chunk's stored bytes for immediate decoding: local files go through a reused buffer. */
     private StoredBytes fetchToScratch(String key) throws IOException {
         ChunkFiles files = chunkFiles;
@@ -394,6 +412,11 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
             StoredBytes stored = fetchToScratch(key);
             if (stored == null) {
                 raw = null;
+            } else if (md.dtype().itemSize() == 2 && ChunkCopy.width(md.dtype()) == 1) {
+                NdArray direct = decodeShortsToThreadArray(stored);
+                if (direct != null) return direct;
+                Raw r = decodeToScratch(key, stored);
+                raw = new RawChunk(r.bytes(), md.chunks(), md.dtype(), r.order());
             } else {
                 Raw r = decodeToScratch(key, stored);
                 raw = new RawChunk(r.bytes(), md.chunks(), md.dtype(), r.order());
@@ -405,6 +428,28 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
             return f;
         }
         return ChunkCopy.toThreadArray(raw, md.dtype(), md.chunks());
+    }
+
+    /**
+     * A blosc chunk's sum straight from its byte-shuffled streams, without unshuffling (see
+     * {@link BloscCodec#sumIntegers}); null for other codecs, filters, v3 arrays and missing chunks,
+     * and for a chunk that does not decode as expected (the caller's plain read reports that).
+     */
+    @Override
+    public Long sumChunk(long[] chunkIndex) throws IOException {
+        checkChunkIndex(chunkIndex);
+        DType dt = md.dtype();
+        if (v3 != null || !dt.isInteger() || dt.itemSize() > 4) return null;
+        Codecs_ cs = codecs();
+        if (!cs.filters.isEmpty() || !(cs.compressor instanceof BloscCodec)) return null;
+        StoredBytes stored = fetchToScratch(chunkKey(chunkIndex));
+        if (stored == null) return null;
+        try {
+            return BloscCodec.sumIntegers(stored.bytes(), stored.length(), chunkBytes(), dt.itemSize(), !dt.isUnsigned(),
+                    md.byteOrder() == ByteOrder.BIG_ENDIAN);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Encodes and stores one chunk (full chunk shape, this array's dtype). */

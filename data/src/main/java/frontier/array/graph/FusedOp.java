@@ -48,8 +48,11 @@ public record FusedOp(List<Op> chain) implements Op {
     /** Runs the chain, ops before index transientBefore transiently. */
     private Object run(List<Object> inputs, int transientBefore) throws Exception {
         Op first = chain.get(0);
-        Object v = transientBefore > 0 ? first.applyTransient(inputs) : first.apply(inputs);
-        for (int i = 1; i < chain.size(); i++) {
+        int next = 1;
+        Object v = chain.size() > 1 ? chain.get(1).applyAfter(first, inputs) : null;
+        if (v != null) next = 2;
+        else v = transientBefore > 0 ? first.applyTransient(inputs) : first.apply(inputs);
+        for (int i = next; i < chain.size(); i++) {
             List<Object> one = new ArrayList<>(1);
             one.add(v);
             v = null;

@@ -40,6 +40,16 @@ public interface Op extends Serializable {
         return true;
     }
 
+    /**
+     * In a chain ({@link FusedOp}), this op's result computed from the op before it and that op's
+     * inputs, without running it; null (the default) when this op needs the previous result. A
+     * reduction of a chunk read may take the chunk's sum from its stored bytes this way, never
+     * decoding the chunk. The result is new data (it shares nothing with the inputs).
+     */
+    default Object applyAfter(Op previous, List<Object> previousInputs) throws Exception {
+        return null;
+    }
+
     /** A short name for error messages and graph listings. */
     default String name() {
         return getClass().getSimpleName();

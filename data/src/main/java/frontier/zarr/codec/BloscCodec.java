@@ -250,11 +250,6 @@ public final class BloscCodec implements Codec {
                                     boolean reverse) throws CodecException {
         boolean doShuffle = shuffled && typesize > 1;
         boolean doBitshuffle = !doShuffle && bitshuffled && bsize >= typesize;
-        int nsplits = !dontSplit && typesize <= MAX_SPLITS && bsize / typesize >= MIN_BUFFERSIZE && !leftoverBlock ? typesize : 1;
-        int neblock = bsize / nsplits;
-        if (neblock * nsplits != bsize) {
-            throw new CodecException("blosc block " + blockIndex + " of " + bsize + " bytes cannot be split into " + nsplits + " streams");
-        }
         byte[] dst;
         int dstOff;
         if (doShuffle || doBitshuffle) {
@@ -263,6 +258,23 @@ public final class BloscCodec implements Codec {
         } else {
             dst = out;
             dstOff = outOff;
+        }
+        decodeStreams(src, cbytes, offset, comp, typesize, dontSplit, bsize, leftoverBlock, dst, dstOff, blockIndex);
+        if (doShuffle) {
+            Shuffle.unshuffle(typesize, dst, 0, out, outOff, bsize, reverse);
+        } else if (doBitshuffle) {
+            Shuffle.bitunshuffle(typesize, dst, 0, out, outOff, bsize);
+        }
+    }
+
+    /** Decompresses the streams of one block into dst[dstOff..dstOff+bsize), as stored (still shuffled). */
+    private static void decodeStreams(byte[] src, int cbytes, int offset, BloscCompressor comp, int typesize,
+                                      boolean dontSplit, int bsize, boolean leftoverBlock, byte[] dst, int dstOff,
+                                      int blockIndex) throws CodecException {
+        int nsplits = !dontSplit && typesize <= MAX_SPLITS && bsize / typesize >= MIN_BUFFERSIZE && !leftoverBlock ? typesize : 1;
+        int neblock = bsize / nsplits;
+        if (neblock * nsplits != bsize) {
+            throw new CodecException("blosc block " + blockIndex + " of " + bsize + " bytes cannot be split into " + nsplits + " streams");
         }
         for (int s = 0; s < nsplits; s++) {
             if (offset < 0 || offset > cbytes - 4) {
@@ -281,11 +293,75 @@ public final class BloscCodec implements Codec {
             offset += clen;
             dstOff += neblock;
         }
-        if (doShuffle) {
-            Shuffle.unshuffle(typesize, dst, 0, out, outOff, bsize, reverse);
-        } else if (doBitshuffle) {
-            Shuffle.bitunshuffle(typesize, dst, 0, out, outOff, bsize);
+    }
+
+    /**
+     * Decodes a frame of 2-byte elements (byte order given) into out as shorts, block by block
+     * through small buffers that stay in the cache: no chunk-sized byte array in between. False
+     * (out untouched or partly written) when the frame is not byte-shuffled 2-byte elements filling
+     * out exactly; the caller then decodes it the plain way, which reports any error.
+     */
+    public static boolean decodeShorts(byte[] src, int length, short[] out, boolean bigEndian) throws CodecException {
+        Frame f = Frame.parse(src, length);
+        if (f.nbytes != 2 * out.length || f.nbytes == 0 || !f.unshufflesSwapped(2)) return false;
+        BloscCompressor comp = BloscCompressor.byFormat(f.flags >>> 5);
+        int nblocks = f.nbytes / f.blocksize + (f.nbytes % f.blocksize > 0 ? 1 : 0);
+        boolean dontSplit = (f.flags & FLAG_DONT_SPLIT) != 0;
+        int leftover = f.nbytes % f.blocksize;
+        for (int j = 0; j < nblocks; j++) {
+            boolean last = j == nblocks - 1 && leftover > 0;
+            int bsize = last ? leftover : f.blocksize;
+            byte[] buf = scratch(0, bsize);
+            decodeStreams(src, f.cbytes, LittleEndian.getInt(src, HEADER + 4 * j), comp, 2, dontSplit, bsize, last, buf, 0, j);
+            // unshuffled into a second small buffer with whole-long stores, then one bulk copy: faster than
+            // storing shorts one by one into the large array
+            byte[] raw = scratch(1, bsize);
+            Shuffle.unshuffle(2, buf, 0, raw, 0, bsize, bigEndian);
+            java.nio.ByteBuffer.wrap(raw, 0, bsize).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(out, j * (f.blocksize / 2), bsize / 2);
         }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- sums without unshuffling
+
+    /**
+     * The sum of the integer elements a frame decodes to (elements of itemSize bytes, 1..4, in the
+     * given byte order; signed or not), as a long that wraps as a long sum of the elements would; or
+     * null when the frame does not decode to expectedBytes or its layout does not allow it (not
+     * byte-shuffled elements of that size, bit shuffle): a plain decode then sums it, or reports the error.
+     * A sum does not depend on the order of the elements, so byte-shuffled blocks are summed as they
+     * decompress: byte position j of every element is one contiguous stream, summed at once with its
+     * weight 256^j, and the unshuffle (the costliest step of decoding) is skipped.
+     */
+    public static Long sumIntegers(byte[] src, int length, int expectedBytes, int itemSize, boolean signed, boolean bigEndian) throws CodecException {
+        if (itemSize < 1 || itemSize > 4) return null;
+        Frame f = Frame.parse(src, length);
+        if (f.nbytes != expectedBytes || f.nbytes % itemSize != 0) return null;
+        if (f.nbytes == 0) return 0L;
+        boolean shuffled = (f.flags & FLAG_SHUFFLE) != 0 && f.typesize > 1;
+        boolean bitshuffled = (f.flags & FLAG_BITSHUFFLE) != 0;
+        boolean memcpyed = (f.flags & FLAG_MEMCPYED) != 0;
+        if (memcpyed || !shuffled && (bitshuffled || itemSize > 1) || shuffled && (f.typesize != itemSize || f.blocksize % itemSize != 0)) {
+            return null; // elements interleaved byte by byte: a plain decode sums them as well
+        }
+        BloscCompressor comp = BloscCompressor.byFormat(f.flags >>> 5);
+        int nblocks = f.nbytes / f.blocksize + (f.nbytes % f.blocksize > 0 ? 1 : 0);
+        boolean dontSplit = (f.flags & FLAG_DONT_SPLIT) != 0;
+        int leftover = f.nbytes % f.blocksize;
+        long[] planes = new long[itemSize];
+        long negatives = 0;
+        for (int j = 0; j < nblocks; j++) {
+            boolean last = j == nblocks - 1 && leftover > 0;
+            int bsize = last ? leftover : f.blocksize;
+            byte[] buf = scratch(0, bsize);
+            decodeStreams(src, f.cbytes, LittleEndian.getInt(src, HEADER + 4 * j), comp, f.typesize, dontSplit, bsize, last, buf, 0, j);
+            int n = bsize / itemSize;
+            for (int p = 0; p < itemSize; p++) planes[p] += ByteSums.sum(buf, p * n, n);
+            if (signed) negatives += ByteSums.countHigh(buf, (bigEndian ? 0 : itemSize - 1) * n, n);
+        }
+        long sum = 0;
+        for (int p = 0; p < itemSize; p++) sum += planes[p] << (8 * (bigEndian ? itemSize - 1 - p : p));
+        return sum - (negatives << (8 * itemSize));
     }
 
     // ---------------------------------------------------------------- encoding

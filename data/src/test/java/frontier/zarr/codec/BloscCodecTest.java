@@ -168,4 +168,87 @@ class BloscCodecTest {
         assertThrows(CodecException.class, () -> BloscCodec.zarrDefault().decodeInto(enc, new byte[999], 0));
         assertThrows(CodecException.class, () -> BloscCodec.zarrDefault().decodeInto(enc, new byte[1000], 1));
     }
+
+    /** The sum of the little- or big-endian elements of raw, as longs that wrap (the oracle for sumIntegers). */
+    static long elementSum(byte[] raw, int itemSize, boolean signed, boolean bigEndian) {
+        long s = 0;
+        for (int i = 0; i + itemSize <= raw.length; i += itemSize) {
+            long v = 0;
+            for (int k = 0; k < itemSize; k++) {
+                int b = raw[i + (bigEndian ? k : itemSize - 1 - k)] & 0xFF;
+                v = v << 8 | b;
+            }
+            if (signed && v >= 1L << (8 * itemSize - 1)) v -= 1L << (8 * itemSize);
+            s += v;
+        }
+        return s;
+    }
+
+    @Test
+    void sumIntegersEqualsTheSumOfTheDecodedElements() throws Exception {
+        Random rnd = new Random(11);
+        int fast = 0;
+        for (String cname : new String[]{"lz4", "zstd", "blosclz"}) {
+            for (int shuffle = 0; shuffle <= 2; shuffle++) {
+                for (int ts : new int[]{1, 2, 4}) {
+                    // 300000 bytes: several blocks and a leftover block; 200: one block, no split
+                    for (int n : new int[]{0, 200, 300000}) {
+                        for (String kind : new String[]{"random", "ramp", "zeros"}) {
+                            BloscCodec codec = new BloscCodec(cname, 5, shuffle, 0);
+                            byte[] raw = pattern(kind, n, rnd);
+                            byte[] enc = codec.encode(raw, ts);
+                            for (boolean signed : new boolean[]{false, true}) {
+                                for (boolean be : new boolean[]{false, true}) {
+                                    String what = cname + " shuffle=" + shuffle + " ts=" + ts + " n=" + n + " " + kind + " signed=" + signed + " be=" + be;
+                                    Long sum = BloscCodec.sumIntegers(enc, enc.length, n, ts, signed, be);
+                                    boolean shuffledFrame = (enc[2] & 0x02) == 0 && ((enc[2] & 0x01) != 0 && ts > 1 || ts == 1 && (enc[2] & 0x04) == 0);
+                                    if (n == 0) {
+                                        assertEquals(0L, sum, what);
+                                    } else if (shuffledFrame) {
+                                        assertEquals(elementSum(raw, ts, signed, be), sum, what);
+                                        fast++;
+                                    } else {
+                                        assertEquals(null, sum, what + ": not byte-shuffled, must decline");
+                                    }
+                                }
+                            }
+                            assertEquals(null, BloscCodec.sumIntegers(enc, enc.length, n + ts, ts, false, false), "a frame of another size is declined");
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(fast > 100, "the byte-shuffled path ran " + fast + " times");
+    }
+
+    @Test
+    void decodeShortsEqualsThePlainDecodeReadAsShorts() throws Exception {
+        Random rnd = new Random(5);
+        int direct = 0;
+        for (String cname : new String[]{"lz4", "zstd"}) {
+            for (int shuffle = 0; shuffle <= 2; shuffle++) {
+                for (int n : new int[]{200, 4098, 300000}) {
+                    for (String kind : new String[]{"random", "ramp"}) {
+                        BloscCodec codec = new BloscCodec(cname, 5, shuffle, 0);
+                        byte[] raw = pattern(kind, n, rnd);
+                        byte[] enc = codec.encode(raw, 2);
+                        for (java.nio.ByteOrder order : new java.nio.ByteOrder[]{java.nio.ByteOrder.LITTLE_ENDIAN, java.nio.ByteOrder.BIG_ENDIAN}) {
+                            String what = cname + " shuffle=" + shuffle + " n=" + n + " " + kind + " " + order;
+                            short[] want = new short[n / 2];
+                            java.nio.ByteBuffer.wrap(raw).order(order).asShortBuffer().get(want);
+                            short[] got = new short[n / 2];
+                            boolean shuffledFrame = (enc[2] & 0x03) == 0x01;
+                            assertEquals(shuffledFrame, BloscCodec.decodeShorts(enc, enc.length, got, order == java.nio.ByteOrder.BIG_ENDIAN), what);
+                            if (shuffledFrame) {
+                                assertArrayEquals(want, got, what);
+                                direct++;
+                            }
+                            assertEquals(false, BloscCodec.decodeShorts(enc, enc.length, new short[n / 2 + 1], false), what + ": another size is declined");
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(direct >= 4, "the direct path ran " + direct + " times");
+    }
 }

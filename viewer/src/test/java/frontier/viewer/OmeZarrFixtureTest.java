@@ -90,8 +90,17 @@ class OmeZarrFixtureTest {
         ZarrGroup src = Zarr.open(image);
         frontier.store.FileStore out = new frontier.store.FileStore(dir.resolve("img3.zarr"));
         ZarrGroup dst = Zarr.createGroup(out, "", 3);
-        dst.updateAttrs(java.util.Map.of("ome", java.util.Map.of("version", "0.5", "multiscales", src.attrs().get("multiscales"),
-                "omero", src.attrs().get("omero"))));
+        // NGFF 0.5 wants the axes and scales that the 0.1 original leaves implicit: (t, c, z, y, x), y and x halved per level
+        java.util.List<Object> axes = java.util.List.of(java.util.Map.of("name", "t", "type", "time"), java.util.Map.of("name", "c", "type", "channel"),
+                java.util.Map.of("name", "z", "type", "space"), java.util.Map.of("name", "y", "type", "space"), java.util.Map.of("name", "x", "type", "space"));
+        java.util.List<Object> datasets = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            double f = 1 << i;
+            datasets.add(java.util.Map.of("path", "" + i, "coordinateTransformations",
+                    java.util.List.of(java.util.Map.of("type", "scale", "scale", java.util.List.of(1.0, 1.0, 1.0, f, f)))));
+        }
+        dst.updateAttrs(java.util.Map.of("ome", java.util.Map.of("version", "0.5",
+                "multiscales", java.util.List.of(java.util.Map.of("axes", axes, "datasets", datasets)), "omero", src.attrs().get("omero"))));
         for (String level : java.util.List.of("0", "1", "2")) {
             frontier.zarr.ZarrArray a = src.get(level);
             int[] c = a.chunks();

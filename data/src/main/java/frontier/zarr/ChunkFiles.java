@@ -35,29 +35,45 @@ final class ChunkFiles {
         return store.localPath(prefix).map(d -> new ChunkFiles(store, prefix, d)).orElse(null);
     }
 
-    /** A shard file open for positional reads from many threads at once; null when there is no such file. */
-    Shard openShard(String key) throws IOException {
-        File file = new File(dir, key.substring(prefix.length()));
+    /** Shard files kept open for positional reads (by many threads at once), most recently used last. */
+    private static final int OPEN_SHARDS = 16;
+    private final java.util.LinkedHashMap<String, OpenShard> shards = new java.util.LinkedHashMap<>(16, 0.75f, true);
+
+    /**
+     * length bytes of a shard file from offset (fewer at the end of the file) in this thread's
+     * buffer, valid until this thread reads the next chunk; null when there is no such file. The
+     * file stays open for the shard's next inner chunks (one open per shard, not per inner chunk).
+     */
+    StoredBytes readRange(String key, long offset, int length) throws IOException {
         try {
-            return new Shard(java.nio.channels.FileChannel.open(file.toPath(), java.nio.file.StandardOpenOption.READ));
-        } catch (java.nio.file.NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            if (!file.exists() || file.isDirectory()) return null;
-            throw e;
+            return readRangeOnce(key, offset, length);
+        } catch (java.nio.channels.AsynchronousCloseException e) {
+            // another thread's interrupt closed the shared channel under this read: once more on a fresh one
+            if (e instanceof java.nio.channels.ClosedByInterruptException || Thread.currentThread().isInterrupted()) throw e;
+            return readRangeOnce(key, offset, length);
         }
     }
 
-    /** An open shard file: one open for all its inner chunks (their reads are positional, so threads share it). */
-    static final class Shard implements AutoCloseable {
-        private final java.nio.channels.FileChannel channel;
-
-        private Shard(java.nio.channels.FileChannel channel) {
-            this.channel = channel;
+    /** Drops the open file of a shard that is being rewritten (a new file replaces it). */
+    void forget(String key) {
+        OpenShard s;
+        synchronized (shards) {
+            s = shards.remove(key);
+            if (s == null) return;
+            s.evicted = true;
+            if (s.users > 0) return;
         }
+        try {
+            s.channel.close();
+        } catch (IOException e) {
+            // a file opened for reading only: nothing is lost when closing it fails
+        }
+    }
 
-        /** length bytes from offset (fewer at the end of the file), valid until this thread reads the next chunk. */
-        StoredBytes read(long offset, int length) throws IOException {
+    private StoredBytes readRangeOnce(String key, long offset, int length) throws IOException {
+        OpenShard s = acquire(key);
+        if (s == null) return null;
+        try {
             byte[] buf;
             if (length >= MAX_CACHED) {
                 buf = new byte[length];
@@ -69,16 +85,74 @@ final class ChunkFiles {
             java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(buf, 0, length);
             long at = offset;
             while (bb.hasRemaining()) {
-                int k = channel.read(bb, at);
+                int k = s.channel.read(bb, at);
                 if (k < 0) break;
                 at += k;
             }
             return new StoredBytes(buf, bb.position());
+        } finally {
+            release(s);
         }
+    }
 
-        @Override
-        public void close() throws IOException {
-            channel.close();
+    private OpenShard acquire(String key) throws IOException {
+        synchronized (shards) {
+            OpenShard s = shards.get(key);
+            if (s != null && s.channel.isOpen()) {
+                s.users++;
+                return s;
+            }
+        }
+        // keys below the prefix are digits and separators, so they cannot leave the directory
+        File file = new File(dir, key.substring(prefix.length()));
+        java.nio.channels.FileChannel ch;
+        try {
+            ch = java.nio.channels.FileChannel.open(file.toPath(), java.nio.file.StandardOpenOption.READ);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            if (!file.exists() || file.isDirectory()) return null;
+            throw e;
+        }
+        OpenShard mine = new OpenShard(ch), evicted = null;
+        synchronized (shards) {
+            OpenShard s = shards.get(key);
+            if (s != null && s.channel.isOpen()) { // another thread opened it meanwhile
+                s.users++;
+                evicted = mine;
+                mine = s;
+            } else {
+                mine.users++;
+                shards.put(key, mine);
+                if (shards.size() > OPEN_SHARDS) {
+                    var it = shards.values().iterator();
+                    OpenShard old = it.next();
+                    it.remove();
+                    old.evicted = true;
+                    if (old.users == 0) evicted = old;
+                }
+            }
+        }
+        if (evicted != null) evicted.channel.close();
+        return mine;
+    }
+
+    private void release(OpenShard s) throws IOException {
+        boolean close;
+        synchronized (shards) {
+            close = --s.users == 0 && s.evicted;
+        }
+        if (close) s.channel.close();
+    }
+
+    /** An open shard file and how many reads use it now; closed once evicted and unused. */
+    private static final class OpenShard {
+        final java.nio.channels.FileChannel channel;
+        int users;
+        boolean evicted;
+
+        OpenShard(java.nio.channels.FileChannel channel) {
+            this.channel = channel;
         }
     }
 

@@ -24,7 +24,8 @@ import java.util.Map;
  * The tasks that read inner chunks of a sharded v3 array for a region: the shards' indexes are read
  * first (in parallel, on threads here), then neighbouring inner chunks of a shard come in one ranged
  * read (a fetch task, I/O) that the decode task of each inner chunk takes apart (CPU). Empty inner
- * chunks are plain chunk reads (fill value, no request).
+ * chunks are plain chunk reads (fill value, no request). Local shard files are read inner chunk by
+ * inner chunk instead, each a positional read into a reused buffer decoded at once, as v2's chunk files are.
  */
 final class ShardReads {
     /** Neighbouring inner chunks closer than this are fetched in one ranged read. */
@@ -57,6 +58,14 @@ final class ShardReads {
                 wanted.add(new long[]{i, ix.offset(k), ix.nbytes(k)});
             }
             wanted.sort(Comparator.comparingLong(w -> w[1]));
+            if (v3.localShards()) {
+                // local shard files: one positional read per inner chunk into a thread's buffer, decoded at once
+                for (long[] w : wanted) {
+                    int i = (int) w[0];
+                    keys[i] = g.put(new Task(new TaskKey(prefix + "chunk", rel.get(i)), new ReadInner(ref, chunks.get(i), shardKey, w[1], (int) w[2]), List.of()));
+                }
+                continue;
+            }
             int from = 0;
             while (from < wanted.size()) {
                 long start = wanted.get(from)[1], end = start + wanted.get(from)[2];
@@ -121,6 +130,28 @@ final class ShardReads {
         @Override
         public String name() {
             return "read " + shardKey + " bytes " + from + "-" + (from + length - 1);
+        }
+    }
+
+    /** Reads and decodes one inner chunk of a local shard file. */
+    record ReadInner(SourceRef ref, long[] chunkIndex, String shardKey, long offset, int nbytes) implements Op {
+        @Override
+        public Object apply(List<Object> inputs) throws Exception {
+            V3Chunks v3 = v3(ref);
+            byte[] b = v3.readInnerLocal(shardKey, offset, nbytes).exact(); // its own array: the result must outlive this thread's next read
+            RawChunk r = v3.decode(chunkIndex, b, 0, b.length, false);
+            return NdArray.fromBytes(r.dtype(), r.order(), r.exactBytes(r.order()), r.shape());
+        }
+
+        @Override
+        public Object applyTransient(List<Object> inputs) throws Exception {
+            ZarrArray a = (ZarrArray) ref.open();
+            return a.decodeV3Transient(chunkIndex, a.v3().readInnerLocal(shardKey, offset, nbytes));
+        }
+
+        @Override
+        public String name() {
+            return "read " + shardKey + " bytes " + offset + "-" + (offset + nbytes - 1);
         }
     }
 

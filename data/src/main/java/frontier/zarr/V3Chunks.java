@@ -135,6 +135,7 @@ final class V3Chunks {
         synchronized (indexes) {
             if (indexes.remove(shardKey) != null) indexBytes -= 16L * sharding.count();
         }
+        if (files != null) files.forget(shardKey);
     }
 
     // ---- reading ----
@@ -196,12 +197,57 @@ final class V3Chunks {
      * read), or null when it is missing. Local unsharded chunk files are read into a reused buffer.
      */
     RawChunk readForCopy(long[] chunkIndex) throws IOException {
-        if (sharding == null && files != null) {
-            StoredBytes b = files.read(storeKey(chunkIndex));
-            return b == null ? null : decode(chunkIndex, b.bytes(), 0, b.length(), true);
+        StoredBytes b = storedForCopy(chunkIndex);
+        return b == null ? null : decode(chunkIndex, b.bytes(), 0, b.length(), true);
+    }
+
+    /**
+     * A chunk's stored bytes for immediate decoding, or null when it is missing: local chunk files
+     * and the inner chunks of local shards are read into this thread's buffer.
+     */
+    StoredBytes storedForCopy(long[] chunkIndex) throws IOException {
+        if (files == null) return StoredBytes.of(storedBytes(chunkIndex));
+        if (sharding == null) return files.read(storeKey(chunkIndex));
+        String shardKey = storeKey(shardOf(chunkIndex));
+        ShardIndex ix = index(shardKey);
+        if (ix == null) return null;
+        int i = ix.linear(inShard(chunkIndex));
+        if (ix.isEmpty(i)) return null;
+        checkEntry(ix, i, shardKey);
+        return readInnerLocal(shardKey, ix.offset(i), (int) ix.nbytes(i));
+    }
+
+    /** Whether inner chunks are read one by one from local shard files (see {@link #readInnerLocal}). */
+    boolean localShards() {
+        return sharding != null && files != null;
+    }
+
+    /**
+     * An inner chunk's nbytes bytes at offset of a local shard file, in this thread's buffer (valid
+     * until its next read): one positional read on the shard's open file, nothing allocated.
+     */
+    StoredBytes readInnerLocal(String shardKey, long offset, int nbytes) throws IOException {
+        StoredBytes b = files.readRange(shardKey, offset, nbytes);
+        if (b == null) throw new IOException("shard " + store.locate(shardKey) + " disappeared while being read");
+        if (b.length() < nbytes) {
+            throw new ZarrFormatException("shard index of " + store.locate(shardKey) + " points past the end of the shard: inner chunk at byte "
+                    + offset + " of " + nbytes + " bytes, the shard ends at " + (offset + b.length()));
         }
-        byte[] b = storedBytes(chunkIndex);
-        return b == null ? null : decode(chunkIndex, b, 0, b.length, true);
+        return b;
+    }
+
+    /**
+     * Decodes a chunk of 2-byte elements straight into out (machine order) when its chain is bytes +
+     * byte-shuffled blosc, the common layout: no intermediate chunk-sized buffer. False when the
+     * chain or frame is another, or does not decode (the plain decode then reports the error).
+     */
+    boolean decodeShorts(StoredBytes stored, short[] out) {
+        CodecPipeline p = sharding == null ? pipeline : sharding.inner();
+        try {
+            return p.decodeShorts(stored.bytes(), stored.length(), out);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** length bytes of a shard from offset, all of them there (a shard's run of inner chunks). */

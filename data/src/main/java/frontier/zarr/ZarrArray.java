@@ -406,7 +406,9 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
         checkChunkIndex(chunkIndex);
         RawChunk raw;
         if (v3 != null) {
-            raw = v3.readForCopy(chunkIndex);
+            StoredBytes stored = v3.storedForCopy(chunkIndex);
+            if (stored != null) return decodeV3Transient(chunkIndex, stored);
+            raw = null;
         } else {
             String key = chunkKey(chunkIndex);
             StoredBytes stored = fetchToScratch(key);
@@ -428,6 +430,17 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
             return f;
         }
         return ChunkCopy.toThreadArray(raw, md.dtype(), md.chunks());
+    }
+
+    /** A v3 chunk (or inner chunk) decoded from its stored bytes into this thread's array (see {@link #readChunkTransient}). */
+    NdArray decodeV3Transient(long[] chunkIndex, StoredBytes stored) throws IOException {
+        DType dt = md.dtype();
+        if (dt.itemSize() == 2 && ChunkCopy.width(dt) == 1) {
+            short[] out = (short[]) ChunkCopy.threadArray(dt, md.chunks());
+            if (v3.decodeShorts(stored, out)) return NdArray.wrap(dt, out, md.chunks());
+        }
+        RawChunk raw = v3.decode(chunkIndex, stored.bytes(), 0, stored.length(), true);
+        return ChunkCopy.toThreadArray(raw, dt, md.chunks());
     }
 
     /**

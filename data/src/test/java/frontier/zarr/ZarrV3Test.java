@@ -286,6 +286,36 @@ class ZarrV3Test {
         }
     }
 
+    /**
+     * Local shard files are read inner chunk by inner chunk on files kept open (at most a few at a
+     * time): more shards than that, both byte orders, the direct 2-byte blosc decode and a plain
+     * chain, and a shard rewritten through the same array object reads back new, not stale, values.
+     */
+    @Test
+    void localShardFilesReadInnerChunksAndSeeRewrites() throws IOException {
+        record Case(DType dt, String endian, Map<String, Object> compressor) { }
+        for (Case c : List.of(new Case(DType.UINT16, "big", ArrayMetadataV3.blosc("lz4", 5, "shuffle", 2)),
+                new Case(DType.INT16, "little", ArrayMetadataV3.blosc("zstd", 3, "shuffle", 2)),
+                new Case(DType.INT32, "little", ArrayMetadataV3.gzip(1)))) {
+            Path d = dir.resolve("local-" + c.dt() + "-" + c.endian());
+            var store = frontier.store.Stores.directory(d);
+            // 5 x 6 shards of 2 x 2 inner chunks (4, 3): more shards than files kept open
+            ZarrArray a = Zarr.createArray(store, "a", ArrayMetadataV3.builder(c.dt(), new long[]{40, 36}, new int[]{4, 3})
+                    .shards(new int[]{8, 6}).endian(c.endian()).compressors(List.of(c.compressor())).build());
+            NdArray values = randomArray(c.dt(), new int[]{40, 36}, 7);
+            a.write(values);
+            ZarrArray back = Zarr.openArray(store, "a");
+            String what = c.dt() + " " + c.endian() + " " + c.compressor().get("name");
+            assertSameValues(values, back.read(), what);
+            assertSameValues(values, ChunkedArray.fromZarr(back).compute(), what + ", chunked");
+            assertSameValues(back.readChunk(new long[]{3, 5}), back.read(new long[]{12, 15}, new int[]{4, 3}), what + ", one inner chunk");
+            NdArray patch = randomArray(c.dt(), new int[]{4, 3}, 8);
+            back.write(new long[]{12, 15}, patch);
+            assertSameValues(patch, back.read(new long[]{12, 15}, new int[]{4, 3}), what + ", rewritten inner chunk through the same array");
+            assertSameValues(patch, Zarr.openArray(store, "a").readChunk(new long[]{3, 5}), what + ", rewritten inner chunk reopened");
+        }
+    }
+
     @Test
     void nestedShardsAndEdgeShards() throws IOException {
         MemoryStore s = new MemoryStore();

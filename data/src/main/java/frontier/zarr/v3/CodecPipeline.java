@@ -249,6 +249,18 @@ public final class CodecPipeline {
         return decode(stored, offset, length);
     }
 
+    /**
+     * Decodes a chunk of 2-byte elements straight into out, in the machine's byte order, when this
+     * chain is bytes + blosc with byte shuffle of 2-byte elements; false (out untouched or partly
+     * written) for any other chain or frame layout.
+     */
+    public boolean decodeShorts(byte[] stored, int length, short[] out) throws IOException {
+        if (!arrayCodecs.isEmpty() || !(serializer instanceof BytesCodec bytes) || byteCodecs.size() != 1
+                || !(byteCodecs.get(0).codec() instanceof BloscCodec) || RawChunk.scalarSize(spec.dtype()) != 2
+                || spec.elements() != out.length) return false;
+        return BloscCodec.decodeShorts(stored, length, out, bytes.endian() == ByteOrder.BIG_ENDIAN);
+    }
+
     /** Encodes one chunk (or shard) of this chain's spec. */
     public byte[] encode(RawChunk chunk) throws IOException {
         RawChunk c = chunk;

@@ -375,25 +375,12 @@ final class V3Chunks {
      * from the values alone, a partly covered one is read, updated and rewritten.
      */
     void writeShardPart(long[] sIdx, long[] offset, NdArray values) throws IOException {
-        int[] shape = values.shape();
-        int n = shape.length;
         int[] ss = md.gridChunks();
-        long[] as = md.shape();
-        int[] srcStart = new int[n], dstStart = new int[n], count = new int[n];
-        boolean whole = true;
-        for (int i = 0; i < n; i++) {
-            long origin = sIdx[i] * ss[i];
-            long a = Math.max(origin, offset[i]);
-            long b = Math.min(origin + ss[i], offset[i] + shape[i]);
-            srcStart[i] = (int) (a - offset[i]);
-            dstStart[i] = (int) (a - origin);
-            count[i] = (int) (b - a);
-            if (a != origin || b != Math.min(origin + ss[i], as[i])) whole = false;
-        }
+        BlockOverlap o = BlockOverlap.of(sIdx, ss, offset, values.shape(), md.shape());
         String key = storeKey(sIdx);
         synchronized (lockFor(key)) {
-            NdArray shard = whole ? filled(ss) : readShard(key, ss);
-            ChunkCopy.copy(values.data(), shape, srcStart, shard.data(), ss, dstStart, count, md.dtype());
+            NdArray shard = o.whole() ? filled(ss) : readShard(key, ss);
+            ChunkCopy.copy(values.data(), values.shape(), o.inRegion(), shard.data(), ss, o.inBlock(), o.count(), md.dtype());
             ByteOrder order = pipeline.byteOrder();
             byte[] enc;
             try {

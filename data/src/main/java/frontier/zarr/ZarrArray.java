@@ -662,25 +662,18 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
         List<long[]> chunks = new ArrayList<>();
         boolean sharded = v3 != null && v3.sharded();
         for (long[] idx : chunksOf(offset, shape)) {
-            int[] srcStart = new int[n], dstStart = new int[n], count = new int[n], rel = new int[n];
-            for (int i = 0; i < n; i++) {
-                long origin = idx[i] * cs[i];
-                long a = Math.max(origin, offset[i]);
-                long b = Math.min(origin + cs[i], offset[i] + shape[i]);
-                srcStart[i] = (int) (a - origin);
-                dstStart[i] = (int) (a - offset[i]);
-                count[i] = (int) (b - a);
-                rel[i] = (int) (idx[i] - lo[i]);
-            }
+            BlockOverlap o = BlockOverlap.of(idx, cs, offset, shape, md.shape());
+            int[] rel = new int[n];
+            for (int i = 0; i < n; i++) rel[i] = (int) (idx[i] - lo[i]);
             if (sharded) {
                 chunks.add(idx);
                 rels.add(rel);
             } else {
                 deps.add(g.put(new Task(new TaskKey(prefix + "chunk", rel), new ReadChunk(ref, idx, cs), List.of())));
             }
-            src.add(srcStart);
-            dst.add(dstStart);
-            cnt.add(count);
+            src.add(o.inBlock());
+            dst.add(o.inRegion());
+            cnt.add(o.count());
         }
         if (sharded) deps.addAll(ShardReads.plan(this, v3, ref, prefix, chunks, rels, g));
         TaskKey out = new TaskKey(prefix + "region");
@@ -762,23 +755,10 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
 
     /** Writes the part of values (at offset) inside chunk idx: the chunk is replaced, or read, updated and rewritten. */
     private void writeChunkPart(long[] idx, long[] offset, NdArray values) throws IOException {
-        int[] shape = values.shape();
         int[] cs = md.chunks();
-        long[] as = md.shape();
-        int n = shape.length;
-        int[] srcStart = new int[n], dstStart = new int[n], count = new int[n];
-        boolean whole = true;
-        for (int i = 0; i < n; i++) {
-            long origin = idx[i] * cs[i];
-            long lo = Math.max(origin, offset[i]);
-            long hi = Math.min(origin + cs[i], offset[i] + shape[i]);
-            srcStart[i] = (int) (lo - offset[i]);
-            dstStart[i] = (int) (lo - origin);
-            count[i] = (int) (hi - lo);
-            if (lo != origin || hi != Math.min(origin + cs[i], as[i])) whole = false;
-        }
-        NdArray chunk = whole ? filledChunk() : readChunk(idx);
-        ChunkCopy.copy(values.data(), shape, srcStart, chunk.data(), cs, dstStart, count, md.dtype());
+        BlockOverlap o = BlockOverlap.of(idx, cs, offset, values.shape(), md.shape());
+        NdArray chunk = o.whole() ? filledChunk() : readChunk(idx);
+        ChunkCopy.copy(values.data(), values.shape(), o.inRegion(), chunk.data(), cs, o.inBlock(), o.count(), md.dtype());
         writeChunk(idx, chunk);
     }
 

@@ -41,7 +41,7 @@ class IpfsChunkTableTest {
         String root = new Importer(o, node.blocks()::put, image.getParent())
                 .add(List.of(image), image.getParent(), ProgressSink.NONE).root().toString();
 
-        Table t = ChunkedArray.fromZarr(Zarr.open(frontier.store.ipfs.IpfsStore.of(node, root + "/6001240.zarr")).get("0")).chunkTable();
+        Table t = ChunkedArray.fromZarr(Zarr.open("ipfs://" + root + "/6001240.zarr", frontier.store.StoreOptions.defaults().withIpfs(node.reader())).get("0")).chunkTable();
         assertEquals(6, t.rowCount());
         for (int r = 0; r < t.rowCount(); r++) {
             String key = t.stringColumn("key").get(r);

@@ -35,7 +35,7 @@ class TamperingGatewayTest {
         try (TamperingGateway liar = TamperingGateway.start(honest)) {
             IpfsNode fooled = IpfsNode.create(new FileBlockStore(tmp.resolve("w1")),
                     IpfsNode.Options.defaults().withDaemon(false).withGateways(List.of(liar.url())).withTimeout(Duration.ofSeconds(10)));
-            Exception e = assertThrows(Exception.class, () -> Zarr.open(frontier.store.ipfs.IpfsStore.of(fooled, cid + "/6001240.zarr")).get("0").read());
+            Exception e = assertThrows(Exception.class, () -> Zarr.open("ipfs://" + cid + "/6001240.zarr", frontier.store.StoreOptions.defaults().withIpfs(fooled.reader())).get("0").read());
             Throwable t = e;
             while (t != null && !(t instanceof BlockVerificationException)) t = t.getCause();
             assertTrue(t != null, "the error is a BlockVerificationException: " + e);
@@ -44,7 +44,7 @@ class TamperingGatewayTest {
 
             IpfsNode honestWorker = IpfsNode.create(new FileBlockStore(tmp.resolve("w2")),
                     IpfsNode.Options.defaults().withDaemon(false).withGateways(List.of(honest)));
-            ZarrArray a = Zarr.open(frontier.store.ipfs.IpfsStore.of(honestWorker, cid + "/6001240.zarr")).get("0");
+            ZarrArray a = Zarr.open("ipfs://" + cid + "/6001240.zarr", frontier.store.StoreOptions.defaults().withIpfs(honestWorker.reader())).get("0");
             assertEquals(Zarr.open(image).get("0").read(), a.read());
         }
     }

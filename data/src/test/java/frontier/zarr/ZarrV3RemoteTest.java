@@ -100,7 +100,7 @@ class ZarrV3RemoteTest {
         o.wrap = true;
         String root = new Importer(o, node.blocks()::put, image.getParent())
                 .add(List.of(image), image.getParent(), ProgressSink.NONE).root().toString();
-        ZarrGroup g = Zarr.open(frontier.store.ipfs.IpfsStore.of(node, root + "/img.zarr"));
+        ZarrGroup g = Zarr.open("ipfs://" + root + "/img.zarr", frontier.store.StoreOptions.defaults().withIpfs(node.reader()));
         ZarrArray a = g.group("img").get("0");
         ZarrV3Test.assertSameValues(values, a.read(), "over ipfs://");
         Table t = ChunkedArray.fromZarr(a).chunkTable();

@@ -32,23 +32,24 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The data library holds no presentation, and presentation depends on it one way: the JDK's
- * jdeps over the data and display classes (as built) finds no package cycle through a display
- * package, and no data package that uses one.
+ * The data library and the magics hold no presentation, and presentation depends on them one
+ * way: the JDK's jdeps over the data, magics and display classes (as built) finds no package
+ * cycle through a display package, and no data or magics package that uses one.
  */
 class LayeringTest {
-    static Path data, display;
+    static Path data, magics, display;
     static Map<String, Set<String>> deps;
 
     @BeforeAll
     static void runJdeps() throws Exception {
         data = where(Zarr.class);
+        magics = where(frontier.magics.Magic.class);
         display = where(ArrayHtml.class);
         ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElse(null);
         assertNotNull(jdeps, "jdeps (the JDK's jdk.jdeps module) is needed");
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         int status = jdeps.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                "-verbose:package", "-filter:none", "-q", data.toString(), display.toString());
+                "-verbose:package", "-filter:none", "-q", data.toString(), magics.toString(), display.toString());
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         deps = new TreeMap<>();
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
@@ -57,7 +58,8 @@ class LayeringTest {
                 deps.computeIfAbsent(t[0], k -> new TreeSet<>()).add(t[2]);
             }
         }
-        assertTrue(deps.containsKey("frontier.display.array") && deps.containsKey("frontier.zarr"), "jdeps saw both modules: " + deps.keySet());
+        assertTrue(deps.containsKey("frontier.display.array") && deps.containsKey("frontier.zarr") && deps.containsKey("frontier.magics.ipfs"),
+                "jdeps saw the three modules: " + deps.keySet());
     }
 
     static Path where(Class<?> c) throws URISyntaxException {
@@ -86,10 +88,10 @@ class LayeringTest {
     }
 
     @Test
-    void noDataPackageUsesPresentation() {
+    void noDataOrMagicsPackageUsesPresentation() {
         deps.forEach((from, to) -> {
             if (presentation(from)) return;
-            for (String t : to) assertFalse(presentation(t), from + " (data) depends on " + t);
+            for (String t : to) assertFalse(presentation(t), from + " (data or magics) depends on " + t);
         });
     }
 

@@ -130,7 +130,7 @@ class ClusterIpfsIT {
         String location = IpfsFixture.add(IpfsFixture.planes(2), dir, "routed", kernelStore);
         ChunkedArray a = ChunkedArray.fromZarr(Zarr.openArray(location));
         assertSameAsThreads(a.sum(1));
-        frontier.store.ipfs.IpfsStore st = frontier.store.ipfs.IpfsStore.of(IpfsNode.embedded(), location);
+        frontier.store.Store st = frontier.store.Stores.open(location);
         Cid chunk = Cid.parse(st.contentId("0.3.0.0"));
         String routing = spark.driverNode().routingUrl();
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(routing + "/routing/v1/providers/" + chunk)).GET().build(),

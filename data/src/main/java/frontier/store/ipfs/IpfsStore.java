@@ -31,11 +31,6 @@ public final class IpfsStore implements Store {
         this.base = base;
     }
 
-    /** The directory at path ("CID/a/b", "ipfs://CID/a", "/ipfs/CID") read through a node: {@code IpfsStore.of(node, cid + "/6001240.zarr")}. */
-    public static IpfsStore of(frontier.ipfs.node.IpfsNode node, String path) {
-        return new IpfsStore(node.reader(), IpfsPath.parse(path));
-    }
-
     public IpfsPath base() {
         return base;
     }

@@ -9,9 +9,10 @@ import frontier.store.StoreProvider;
 import java.io.IOException;
 
 /**
- * Opens {@code ipfs://CID/path} and {@code /ipfs/CID/path} as an {@link IpfsStore} on the embedded
- * node: blocks from its local block store, then the Kubo daemon if one answers, then the
- * gateways in IPFS_GATEWAY; every network block verified.
+ * Opens {@code ipfs://CID/path} and {@code /ipfs/CID/path} as an {@link IpfsStore} read through
+ * the node the options name ({@link StoreOptions#withIpfs}), by default the embedded node: blocks
+ * from its local block store, then the Kubo daemon if one answers, then the gateways in
+ * IPFS_GATEWAY; every network block verified.
  */
 public final class IpfsStoreProvider implements StoreProvider {
     @Override
@@ -22,6 +23,6 @@ public final class IpfsStoreProvider implements StoreProvider {
     @Override
     public Store open(String location, StoreOptions options) throws IOException {
         IpfsPath p = IpfsPath.parse(location);
-        return new IpfsStore(IpfsNode.embedded().reader(), p);
+        return new IpfsStore(options.ipfs() != null ? options.ipfs() : IpfsNode.embedded().reader(), p);
     }
 }

@@ -15,7 +15,7 @@ import frontier.ipfs.importer.ImportOptions;
 import frontier.ipfs.importer.Importer;
 import frontier.ipfs.resolve.IpfsPath;
 import frontier.ipfs.resolve.UnixfsReader;
-import frontier.store.ipfs.IpfsStore;
+import frontier.store.StoreOptions;
 import frontier.progress.ProgressSink;
 import frontier.zarr.Zarr;
 import org.junit.jupiter.api.BeforeAll;
@@ -175,14 +175,13 @@ class KuboRpcClientTest {
                 "js-ipfs and our importer agree on the tutorial's CID");
         Path repo = dir.resolve("cache");
         try (BlockFetcher f = new BlockFetcher(new FileBlockStore(repo), true, List.of(new RpcBlockSource(rpc, Duration.ofSeconds(2))), 8)) {
-            IpfsStore s = new IpfsStore(new UnixfsReader(f), IpfsPath.parse("ipfs://" + cid + "/6001240.zarr"));
-            NdArray remote = Zarr.open(s).get("0").read();
+            NdArray remote = Zarr.open("ipfs://" + cid + "/6001240.zarr", StoreOptions.defaults().withIpfs(new UnixfsReader(f))).get("0").read();
             assertEquals(Zarr.open(image).get("0").read(), remote);
             assertTrue(f.networkBlocks() > 0);
         }
         try (BlockFetcher f = BlockFetcher.localOnly(new FileBlockStore(repo))) {
-            IpfsStore s = new IpfsStore(new UnixfsReader(f), IpfsPath.parse("ipfs://" + cid + "/6001240.zarr"));
-            assertEquals(Zarr.open(image).get("0").read(), Zarr.open(s).get("0").read(), "second run: local store only");
+            assertEquals(Zarr.open(image).get("0").read(),
+                    Zarr.open("ipfs://" + cid + "/6001240.zarr", StoreOptions.defaults().withIpfs(new UnixfsReader(f))).get("0").read(), "second run: local store only");
         }
     }
 

@@ -2,10 +2,12 @@ package frontier.store.ipfs;
 
 import frontier.array.NdArray;
 import frontier.ipfs.IpfsTestData;
+import frontier.ipfs.blockstore.FileBlockStore;
 import frontier.ipfs.cid.Cid;
 import frontier.ipfs.node.IpfsNode;
 import frontier.store.FileStore;
 import frontier.store.Store;
+import frontier.store.StoreOptions;
 import frontier.store.Stores;
 import frontier.zarr.Zarr;
 import frontier.zarr.ZarrArray;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -61,6 +65,20 @@ class IpfsStoreTest {
                 byte[] b = s.get(e.getKey());
                 assertEquals(e.getValue(), IpfsTestData.sha256(b), e.getKey());
             }
+        }
+    }
+
+    /** Stores.open reads through the node its options name (an executor's, a worker's), not the embedded node. */
+    @Test
+    void theOptionsChooseTheNodeThatReads() throws Exception {
+        String location = "ipfs://" + root + "/6001240.zarr";
+        try (IpfsNode empty = IpfsNode.create(new FileBlockStore(dir.resolve("empty")),
+                IpfsNode.Options.defaults().withDaemon(false).withGateways(List.of()).withTimeout(Duration.ofSeconds(2)));
+             Store s = Stores.open(location, StoreOptions.defaults().withIpfs(empty.reader()))) {
+            assertThrows(Exception.class, () -> s.get(".zattrs"), "a node with no block and nowhere to fetch from cannot read it");
+        }
+        try (Store s = Stores.open(location, StoreOptions.defaults().withIpfs(IpfsNode.at(repo).reader()))) {
+            assertEquals(Files.readString(image.resolve(".zattrs")), new String(s.get(".zattrs"), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

@@ -5,9 +5,28 @@ import frontier.array.NdArray;
 import frontier.array.NdArrayFormat;
 import frontier.display.Displayable;
 import frontier.display.array.ArrayHtml;
+import frontier.display.magics.core.ClasspathListingHtml;
+import frontier.display.magics.core.DirectoryListingHtml;
+import frontier.display.magics.core.FileTextHtml;
+import frontier.display.magics.core.MagicListingJson;
+import frontier.display.magics.core.ResolvedArtifactsHtml;
+import frontier.display.magics.ipfs.IpfsHtml;
+import frontier.display.magics.ome.OmeValidateJson;
 import frontier.display.ome.DownloadReportHtml;
 import frontier.display.ome.OmeInfoHtml;
 import frontier.display.zarr.ZarrHtml;
+import frontier.magics.core.ClasspathListing;
+import frontier.magics.core.DirectoryListing;
+import frontier.magics.core.FileText;
+import frontier.magics.core.MagicListing;
+import frontier.magics.core.ResolvedArtifacts;
+import frontier.magics.ipfs.IpfsAddResult;
+import frontier.magics.ipfs.IpfsCatResult;
+import frontier.magics.ipfs.IpfsGatewayResult;
+import frontier.magics.ipfs.IpfsLsResult;
+import frontier.magics.ipfs.IpfsResult;
+import frontier.magics.ipfs.IpfsVerifyResult;
+import frontier.magics.ome.OmeValidateResult;
 import frontier.ome.DownloadReport;
 import frontier.ome.OmeInfo;
 import frontier.viewer.ViewSession;
@@ -24,8 +43,9 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 
 /**
- * The renderers every session starts with: the data library's values (their rich forms are the
- * display module's), views (with the session's record of the viewer script sent), images.
+ * The renderers every session starts with: the data library's values and the magics' results
+ * (their rich forms are the display module's), views (with the session's record of the viewer
+ * script sent), images.
  */
 final class BuiltinRenderers {
     private BuiltinRenderers() {
@@ -39,6 +59,18 @@ final class BuiltinRenderers {
         r.register(ZarrInfo.class, ZarrHtml::info);
         r.register(OmeInfo.class, OmeInfoHtml::render);
         r.register(DownloadReport.class, DownloadReportHtml::render);
+        r.register(DirectoryListing.class, DirectoryListingHtml::render);
+        r.register(FileText.class, FileTextHtml::render);
+        r.register(ClasspathListing.class, ClasspathListingHtml::render);
+        r.register(ResolvedArtifacts.class, ResolvedArtifactsHtml::render);
+        r.register(MagicListing.class, MagicListingJson::render);
+        r.register(OmeValidateResult.class, OmeValidateJson::render);
+        r.register(IpfsAddResult.class, IpfsHtml::add);
+        r.register(IpfsCatResult.class, IpfsHtml::cat);
+        r.register(IpfsLsResult.class, IpfsHtml::ls);
+        r.register(IpfsGatewayResult.class, IpfsHtml::gateway);
+        r.register(IpfsVerifyResult.class, IpfsHtml::verify);
+        r.register(IpfsResult.class, IpfsHtml::text);
         r.register(VolumeView.class, new ViewSession()::render);
         r.register(BufferedImage.class, BuiltinRenderers::png);
         // a 0-d result (a reduction's compute()) shows as the scalar Dask's compute() returns

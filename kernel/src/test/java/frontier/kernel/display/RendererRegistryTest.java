@@ -70,6 +70,23 @@ class RendererRegistryTest {
         assertTrue(downloaded.containsKey("text/html") && downloaded.containsKey("application/json"), downloaded.keySet().toString());
     }
 
+    /** Magics return plain values: the registry gives them the display module's rich forms, and their text is the CLI's. */
+    @Test
+    void magicsResultsRenderThroughTheDisplayModule() {
+        RendererRegistry r = RendererRegistry.withBuiltins();
+        assertEquals(Map.of("text/plain", "usage: x"), r.render(new frontier.magics.TextResult("usage: x")), "text as-is, no quotes, no HTML");
+        frontier.magics.core.FileText json = new frontier.magics.core.FileText(".zattrs", "{}", true);
+        assertEquals(Map.of("text/plain", "{}", "text/html", frontier.display.magics.core.FileTextHtml.html(json)), r.render(json));
+        frontier.magics.core.DirectoryListing ls = new frontier.magics.core.DirectoryListing(".", true, false, List.of());
+        assertEquals(frontier.display.magics.core.DirectoryListingHtml.html(ls), r.render(ls).get("text/html"));
+        frontier.magics.core.MagicListing lsmagic = new frontier.magics.core.MagicListing(List.of("ls"), List.of("bash"));
+        assertEquals(Map.of("line", List.of("ls"), "cell", List.of("bash")), r.render(lsmagic).get("application/json"));
+        frontier.magics.ipfs.IpfsResult pinned = new frontier.magics.ipfs.IpfsResult("pinned x recursively");
+        assertEquals(Map.of("text/plain", "pinned x recursively", "text/html", "<pre style=\"margin:0\">pinned x recursively</pre>"), r.render(pinned));
+        frontier.magics.ipfs.IpfsGatewayResult gateway = new frontier.magics.ipfs.IpfsGatewayResult("http://127.0.0.1:1", Path.of("/b"));
+        assertEquals(frontier.display.magics.ipfs.IpfsHtml.gatewayHtml(gateway), r.render(gateway).get("text/html"));
+    }
+
     /** Each session's registry carries the viewer's script with the first 3D view it renders, and only that one. */
     @Test
     void theViewerScriptGoesOncePerSession() {

@@ -1,8 +1,5 @@
 package frontier.magics.core;
 
-import frontier.text.Html;
-import frontier.display.Displayable;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,14 +11,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
-/** What %ls returns: the entries, printed one per line (or ls -l style), and an HTML table. */
-public final class DirectoryListing implements Displayable {
+/**
+ * What %ls returns: the entries of a directory (or the one file named), printed one per line or,
+ * in the long form, as ls -l prints them.
+ */
+public record DirectoryListing(String path, boolean directory, boolean longForm, List<Entry> entries) {
     /** One listed file. */
     public record Entry(String name, char type, String mode, long links, String owner, String group,
                         long size, Instant modified, String linkTarget) {
@@ -65,26 +63,9 @@ public final class DirectoryListing implements Displayable {
 
     private static final DateTimeFormatter RECENT = DateTimeFormatter.ofPattern("MMM ppd HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("MMM ppd  yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH);
 
-    private final String path;
-    private final boolean directory;
-    private final boolean longForm;
-    private final List<Entry> entries;
-
-    public DirectoryListing(String path, boolean directory, boolean longForm, List<Entry> entries) {
-        this.path = path;
-        this.directory = directory;
-        this.longForm = longForm;
-        this.entries = List.copyOf(entries);
-    }
-
-    public String path() {
-        return path;
-    }
-
-    public List<Entry> entries() {
-        return entries;
+    public DirectoryListing {
+        entries = List.copyOf(entries);
     }
 
     /** The entry names in order (what plain ls prints). */
@@ -126,35 +107,6 @@ public final class DirectoryListing implements Displayable {
         ZonedDateTime local = t.atZone(ZoneId.systemDefault());
         boolean recent = t.isAfter(now.minusSeconds(183L * 24 * 3600)) && !t.isAfter(now.plusSeconds(3600));
         return (recent ? RECENT : OLD).format(local);
-    }
-
-    @Override
-    public Map<String, Object> mimeBundle() {
-        StringBuilder h = new StringBuilder();
-        h.append("<table class=\"frontier-ls\">");
-        if (longForm) {
-            h.append("<thead><tr><th style=\"text-align:left\">mode</th><th>size</th>"
-                    + "<th style=\"text-align:left\">modified</th><th style=\"text-align:left\">name</th></tr></thead>");
-        }
-        h.append("<tbody>");
-        for (Entry e : entries) {
-            String name = Html.escape(e.name()) + (e.isDirectory() && !e.name().equals(".") && !e.name().equals("..") ? "/" : "");
-            if (e.linkTarget() != null) {
-                name += " &rarr; " + Html.escape(e.linkTarget());
-            }
-            h.append("<tr>");
-            if (longForm) {
-                h.append("<td style=\"text-align:left;font-family:monospace\">").append(e.type()).append(e.mode()).append("</td>")
-                        .append("<td style=\"text-align:right\">").append(e.size()).append("</td>")
-                        .append("<td style=\"text-align:left\">").append(ISO.format(e.modified().atZone(ZoneId.systemDefault()))).append("</td>");
-            }
-            h.append("<td style=\"text-align:left;font-family:monospace\">").append(name).append("</td></tr>");
-        }
-        h.append("</tbody></table>");
-        Map<String, Object> bundle = new LinkedHashMap<>();
-        bundle.put("text/plain", toString());
-        bundle.put("text/html", h.toString());
-        return bundle;
     }
 
     private static int width(List<String> values) {

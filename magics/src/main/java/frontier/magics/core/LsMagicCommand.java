@@ -6,6 +6,8 @@ import frontier.magics.MagicRegistry;
 import frontier.magics.RegistryAware;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+
 /** {@code %lsmagic}: lists the line and cell magics, as IPython's %lsmagic does. */
 @Command(name = "lsmagic", mixinStandardHelpOptions = true,
         description = "List the available line magics and cell magics.")
@@ -23,6 +25,6 @@ public final class LsMagicCommand implements Magic, RegistryAware {
 
     @Override
     public MagicListing call() {
-        return new MagicListing(registry.lineMagics(), registry.cellMagics());
+        return new MagicListing(List.copyOf(registry.lineMagics()), List.copyOf(registry.cellMagics()));
     }
 }

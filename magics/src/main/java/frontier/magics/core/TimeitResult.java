@@ -1,12 +1,9 @@
 package frontier.magics.core;
 
-import frontier.display.Displayable;
-
 import java.util.List;
-import java.util.Map;
 
 /** What %timeit measures: per-loop times of each run, printed as IPython's TimeitResult. */
-public final class TimeitResult implements Displayable {
+public final class TimeitResult {
     private final int loops;
     private final int repeat;
     private final List<Double> timings; // seconds per loop, one per run
@@ -48,11 +45,6 @@ public final class TimeitResult implements Displayable {
 
     public double worst() {
         return timings.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    }
-
-    @Override
-    public Map<String, Object> mimeBundle() {
-        return Map.of("text/plain", toString());
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class IpfsGatewayCommand implements Magic {
     }
 
     @Override
-    public Object call() {
+    public IpfsGatewayResult call() {
         IpfsNode n = IpfsNode.embedded();
         String url;
         try {
@@ -24,10 +24,6 @@ public final class IpfsGatewayCommand implements Magic {
         } catch (IOException e) {
             throw IpfsCommands.fail(e);
         }
-        String text = url + "\nnode: embedded (block store " + n.root() + ")";
-        String html = "<div>IPFS gateway at <a href=\"" + frontier.text.Html.escape(url) + "/ipfs/\" target=\"_blank\"><code>" + frontier.text.Html.escape(url)
-                + "</code></a> (try <code>/ipfs/CID/path</code>, <code>?format=raw</code>, <code>?format=car</code>)</div>"
-                + "<div style=\"font-size:12px;color:#666\">node: embedded (block store " + frontier.text.Html.escape(String.valueOf(n.root())) + ")</div>";
-        return new IpfsResult(text, html);
+        return new IpfsGatewayResult(url, n.root());
     }
 }

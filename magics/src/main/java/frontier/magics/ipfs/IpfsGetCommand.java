@@ -47,6 +47,6 @@ public final class IpfsGetCommand implements Magic {
         } catch (IOException e) {
             throw IpfsCommands.fail(e);
         }
-        return IpfsResult.ofText("Saving file(s) to " + target + "\n" + x.files() + " files, " + x.bytes() + " bytes\n" + IpfsNodeChoice.line(ipfs));
+        return new IpfsResult("Saving file(s) to " + target + "\n" + x.files() + " files, " + x.bytes() + " bytes\n" + IpfsNodeChoice.line(ipfs));
     }
 }

@@ -40,6 +40,6 @@ public final class IpfsIdCommand implements Magic {
             t.append("Gateway: ").append(id.gateway() == null ? "not started (%ipfs gateway)" : id.gateway()).append('\n');
         }
         t.append(IpfsNodeChoice.line(ipfs));
-        return IpfsResult.ofText(t.toString());
+        return new IpfsResult(t.toString());
     }
 }

@@ -50,7 +50,7 @@ public final class IpfsPinCommand implements Magic {
             } catch (IOException e) {
                 throw IpfsCommands.fail(e);
             }
-            return IpfsResult.ofText(t + IpfsNodeChoice.line(ipfs));
+            return new IpfsResult(t + IpfsNodeChoice.line(ipfs));
         }
     }
 
@@ -72,7 +72,7 @@ public final class IpfsPinCommand implements Magic {
             } catch (IOException e) {
                 throw IpfsCommands.fail(e);
             }
-            return IpfsResult.ofText(t + IpfsNodeChoice.line(ipfs));
+            return new IpfsResult(t + IpfsNodeChoice.line(ipfs));
         }
     }
 }

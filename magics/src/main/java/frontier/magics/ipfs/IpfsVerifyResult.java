@@ -1,20 +1,16 @@
 package frontier.magics.ipfs;
 
-import frontier.display.Displayable;
-import frontier.text.Html;
 import frontier.ipfs.VerifyResult;
 import frontier.ipfs.resolve.DagDiff;
 import frontier.magics.ExitStatus;
 import frontier.text.TerminalText;
 
-import java.util.Map;
-
 /** {@code ipfs verify}'s verdict: OK or DIFFERENT with the paths that differ; the CLI exits 1 unless OK. */
-public final class IpfsVerifyResult implements Displayable, ExitStatus {
+public final class IpfsVerifyResult implements ExitStatus {
     private final VerifyResult result;
     private final String text;
 
-    IpfsVerifyResult(VerifyResult result, String shownPath, String nodeLine) {
+    public IpfsVerifyResult(VerifyResult result, String shownPath, String nodeLine) {
         this.result = result;
         StringBuilder t = new StringBuilder();
         String local = TerminalText.escape(shownPath);
@@ -47,11 +43,5 @@ public final class IpfsVerifyResult implements Displayable, ExitStatus {
     @Override
     public String toString() {
         return text;
-    }
-
-    @Override
-    public Map<String, Object> mimeBundle() {
-        String color = ok() ? "#1a7f37" : "#cf222e";
-        return Map.of("text/plain", text, "text/html", "<pre style=\"margin:0;border-left:4px solid " + color + ";padding-left:6px\">" + Html.escape(text) + "</pre>");
     }
 }

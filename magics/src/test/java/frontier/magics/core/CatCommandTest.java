@@ -49,27 +49,12 @@ class CatCommandTest {
     }
 
     @Test
-    void jsonIsHighlightedInHtml() throws Exception {
-        Files.writeString(dir.resolve("a.json"), "{\"key\": \"<v>\", \"n\": 2, \"ok\": false, \"x\": null}");
-        String html = (String) cat("a.json").mimeBundle().get("text/html");
-        assertTrue(html.startsWith("<pre class=\"frontier-cat frontier-json\">"), html);
-        assertTrue(html.contains("<span class=\"json-key\" style=\"color:#008000;font-weight:bold\">&quot;key&quot;</span>"), html);
-        assertTrue(html.contains("<span class=\"json-string\" style=\"color:#ba2121\">&quot;&lt;v&gt;&quot;</span>"), html);
-        assertTrue(html.contains("<span class=\"json-number\" style=\"color:#666666\">2</span>"), html);
-        assertTrue(html.contains("<span class=\"json-literal\" style=\"color:#008000;font-weight:bold\">false</span>"), html);
-        assertTrue(html.contains("<span class=\"json-literal\" style=\"color:#008000;font-weight:bold\">null</span>"), html);
-        assertFalse(html.contains("<v>"), "escaped");
-    }
-
-    @Test
     void plainTextIsShownAsIs() throws Exception {
         String content = "line 1\n  <b>line 2</b>\n{not json\n";
         Files.writeString(dir.resolve("notes.txt"), content);
         FileText text = cat("notes.txt");
         assertFalse(text.isJson());
         assertEquals(content, text.toString());
-        assertEquals("<pre class=\"frontier-cat\">line 1\n  &lt;b&gt;line 2&lt;/b&gt;\n{not json\n</pre>",
-                text.mimeBundle().get("text/html"));
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -58,10 +57,11 @@ class IpfsAddCommandTest {
             assertTrue(c.verify(store.get(c)), "stored block verifies: " + c);
         }
         assertTrue(new PinSet(repo).isPinned(root));
-        Map<String, Object> bundle = r.mimeBundle();
-        String html = (String) bundle.get("text/html");
-        assertTrue(html.contains("ipfs://bafybeih7e5dmkyk25up5vxug4q3hrg2fxbzf23dfrac2fns5h7z4aa7ioi"), html);
-        assertTrue(html.contains("<td>2</td>"), html);
+        assertEquals("bafybeih7e5dmkyk25up5vxug4q3hrg2fxbzf23dfrac2fns5h7z4aa7ioi", r.root());
+        assertEquals(2, r.result().files());
+        assertEquals(1, r.result().directories());
+        assertTrue(r.pinned());
+        assertTrue(r.node().startsWith("embedded (block store " + repo), r.node());
     }
 
     @Test

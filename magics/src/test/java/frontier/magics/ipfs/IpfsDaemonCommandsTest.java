@@ -61,7 +61,7 @@ class IpfsDaemonCommandsTest {
         assertEquals("added bafkreibmlvvgdyihetgocpof6xk64kjjzdeq2e4c7hqs3krdheosk4tgj4 planets/mars.txt\n"
                 + "added bafkreihfsphazrk2ilejpekyltjeh5k4yvwgjuwg26ueafohqioeo3sdca planets/venus.txt\n"
                 + "added bafybeih7e5dmkyk25up5vxug4q3hrg2fxbzf23dfrac2fns5h7z4aa7ioi planets", added.toString());
-        assertTrue(added.mimeBundle().get("text/html").toString().contains("IPFS daemon at " + js.api));
+        assertEquals("IPFS daemon at " + js.api, added.node());
         IpfsVerifyResult ok = (IpfsVerifyResult) registry.runLine("ipfs", "verify planets bafybeih7e5dmkyk25up5vxug4q3hrg2fxbzf23dfrac2fns5h7z4aa7ioi -r --cid-version=1 " + api, ctx);
         assertTrue(ok.ok(), ok.toString());
         assertTrue(ok.toString().endsWith("node: IPFS daemon at " + js.api), ok.toString());

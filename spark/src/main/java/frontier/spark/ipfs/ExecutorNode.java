@@ -9,13 +9,14 @@ import frontier.ipfs.fetch.BlockSource;
 import frontier.ipfs.fetch.GatewaySource;
 import frontier.ipfs.gateway.GatewayServer;
 import frontier.ipfs.node.IpfsNode;
-import frontier.ipfs.resolve.IpfsPath;
 import frontier.ipfs.resolve.UnixfsReader;
 import frontier.ipfs.rpc.KuboRpcClient;
 import frontier.ipfs.rpc.RpcBlockSource;
-import frontier.store.ipfs.IpfsStore;
 import frontier.spark.plan.Batch;
 import frontier.spark.plan.BatchRunner;
+import frontier.store.Store;
+import frontier.store.StoreOptions;
+import frontier.store.Stores;
 import frontier.zarr.Zarr;
 
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
     private final BlockFetcher fetcher;
     private final UnixfsReader reader;
     private final Driver driver;
-    private final Map<String, IpfsStore> opened = new ConcurrentHashMap<>();
+    private final Map<String, Store> opened = new ConcurrentHashMap<>();
     private final Map<String, ChunkSource> arrays = new ConcurrentHashMap<>();
     /** The node of this executor process, which {@link ExecutorSources} reads ipfs:// arrays through. */
     private static volatile ExecutorNode current;
@@ -230,7 +231,7 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
         synchronized (arrays) {
             a = arrays.get(location);
             if (a == null) {
-                IpfsStore st = new IpfsStore(reader, IpfsPath.parse(location));
+                Store st = Stores.open(location, StoreOptions.defaults().withIpfs(reader));
                 a = Zarr.openArray(st, "");
                 opened.put(location, st);
                 arrays.put(location, a);
@@ -248,7 +249,7 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
      */
     private void prefetch(Batch batch) {
         for (String[] c : BatchSources.ipfsChunks(batch)) {
-            IpfsStore st = opened.get(c[0]);
+            Store st = opened.get(c[0]);
             if (st == null) continue;
             String cid;
             try {
@@ -268,7 +269,7 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
         Set<String> seen = new HashSet<>();
         for (String[] c : BatchSources.ipfsChunks(batch)) {
             String ref = BatchSources.ref(c[0], c[1]);
-            IpfsStore st = opened.get(c[0]);
+            Store st = opened.get(c[0]);
             if (st == null || !seen.add(ref) || reportedChunks.contains(ref)) continue;
             try {
                 String cid = st.contentId(c[1]);

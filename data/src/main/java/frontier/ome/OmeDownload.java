@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code ome_zarr download}: copies an OME-Zarr image, every pyramid level, {@code labels/} and
  * {@code masks/} byte for byte under DIR/NAME.zarr. HTTP cannot list, so chunk keys come from
- * each .zarray; chunks are fetched concurrently. Every file is written under a temporary name
+ * each .zarray. Each array's chunk files are copied by a task graph ({@link CopyGraph}) on the
+ * session's scheduler, fetches overlapping beyond the core count. Every file is written under a temporary name
  * and renamed when complete, so an interrupted run leaves no complete-looking wrong file, and a
  * second run fetches only what is still missing. Names from remote metadata that would leave
  * the target folder are refused before anything is written.

@@ -176,6 +176,30 @@ public final class Http {
             return call.result;
         }
 
+        /**
+         * The GET on the calling thread when fewer than maxInFlight are sent and none is queued: a
+         * caller that waits for the reply anyway so saves the hand-off to a pool thread and back
+         * (two thread switches per request). Null when the lane is full: the caller then queues
+         * it ({@link #getAsync}).
+         */
+        public Reply getHere(Get get, RetryPolicy policy) throws IOException {
+            synchronized (queue) {
+                if (closed) throw new IOException("GET " + get.uri() + ": closed");
+                if (running >= max || !queue.isEmpty()) return null;
+                running++;
+            }
+            try {
+                return Http.this.get(get, policy);
+            } finally {
+                boolean more;
+                synchronized (queue) {
+                    more = !queue.isEmpty();
+                    if (!more) running--;
+                }
+                if (more) SENDERS.execute(this::drain); // the slot goes on serving the queue
+            }
+        }
+
         private void drain() {
             while (true) {
                 Call next;

@@ -1,43 +1,41 @@
 package frontier.ome;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import frontier.array.sched.ComputeException;
+import frontier.array.sched.Scheduler;
+import frontier.array.sched.SchedulerContext;
+import frontier.array.sched.ThreadPoolScheduler;
 import frontier.progress.Progress;
 import frontier.progress.ProgressSink;
-import frontier.store.ByteRequest;
 import frontier.store.Store;
 import frontier.store.StoreOptions;
 import frontier.text.TerminalText;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code ome_zarr download}: copies an OME-Zarr image, every pyramid level, {@code labels/} and
  * {@code masks/} byte for byte under DIR/NAME.zarr. HTTP cannot list, so chunk keys come from
- * each .zarray; chunks are fetched concurrently. Every file is written under a temporary name
+ * each .zarray. Each array's chunk files are copied by a task graph ({@link CopyGraph}) on the
+ * session's scheduler, fetches overlapping beyond the core count. Every file is written under a temporary name
  * and renamed when complete, so an interrupted run leaves no complete-looking wrong file, and a
  * second run fetches only what is still missing. Names from remote metadata that would leave
  * the target folder are refused before anything is written.
  */
 public final class OmeDownload {
     static final String PART = ".frontier-part";
-    private static final int WINDOW = 256; // chunk reads outstanding at once (the store bounds requests in flight)
-    private static final int BATCH = 64; // chunk reads handed to the store in one getMany
+    /** Files copied by one task graph at most (two tasks each); an array of more is copied in parts. */
+    private static final int GRAPH_FILES = 1 << 15;
 
     private final String source;
     private final Path outputDir;
@@ -152,21 +150,21 @@ public final class OmeDownload {
                 Files.createDirectories(dir(target, g.prefix()));
                 copyNodeMetadata(g, target);
             }
-            try (Fetcher fetcher = new Fetcher(store)) {
-                for (OmeNode n : copied) {
-                    OmeLocation loc = n.location();
-                    Path dir = dir(target, loc.prefix());
-                    Files.createDirectories(dir);
-                    cleanParts(dir);
-                    copyNodeMetadata(loc, target);
-                    if (n.levels().isEmpty() || n.levels().get(0).path() == null) continue;
-                    String version = n.metadata().multiscale() != null ? n.metadata().multiscale().version() : null;
-                    List<OmeNode.Level> levels = new ArrayList<>(n.levels());
-                    java.util.Collections.reverse(levels); // smallest first, as ome-zarr-py does
-                    for (OmeNode.Level level : levels) {
-                        OmeLocation arr = loc.child(level.path());
-                        copyArray(arr, level.array(), version, target, fetcher, sink, name);
-                    }
+            CopyGraph.Source source = new CopyGraph.Source(store, store.locate(""));
+            Scheduler scheduler = scheduler();
+            for (OmeNode n : copied) {
+                OmeLocation loc = n.location();
+                Path dir = dir(target, loc.prefix());
+                Files.createDirectories(dir);
+                cleanParts(dir);
+                copyNodeMetadata(loc, target);
+                if (n.levels().isEmpty() || n.levels().get(0).path() == null) continue;
+                String version = n.metadata().multiscale() != null ? n.metadata().multiscale().version() : null;
+                List<OmeNode.Level> levels = new ArrayList<>(n.levels());
+                java.util.Collections.reverse(levels); // smallest first, as ome-zarr-py does
+                for (OmeNode.Level level : levels) {
+                    OmeLocation arr = loc.child(level.path());
+                    copyArray(arr, level.array(), version, target, source, scheduler, sink, name);
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -250,178 +248,82 @@ public final class OmeDownload {
         write(p, b);
     }
 
-    private void copyArray(OmeLocation arr, ArrayInfo info, String version, Path target, Fetcher fetcher,
-                           ProgressSink sink, String name) throws IOException {
+    private void copyArray(OmeLocation arr, ArrayInfo info, String version, Path target, CopyGraph.Source source,
+                           Scheduler scheduler, ProgressSink sink, String name) throws IOException {
         Path dir = dir(target, arr.prefix());
         Files.createDirectories(dir);
         Map<String, Long> present = completeFiles(dir); // one walk instead of a stat per chunk
         copyNodeMetadata(arr, target);
         // Zarr v3 names its keys itself (chunk_key_encoding); a shard is one key, copied and resumed whole.
-        String sep = info.v3() != null ? null : separator(arr, info, version, fetcher, dir);
+        String sep = info.v3() != null ? null : separator(arr, info, version, source, dir);
         Iterable<String> keys = info.v3() != null ? info.v3Keys() : info.chunkKeys(sep);
         long total = info.chunkCount();
         String label = name + "/" + arr.prefix().substring(0, arr.prefix().length() - 1);
         Path madeParent = null; // keys come in C order: siblings share their folder, so the last one made is enough
         String unit = info.v3() != null && info.v3().shards() != null ? "shards" : "chunks";
         try (Progress bar = sink.start(label, total, unit)) {
-            Window window = new Window();
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            List<CompletableFuture<Void>> pending = new ArrayList<>();
-            List<Chunk> batch = new ArrayList<>(BATCH);
-            try {
-                for (String key : keys) {
-                    if (failure.get() != null) break;
-                    Path file = dir.resolve(key).normalize();
-                    if (!file.startsWith(dir)) throw new OmeException("refusing chunk key " + key + ": outside " + dir);
-                    Long localSize = present.get(key);
-                    if (localSize == null && key.indexOf('/') > 0) {
-                        Path parent = file.getParent();
-                        if (!parent.equals(madeParent)) Files.createDirectories(parent);
-                        madeParent = parent;
-                    }
-                    batch.add(new Chunk(arr.prefix() + key, file, localSize));
-                    if (batch.size() == BATCH) {
-                        submit(batch, fetcher, window, failure, bar, pending);
-                        batch = new ArrayList<>(BATCH);
-                    }
-                    if (pending.size() >= 4 * WINDOW) pending.removeIf(CompletableFuture::isDone);
+            CopyGraph.Bar b = new CopyGraph.Bar(bar);
+            List<CopyGraph.Chunk> part = new ArrayList<>();
+            for (String key : keys) {
+                Path file = dir.resolve(key).normalize();
+                if (!file.startsWith(dir)) throw new OmeException("refusing chunk key " + key + ": outside " + dir);
+                Long localSize = present.get(key);
+                if (localSize == null && key.indexOf('/') > 0) {
+                    Path parent = file.getParent();
+                    if (!parent.equals(madeParent)) Files.createDirectories(parent);
+                    madeParent = parent;
                 }
-                if (!batch.isEmpty() && failure.get() == null) submit(batch, fetcher, window, failure, bar, pending);
-                CompletableFuture.allOf(pending.toArray(new CompletableFuture[0])).get();
-            } catch (InterruptedException e) {
-                for (CompletableFuture<Void> f : pending) f.cancel(true);
-                Thread.currentThread().interrupt();
+                part.add(new CopyGraph.Chunk(arr.prefix() + key, file, localSize == null ? -1 : localSize));
+                if (part.size() == GRAPH_FILES) {
+                    copy(part, source, scheduler, b, arr);
+                    part.clear();
+                }
+            }
+            if (!part.isEmpty()) copy(part, source, scheduler, b, arr);
+        }
+    }
+
+    /** Runs the copy of some files of an array as one graph, and adds up what it did. */
+    private void copy(List<CopyGraph.Chunk> files, CopyGraph.Source source, Scheduler scheduler, CopyGraph.Bar bar,
+                      OmeLocation arr) throws IOException {
+        CopyGraph.Outcome o;
+        try {
+            o = (CopyGraph.Outcome) scheduler.run(CopyGraph.of(source, files, verify, bar));
+        } catch (ComputeException e) {
+            if (Thread.currentThread().isInterrupted()) {
                 throw new java.io.InterruptedIOException("download interrupted at " + arr.path());
-            } catch (ExecutionException e) {
-                // reported below through failure
             }
-            Throwable t = failure.get();
-            if (t != null) {
-                while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException || t instanceof ExecutionException)) t = t.getCause();
-                if (t instanceof IOException io) throw io;
-                throw new IOException("download of " + arr.path() + " failed: " + t, t);
-            }
+            Throwable t = e.getCause() != null ? e.getCause() : e;
+            while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException || t instanceof ExecutionException
+                    || t instanceof ComputeException)) t = t.getCause();
+            if (t instanceof IOException io) throw io;
+            throw new IOException("download of " + arr.path() + " failed: " + t, t);
         }
+        filesWritten.addAndGet(o.written());
+        bytesWritten.addAndGet(o.bytes());
+        filesPresent.addAndGet(o.present());
+        filesRepaired.addAndGet(o.repaired());
+        filesVerified.addAndGet(o.verified());
+        chunksMissing.addAndGet(o.missing());
+        chunksFetched.addAndGet(o.fetched());
     }
 
     /**
-     * Reads outstanding, at most WINDOW: a batch waits for room for all of it, and is woken once
-     * when the window has drained by a batch (not at every read that completes).
+     * The scheduler of this session, without a bar of its own (each array shows its bar); threads
+     * here when the session computes on a cluster, since the files go to this machine's disk.
      */
-    private static final class Window {
-        private int used; // guarded by this
-
-        synchronized void acquire(int n) throws InterruptedException {
-            while (used + n > WINDOW) wait();
-            used += n;
-        }
-
-        synchronized void release() {
-            if (--used == WINDOW - BATCH) notifyAll();
-        }
-    }
-
-    /** A chunk to copy: its store key, its file, and the size of the file a previous run left (null: none). */
-    private record Chunk(String key, Path file, Long localSize) {
-    }
-
-    /**
-     * Asks the store for a batch of chunks at once: whole chunks that are missing (or, with
-     * --verify, present), and for chunks a previous run left, the two bytes around their end.
-     * At most WINDOW reads are outstanding: a batch waits for room before it is sent.
-     */
-    private void submit(List<Chunk> batch, Fetcher fetcher, Window window, AtomicReference<Throwable> failure,
-                        Progress bar, List<CompletableFuture<Void>> pending) throws InterruptedException {
-        window.acquire(batch.size());
-        List<Store.Read> reads = new ArrayList<>(batch.size());
-        for (Chunk c : batch) {
-            boolean whole = c.localSize() == null || verify;
-            reads.add(whole ? Store.Read.of(c.key()) : Store.Read.of(c.key(), ByteRequest.range(Math.max(0, c.localSize() - 1), 2)));
-        }
-        List<CompletableFuture<byte[]>> got = fetcher.getMany(reads);
-        for (int i = 0; i < batch.size(); i++) {
-            Chunk c = batch.get(i);
-            CompletableFuture<byte[]> read = got.get(i);
-            CompletableFuture<Void> f = (c.localSize() == null ? read.thenAcceptAsync(b -> written(c, b), fetcher.writers())
-                    : verify ? read.thenAcceptAsync(b -> verified(c, b), fetcher.writers())
-                    : read.thenCompose(end -> checkPresent(fetcher, c, end)))
-                    .whenComplete((v, e) -> {
-                        if (e == null) bar.advance(1);
-                        window.release();
-                        if (e != null) failure.compareAndSet(null, e);
-                    });
-            pending.add(f);
-        }
-    }
-
-    /** Writes a fetched chunk (a chunk missing on the server stays absent in the copy: fill value). */
-    private void written(Chunk c, byte[] bytes) {
-        chunksFetched.incrementAndGet();
-        if (bytes == null) {
-            chunksMissing.incrementAndGet();
-            return;
-        }
-        try {
-            write(c.file(), bytes);
-        } catch (IOException e) {
-            throw new java.util.concurrent.CompletionException(e);
-        }
-    }
-
-    /**
-     * A chunk file a previous run left, given the source's bytes at localSize-1 and localSize:
-     * exactly one byte comes back when the sizes agree (two when the source is longer, none when it
-     * is shorter), and it must equal the file's last. Kept then; fetched again otherwise (a
-     * truncated chunk is so repaired). A chunk gone from the source is left alone.
-     */
-    private CompletableFuture<Void> checkPresent(Fetcher fetcher, Chunk c, byte[] end) {
-        boolean same;
-        if (end == null) {
-            same = true;
-        } else if (c.localSize() == 0) {
-            same = end.length == 0;
-        } else if (end.length != 1) {
-            same = false;
-        } else {
-            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(c.file().toFile(), "r")) {
-                f.seek(c.localSize() - 1);
-                same = f.read() == (end[0] & 0xFF);
-            } catch (IOException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }
-        if (same) {
-            filesPresent.incrementAndGet();
-            return CompletableFuture.completedFuture(null);
-        }
-        filesRepaired.incrementAndGet();
-        return fetcher.getMany(List.of(Store.Read.of(c.key()))).get(0).thenAcceptAsync(b -> written(c, b), fetcher.writers());
-    }
-
-    /** --verify: a chunk file a previous run left is compared byte for byte with the source's; a different one is rewritten. */
-    private void verified(Chunk c, byte[] bytes) {
-        chunksFetched.incrementAndGet();
-        try {
-            if (bytes == null) {
-                chunksMissing.incrementAndGet(); // gone from the source: the local file is left alone
-                filesPresent.incrementAndGet();
-            } else if (Arrays.equals(Files.readAllBytes(c.file()), bytes)) {
-                filesPresent.incrementAndGet();
-                filesVerified.incrementAndGet();
-            } else {
-                filesRepaired.incrementAndGet();
-                write(c.file(), bytes);
-            }
-        } catch (IOException e) {
-            throw new java.util.concurrent.CompletionException(e);
-        }
+    private static Scheduler scheduler() {
+        SchedulerContext context = SchedulerContext.current();
+        Scheduler s = context.scheduler();
+        if (s instanceof ThreadPoolScheduler threads) return threads.withoutProgressBars();
+        return context.cluster() != null ? ThreadPoolScheduler.quiet() : s;
     }
 
     /**
      * The chunk key separator: .zarray's dimension_separator, else the one NGFF implies ('.' for
      * 0.1, '/' after) if the first chunk is there under it, else the other one if that is.
      */
-    private static String separator(OmeLocation arr, ArrayInfo info, String version, Fetcher fetcher, Path dir) throws IOException {
+    private static String separator(OmeLocation arr, ArrayInfo info, String version, CopyGraph.Source source, Path dir) throws IOException {
         if (info.dimensionSeparator() != null) return info.dimensionSeparator();
         String first = version == null || version.equals("0.1") ? "." : "/";
         if (info.shape().length <= 1 || info.chunkCount() == 0) return first;
@@ -429,9 +331,9 @@ public final class OmeDownload {
         // A previous run settled it already: ask the disk, not the server.
         if (Files.isRegularFile(dir.resolve(info.firstChunkKey(first)))) return first;
         if (Files.isRegularFile(dir.resolve(info.firstChunkKey(other)))) return other;
-        byte[] probe = fetcher.head(arr.prefix() + info.firstChunkKey(first));
+        byte[] probe = source.probe(arr.prefix() + info.firstChunkKey(first));
         if (probe != null) return first;
-        return fetcher.head(arr.prefix() + info.firstChunkKey(other)) != null ? other : first;
+        return source.probe(arr.prefix() + info.firstChunkKey(other)) != null ? other : first;
     }
 
     /** Removes temporary files a previous, interrupted run left in a folder. */
@@ -459,78 +361,10 @@ public final class OmeDownload {
         return complete;
     }
 
-    /** Writes under a temporary name and renames, so that a file with the final name is always complete. */
+    /** Writes a metadata file atomically ({@link CopyGraph#writeAtomically}), counted. */
     private void write(Path file, byte[] bytes) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + PART);
-        boolean moved = false;
-        try {
-            try (java.io.FileOutputStream o = new java.io.FileOutputStream(tmp.toFile())) {
-                o.write(bytes);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) Files.deleteIfExists(tmp); // a failed write leaves no part file behind
-        }
+        CopyGraph.writeAtomically(file, bytes);
         filesWritten.incrementAndGet();
         bytesWritten.addAndGet(bytes.length);
-    }
-
-    /**
-     * Chunk reads go to the store as batches ({@link Store#getMany}): a remote store keeps its
-     * requests in flight and queues the rest, a local one reads at once. Files are written by a
-     * few threads of their own: with many threads each creating its file, they queued on the
-     * folder's lock in the kernel (rwsem spinning in rename and open was the top kernel cost).
-     */
-    private static final class Fetcher implements AutoCloseable {
-        private static final int WRITERS = 4;
-        private final Store store;
-        private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
-            Thread t = new Thread(r, "ome-download-write");
-            t.setDaemon(true);
-            return t;
-        });
-        private final java.util.Map<String, byte[]> probed = new java.util.concurrent.ConcurrentHashMap<>();
-
-        Fetcher(Store store) {
-            this.store = store;
-        }
-
-        /** One future per read, in order; a chunk already fetched by a probe is not asked for again. */
-        List<CompletableFuture<byte[]>> getMany(List<Store.Read> reads) {
-            List<Store.Read> ask = new ArrayList<>(reads.size());
-            List<CompletableFuture<byte[]>> out = new ArrayList<>(reads.size());
-            for (Store.Read r : reads) {
-                byte[] p = r.bytes() == null ? probed.remove(r.key()) : null;
-                out.add(p != null ? CompletableFuture.completedFuture(p) : null);
-                if (p == null) ask.add(r);
-            }
-            if (ask.isEmpty()) return out;
-            List<CompletableFuture<byte[]>> asked = store.getMany(ask);
-            for (int i = 0, j = 0; i < out.size(); i++) {
-                if (out.get(i) == null) out.set(i, asked.get(j++));
-            }
-            return out;
-        }
-
-        /** Fetches a chunk to see whether it exists, keeping it for the copy (no request is wasted). */
-        byte[] head(String key) throws IOException {
-            byte[] b = store.get(key);
-            if (b != null) probed.put(key, b);
-            return b;
-        }
-
-        ExecutorService writers() {
-            return writers;
-        }
-
-        @Override
-        public void close() {
-            writers.shutdownNow();
-        }
     }
 }

@@ -1,5 +1,9 @@
 package frontier.ome;
 
+import frontier.array.graph.TaskGraph;
+import frontier.array.sched.Scheduler;
+import frontier.array.sched.SchedulerContext;
+import frontier.array.sched.ThreadPoolScheduler;
 import frontier.http.StaticFileServer;
 import frontier.progress.Progress;
 import frontier.progress.ProgressSink;
@@ -73,6 +77,46 @@ class OmeDownloadTest {
         assertEquals(8L, bars.get("tiny.zarr/0 8 chunks"));
         assertEquals(4L, bars.get("tiny.zarr/masks/0/2 4 chunks"));
         bars.forEach((k, v) -> assertTrue(k.startsWith("tiny.zarr/") && k.contains(" " + v + " chunks"), k + " -> " + v));
+    }
+
+    @Test
+    void runsAsTaskGraphsOnTheSessionsSchedulerAndTheGraphsTravel(@TempDir Path tmp) throws Exception {
+        Path src = servedCopy(Files.createDirectories(tmp.resolve("srv")), "tiny.zarr", "--size", "tiny");
+        Path out = tmp.resolve("out");
+        // A scheduler as a cluster's would run the graph: sent as bytes, run from the copy (the store reopened by URL).
+        AtomicInteger graphs = new AtomicInteger();
+        AtomicInteger tasks = new AtomicInteger();
+        Scheduler elsewhere = graph -> {
+            graphs.incrementAndGet();
+            tasks.addAndGet(graph.size());
+            try {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(bytes)) {
+                    o.writeObject(graph);
+                }
+                TaskGraph copy;
+                try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                    copy = (TaskGraph) in.readObject();
+                }
+                return new ThreadPoolScheduler(2).withoutProgressBars().run(copy);
+            } catch (IOException | ClassNotFoundException e) {
+                throw new AssertionError(e);
+            }
+        };
+        SchedulerContext session = new SchedulerContext();
+        session.use(elsewhere);
+        SchedulerContext.bind(session);
+        try (StaticFileServer s = StaticFileServer.start(src.getParent(), 0)) {
+            DownloadReport r = OmeZarr.download(s.url("tiny.zarr"), out);
+            TreeMap<String, String> want = Fixtures.tree(src);
+            assertEquals(want, Fixtures.tree(out.resolve("tiny.zarr")), "same files, same bytes");
+            assertEquals(want.size(), r.filesWritten());
+            long chunks = want.keySet().stream().filter(k -> !k.contains(".z") && !k.endsWith("zarr.json")).count();
+            assertEquals(9, graphs.get(), "a graph per array");
+            assertEquals(2 * chunks + 9, tasks.get(), "a fetch and a write per chunk, and a tally per graph");
+        } finally {
+            SchedulerContext.bind(null);
+        }
     }
 
     @Test

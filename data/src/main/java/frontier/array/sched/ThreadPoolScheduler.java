@@ -62,6 +62,11 @@ public final class ThreadPoolScheduler implements Scheduler {
         return new ThreadPoolScheduler(Runtime.getRuntime().availableProcessors(), false);
     }
 
+    /** The same threads without progress bars: for a loop of the library that shows progress its own way. */
+    public ThreadPoolScheduler withoutProgressBars() {
+        return progressBars ? new ThreadPoolScheduler(threads, false) : this;
+    }
+
     public int threads() {
         return threads;
     }

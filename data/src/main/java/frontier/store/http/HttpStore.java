@@ -83,12 +83,23 @@ public class HttpStore implements Store {
 
     @Override
     public byte[] get(String key) throws IOException {
-        return Store.await(getAsync(key, null));
+        return get(key, null);
     }
 
+    /** Sent from the calling thread when the lane has room ({@link Http.Lane#getHere}), else queued and awaited. */
     @Override
     public byte[] get(String key, ByteRequest bytes) throws IOException {
-        return Store.await(getAsync(key, bytes));
+        if (bytes != null && bytes.isEmpty()) return new byte[0];
+        Http.Get get = Http.Get.of(uri(key)).withRange(bytes == null ? null : bytes.header());
+        Http.Reply reply;
+        try {
+            reply = lane.getHere(get, options.retry());
+        } catch (IOException e) {
+            stats.countRequests(1);
+            throw failure(key, e);
+        }
+        if (reply == null) return Store.await(getAsync(key, bytes));
+        return answer(key, bytes, counted(reply));
     }
 
     /** Fetches a key, or some of its bytes, without blocking; completes with null when the key is missing. */
@@ -219,10 +230,14 @@ public class HttpStore implements Store {
                 Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                 throw new CompletionException(c instanceof IOException io ? failure(key, io) : c);
             }
-            stats.countRequests(r.attempts());
-            if (r.isSuccess()) stats.countBytes(r.body().length);
-            return r;
+            return counted(r);
         });
+    }
+
+    private Http.Reply counted(Http.Reply r) {
+        stats.countRequests(r.attempts());
+        if (r.isSuccess()) stats.countBytes(r.body().length);
+        return r;
     }
 
     private CompletableFuture<Http.Reply> exchange(String key, String range) {

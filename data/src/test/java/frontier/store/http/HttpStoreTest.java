@@ -239,6 +239,47 @@ class HttpStoreTest {
     }
 
     @Test
+    void blockingGetsFromManyThreadsShareTheBoundWithQueuedOnes() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxSeen = new AtomicInteger();
+        server.setFault((path, ex) -> {
+            int n = inFlight.incrementAndGet();
+            maxSeen.accumulateAndGet(n, Math::max);
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            return false;
+        });
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try (HttpStore s = new HttpStore(server.url(), HttpStore.Options.defaults().withMaxInFlight(4))) {
+            // get() sends from the calling thread while the lane has room, and queues behind getAsync's otherwise
+            List<CompletableFuture<byte[]>> queued = new ArrayList<>();
+            for (int i = 0; i < 40; i++) queued.add(s.getAsync("hello.txt"));
+            List<java.util.concurrent.Future<byte[]>> blocking = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                String key = i % 3 == 0 ? "missing" : "hello.txt";
+                ByteRequest range = i % 3 == 2 ? ByteRequest.range(6, 4) : null;
+                blocking.add(callers.submit(() -> s.get(key, range)));
+            }
+            for (CompletableFuture<byte[]> f : queued) assertEquals("Hello Mars!\n", new String(f.get(), StandardCharsets.UTF_8));
+            for (int i = 0; i < 120; i++) {
+                byte[] v = blocking.get(i).get();
+                if (i % 3 == 0) assertNull(v);
+                else assertEquals(i % 3 == 2 ? "Mars" : "Hello Mars!\n", new String(v, StandardCharsets.UTF_8));
+            }
+            assertEquals(160, s.stats().requests());
+        } finally {
+            callers.shutdownNow();
+            server.setFault(null);
+        }
+        assertTrue(maxSeen.get() <= 4, "in flight: " + maxSeen.get());
+    }
+
+    @Test
     void redirectsAreFollowedAndLoopsEndWithAnError() throws IOException {
         server.setFault((path, ex) -> {
             if (path.equals("/moved.txt")) {

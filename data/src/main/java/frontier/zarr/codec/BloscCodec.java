@@ -400,16 +400,18 @@ public final class BloscCodec implements Codec {
             byte[] buf = scratch(0, bsize);
             decodeStreams(src, f.cbytes, LittleEndian.getInt(src, HEADER + 4 * j), comp, 2, dontSplit, bsize, last, buf, 0, j);
             int q = bsize / 8;
-            if (planes[0] == null || planes[0].length < q) planes[0] = planes[1] = null;
-            if (planes[0] == null) {
-                planes[0] = new int[Math.max(q, 8192)];
-                planes[1] = new int[planes[0].length];
+            int[][] p = planes;
+            if (4 * q > MAX_CACHED_SCRATCH / 2) {
+                p = new int[][]{new int[q], new int[q]}; // unusually large blocks: one-off planes
+            } else if (p[0] == null || p[0].length < q) {
+                p[0] = new int[Math.max(q, 8192)];
+                p[1] = new int[p[0].length];
             }
-            int[] lo = planes[bigEndian ? 1 : 0], hi = planes[bigEndian ? 0 : 1];
             java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(buf, 0, bsize).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            b.asIntBuffer().get(planes[0], 0, q);
+            b.asIntBuffer().get(p[0], 0, q);
             b.position(bsize / 2);
-            b.slice().order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(planes[1], 0, q);
+            b.slice().order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(p[1], 0, q);
+            int[] lo = p[bigEndian ? 1 : 0], hi = p[bigEndian ? 0 : 1];
             for (int odd = 0; odd < 2; odd++) {
                 int[] acc = rows[2 * j + odd];
                 if (acc.length != q) throw new IllegalArgumentException("row of " + acc.length + " for a block of " + bsize + " bytes");

@@ -37,6 +37,15 @@ public interface ChunkSource {
         return null;
     }
 
+    /**
+     * Folds a whole chunk's elements (2-byte integers) into running minima or maxima without
+     * decoding the chunk to an array, when the source can; false otherwise (the default, and for
+     * a chunk it cannot fold that way: missing, another codec), and the caller folds a decoded chunk.
+     */
+    default boolean foldExtremes(long[] chunkIndex, ShortExtremes acc) throws IOException {
+        return false;
+    }
+
     /** The store key of a chunk, e.g. "0/0.1.0" (for tables and error messages). */
     String chunkKey(long[] chunkIndex);
 

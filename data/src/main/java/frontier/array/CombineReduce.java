@@ -14,23 +14,49 @@ public record CombineReduce(ReduceKind kind, DType in) implements Fold {
     }
 
     static Order order(ReduceKind kind, DType in) {
+        if (extremesConcurrently(kind, in)) return Order.CONCURRENT;
         return kind == ReduceKind.MIN || kind == ReduceKind.MAX || kind.integerAccumulator(in) ? Order.ANY_ORDER : Order.IN_ORDER;
+    }
+
+    /**
+     * Min and max of 2-byte integers merge in several threads at once ({@link ExtremeFold}): their
+     * inputs may be chunks that the fold reads and folds in (a projection's z-slices), too slow to hold a lock for.
+     */
+    static boolean extremesConcurrently(ReduceKind kind, DType in) {
+        return (kind == ReduceKind.MIN || kind == ReduceKind.MAX) && (in == DType.UINT16 || in == DType.INT16);
     }
 
     @Override
     public Object begin(int n) {
-        return null;
+        return beginFold(kind, in);
+    }
+
+    static Object beginFold(ReduceKind kind, DType in) {
+        return extremesConcurrently(kind, in) ? new ExtremeFold(kind, in) : null;
     }
 
     /** The first input is copied (inputs are never modified: they may be shared, or sit in a thread's buffer), the next merged in. */
     @Override
-    public Object add(Object acc, int i, Object input) {
+    public Object add(Object acc, int i, Object input) throws Exception {
+        return addTo(kind, acc, input);
+    }
+
+    static Object addTo(ReduceKind kind, Object acc, Object input) throws Exception {
+        if (acc instanceof ExtremeFold f) {
+            f.add(input);
+            return f;
+        }
         return acc == null ? copy((Partial) input) : merge(kind, (Partial) acc, (Partial) input);
     }
 
     @Override
     public Object end(Object acc) {
-        return acc;
+        return result(acc);
+    }
+
+    /** The merged partial, or {@link FoldedExtremes} (null when nothing was added). */
+    static Object result(Object acc) {
+        return acc instanceof ExtremeFold f ? f.result() : acc;
     }
 
     static Partial copy(Partial p) {

@@ -11,17 +11,19 @@ public record FinalizeReduce(ReduceKind kind, DType in, int[] outShape) implemen
 
     @Override
     public Object begin(int n) {
-        return null;
+        return CombineReduce.beginFold(kind, in);
     }
 
     @Override
-    public Object add(Object acc, int i, Object input) {
-        return acc == null ? CombineReduce.copy((Partial) input) : CombineReduce.merge(kind, (Partial) acc, (Partial) input);
+    public Object add(Object acc, int i, Object input) throws Exception {
+        return CombineReduce.addTo(kind, acc, input);
     }
 
     @Override
     public Object end(Object acc) {
-        Partial p = (Partial) acc;
+        Object merged = CombineReduce.result(acc);
+        if (merged instanceof FoldedExtremes f) return f.extremes().values(outShape);
+        Partial p = (Partial) merged;
         if (p == null) throw new IllegalStateException("a reduction without inputs");
         DType out = kind.resultType(in);
         if (p.count() == 0 && (kind == ReduceKind.MIN || kind == ReduceKind.MAX)) {

@@ -34,6 +34,22 @@ public record PartialReduce(ReduceKind kind, boolean[] reduced) implements Op {
         return new Partial(count, oshape, null, new double[]{sum}, null);
     }
 
+    /**
+     * A min or max of a whole chunk of 2-byte integers in which nothing is reduced (a z-slice of a
+     * projection), going at once into the fold that merges it: that fold reads the chunk itself,
+     * straight into its accumulator ({@link UnreadChunk}), so the chunk is never decoded to an array.
+     */
+    @Override
+    public Object applyAfterTransient(Op previous, List<Object> previousInputs) throws Exception {
+        if (!(previous instanceof ReadChunk read) || (kind != ReduceKind.MIN && kind != ReduceKind.MAX)) return applyAfter(previous, previousInputs);
+        int[] shape = read.validShape();
+        if (shape.length != reduced.length) return null;
+        for (int i = 0; i < shape.length; i++) if (reduced[i] && shape[i] != 1) return null;
+        DType t = read.source().open().dtype();
+        if (t != DType.UINT16 && t != DType.INT16) return null;
+        return new UnreadChunk(read, reduced);
+    }
+
     /** Integer min and max may keep the block itself (a block with nothing to reduce); the other partials are new arrays. */
     @Override
     public boolean mayShareInput() {

@@ -77,7 +77,24 @@ public final class ReadChunk implements Op {
         }
     }
 
-    private NdArray read(boolean scratch) throws Exception {
+    /**
+     * Folds the chunk into running minima or maxima when its source can without decoding it
+     * ({@link ChunkSource#foldExtremes}) and the chunk is whole; false otherwise.
+     */
+    boolean foldExtremes(ShortExtremes acc) throws Exception {
+        ChunkSource s = source.open();
+        if (!Arrays.equals(s.chunks(), validShape)) return false;
+        try {
+            return s.foldExtremes(chunkIndex, acc);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException || e instanceof java.nio.channels.ClosedByInterruptException
+                    || e instanceof java.io.InterruptedIOException) throw e;
+            throw new IOException("cannot read chunk '" + s.chunkKey(chunkIndex) + "' of " + location() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The chunk, in a buffer of this thread when transient (see {@link Op#applyTransient}). */
+    NdArray read(boolean scratch) throws Exception {
         ChunkSource s = source.open();
         NdArray chunk;
         try {

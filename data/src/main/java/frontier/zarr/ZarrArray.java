@@ -465,6 +465,30 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
         }
     }
 
+    /**
+     * A blosc chunk's 2-byte elements folded into running minima or maxima from its byte planes
+     * (see {@link BloscCodec#foldShortExtremes}); false for other codecs, filters, F order, v3
+     * arrays, missing chunks and chunks that do not decode as expected (the caller's plain read reports that).
+     */
+    @Override
+    public boolean foldExtremes(long[] chunkIndex, frontier.array.ShortExtremes acc) throws IOException {
+        checkChunkIndex(chunkIndex);
+        if (v3 != null || md.dtype() != acc.dtype() || v2.order() != 'C' || chunkBytes() != acc.chunkBytes()) return false;
+        Codecs_ cs = codecs();
+        if (!cs.filters.isEmpty() || !(cs.compressor instanceof BloscCodec)) return false;
+        StoredBytes stored = fetchToScratch(chunkKey(chunkIndex));
+        if (stored == null) return false;
+        try {
+            int bs = BloscCodec.shortPlanesBlocksize(stored.bytes(), stored.length(), chunkBytes());
+            int[][] rows = bs < 0 ? null : acc.rows(bs);
+            if (rows == null) return false;
+            BloscCodec.foldShortExtremes(stored.bytes(), stored.length(), md.byteOrder() == ByteOrder.BIG_ENDIAN, acc.max(), acc.flip(), rows);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Encodes and stores one chunk (full chunk shape, this array's dtype). */
     public void writeChunk(long[] chunkIndex, NdArray chunk) throws IOException {
         checkChunkIndex(chunkIndex);

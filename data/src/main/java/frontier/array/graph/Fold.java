@@ -19,7 +19,10 @@ public interface Fold extends Op {
         IN_ORDER,
         /** Any order gives the same result (copies into disjoint boxes, integer min/max), one add at a time. */
         ANY_ORDER,
-        /** Any order, and adds may run at once in several threads (each input goes to its own part of the accumulator). */
+        /**
+         * Any order, and adds may run at once in several threads: each input goes to its own part of
+         * the accumulator, or the accumulator keeps its adds apart itself (a part per thread, merged at the end).
+         */
         CONCURRENT
     }
 

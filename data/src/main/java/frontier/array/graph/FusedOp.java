@@ -49,7 +49,8 @@ public record FusedOp(List<Op> chain) implements Op {
     private Object run(List<Object> inputs, int transientBefore) throws Exception {
         Op first = chain.get(0);
         int next = 1;
-        Object v = chain.size() > 1 ? chain.get(1).applyAfter(first, inputs) : null;
+        Object v = chain.size() <= 1 ? null
+                : chain.size() == 2 && transientBefore >= 2 ? chain.get(1).applyAfterTransient(first, inputs) : chain.get(1).applyAfter(first, inputs);
         if (v != null) next = 2;
         else v = transientBefore > 0 ? first.applyTransient(inputs) : first.apply(inputs);
         for (int i = next; i < chain.size(); i++) {

@@ -50,6 +50,16 @@ public interface Op extends Serializable {
         return null;
     }
 
+    /**
+     * As {@link #applyAfter}, when the chain's result goes at once into a {@link Fold} in the
+     * calling thread (the chain runs transiently, see {@link #applyTransient}): the result may then
+     * be a description of work that the fold does as it adds it (a min or max of a chunk that the
+     * fold reads straight into its accumulator). The default is {@link #applyAfter}.
+     */
+    default Object applyAfterTransient(Op previous, List<Object> previousInputs) throws Exception {
+        return applyAfter(previous, previousInputs);
+    }
+
     /** A short name for error messages and graph listings. */
     default String name() {
         return getClass().getSimpleName();

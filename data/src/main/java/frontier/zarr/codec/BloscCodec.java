@@ -364,6 +364,65 @@ public final class BloscCodec implements Codec {
         return sum - (negatives << (8 * itemSize));
     }
 
+    // ---------------------------------------------------------------- min/max without unshuffling
+
+    /**
+     * The blocksize of a frame whose 2-byte elements a min or max can fold straight from its byte
+     * planes ({@link #foldShortExtremes}): byte-shuffled 2-byte elements decoding to expectedBytes,
+     * every block a multiple of 8 bytes; -1 otherwise (a plain decode then reports any error).
+     */
+    public static int shortPlanesBlocksize(byte[] src, int length, int expectedBytes) throws CodecException {
+        Frame f = Frame.parse(src, length);
+        if (f.nbytes != expectedBytes || f.nbytes == 0 || !f.unshufflesSwapped(2) || f.blocksize % 8 != 0 || f.nbytes % 8 != 0) return -1;
+        return f.blocksize;
+    }
+
+    /**
+     * Folds the 2-byte elements of a frame (checked by {@link #shortPlanesBlocksize}) into running
+     * minima or maxima held two to an int, two rows per block: element i of block j is in
+     * {@code rows[2 * j + i % 2][i / 4]}, in its low 16 bits when i % 4 < 2, else its high 16 bits,
+     * as the unsigned 16-bit element xor flip (0x80008000 makes signed elements compare as unsigned).
+     * Each block is decompressed into its two byte planes, read as little-endian ints, so that the
+     * elements are assembled and compared with int operations on arrays of one type (loops C2
+     * vectorizes, see ShortPlanes); the unshuffled chunk is never made.
+     */
+    public static void foldShortExtremes(byte[] src, int length, boolean bigEndian, boolean max, int flip, int[][] rows) throws CodecException {
+        Frame f = Frame.parse(src, length);
+        BloscCompressor comp = BloscCompressor.byFormat(f.flags >>> 5);
+        int nblocks = f.nbytes / f.blocksize + (f.nbytes % f.blocksize > 0 ? 1 : 0);
+        if (rows.length != 2 * nblocks) throw new IllegalArgumentException(rows.length + " rows for " + nblocks + " blocks");
+        boolean dontSplit = (f.flags & FLAG_DONT_SPLIT) != 0;
+        int leftover = f.nbytes % f.blocksize;
+        int[][] planes = PLANES.get();
+        for (int j = 0; j < nblocks; j++) {
+            boolean last = j == nblocks - 1 && leftover > 0;
+            int bsize = last ? leftover : f.blocksize;
+            byte[] buf = scratch(0, bsize);
+            decodeStreams(src, f.cbytes, LittleEndian.getInt(src, HEADER + 4 * j), comp, 2, dontSplit, bsize, last, buf, 0, j);
+            int q = bsize / 8;
+            int[][] p = planes;
+            if (4 * q > MAX_CACHED_SCRATCH / 2) {
+                p = new int[][]{new int[q], new int[q]}; // unusually large blocks: one-off planes
+            } else if (p[0] == null || p[0].length < q) {
+                p[0] = new int[Math.max(q, 8192)];
+                p[1] = new int[p[0].length];
+            }
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(buf, 0, bsize).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            b.asIntBuffer().get(p[0], 0, q);
+            b.position(bsize / 2);
+            b.slice().order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(p[1], 0, q);
+            int[] lo = p[bigEndian ? 1 : 0], hi = p[bigEndian ? 0 : 1];
+            for (int odd = 0; odd < 2; odd++) {
+                int[] acc = rows[2 * j + odd];
+                if (acc.length != q) throw new IllegalArgumentException("row of " + acc.length + " for a block of " + bsize + " bytes");
+                if (max) ShortPlanes.max(lo, hi, 8 * odd, flip, acc);
+                else ShortPlanes.min(lo, hi, 8 * odd, flip, acc);
+            }
+        }
+    }
+
+    private static final ThreadLocal<int[][]> PLANES = ThreadLocal.withInitial(() -> new int[2][]);
+
     // ---------------------------------------------------------------- encoding
 
     /** c-blosc's split rule in its default (forward-compatible) mode. */

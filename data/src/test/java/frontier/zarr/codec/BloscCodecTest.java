@@ -221,6 +221,86 @@ class BloscCodecTest {
         assertTrue(fast > 100, "the byte-shuffled path ran " + fast + " times");
     }
 
+    /** 2-byte elements with a smooth high byte and a noisy low byte (as microscopy images): byte-shuffled, they compress. */
+    private static byte[] noisyRamp(int n, Random rnd) {
+        byte[] b = new byte[n];
+        rnd.nextBytes(b);
+        for (int i = 1; i < n; i += 2) b[i] = (byte) (i / 1000 + rnd.nextInt(2));
+        return b;
+    }
+
+    /** The 2-byte element i of raw as an int: unsigned, or signed xor 0x8000 (ordered as unsigned). */
+    private static int element(byte[] raw, int i, boolean signed, boolean bigEndian) {
+        int v = bigEndian ? (raw[2 * i] & 0xff) << 8 | raw[2 * i + 1] & 0xff : (raw[2 * i + 1] & 0xff) << 8 | raw[2 * i] & 0xff;
+        return signed ? v ^ 0x8000 : v;
+    }
+
+    @Test
+    void foldShortExtremesEqualsTheMinAndMaxOfTheDecodedElements() throws Exception {
+        Random rnd = new Random(12);
+        int folded = 0;
+        for (String cname : new String[]{"lz4", "zstd", "blosclz"}) {
+            for (int shuffle = 0; shuffle <= 2; shuffle++) {
+                // forced blocksizes: c-blosc's own, small (many blocks, a leftover one), one not a multiple of 8
+                for (int blocksize : new int[]{0, 4096, 1000}) {
+                    // 300000 bytes: several blocks and a leftover block; 200: one block, no split; 66: memcpyed (too small)
+                    for (int n : new int[]{66, 200, 300000}) {
+                        for (String kind : new String[]{"noisy", "ramp", "zeros"}) {
+                            BloscCodec codec = new BloscCodec(cname, 5, shuffle, blocksize);
+                            byte[][] raws = new byte[3][];
+                            byte[][] encs = new byte[3][];
+                            for (int c = 0; c < 3; c++) {
+                                raws[c] = kind.equals("noisy") ? noisyRamp(n, rnd) : pattern(kind, n, rnd);
+                                encs[c] = codec.encode(raws[c], 2);
+                            }
+                            int bs = BloscCodec.shortPlanesBlocksize(encs[0], encs[0].length, n);
+                            boolean planes = (encs[0][2] & 0x02) == 0 && (encs[0][2] & 0x01) != 0;
+                            int frameBlocksize = java.nio.ByteBuffer.wrap(encs[0], 8, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+                            String what = cname + " shuffle=" + shuffle + " blocksize=" + blocksize + " n=" + n + " " + kind;
+                            if (!planes || frameBlocksize % 8 != 0 || n % 8 != 0) {
+                                assertEquals(-1, bs, what + ": not byte-shuffled into blocks of whole ints, must decline");
+                                continue;
+                            }
+                            assertEquals(frameBlocksize, bs, what);
+                            assertEquals(-1, BloscCodec.shortPlanesBlocksize(encs[0], encs[0].length, n + 8), what + ": a frame of another size is declined");
+                            for (boolean signed : new boolean[]{false, true}) {
+                                for (boolean be : new boolean[]{false, true}) {
+                                    for (boolean max : new boolean[]{false, true}) {
+                                        int nblocks = (n + bs - 1) / bs;
+                                        int[][] rows = new int[2 * nblocks][];
+                                        for (int j = 0; j < nblocks; j++) {
+                                            for (int odd = 0; odd < 2; odd++) {
+                                                rows[2 * j + odd] = new int[Math.min(bs, n - j * bs) / 8];
+                                                if (!max) Arrays.fill(rows[2 * j + odd], -1);
+                                            }
+                                        }
+                                        int flip = signed ? 0x80008000 : 0;
+                                        for (byte[] enc : encs) BloscCodec.foldShortExtremes(enc, enc.length, be, max, flip, rows);
+                                        for (int i = 0; i < n / 2; i++) {
+                                            int want = max ? 0 : 0xffff;
+                                            for (byte[] raw : raws) {
+                                                int v = element(raw, i, signed, be);
+                                                want = max ? Math.max(want, v) : Math.min(want, v);
+                                            }
+                                            int j = 2 * i / bs, e = i - j * (bs / 2);
+                                            int word = rows[2 * j + e % 2][e / 4];
+                                            int got = (e % 4 < 2 ? word : word >>> 16) & 0xffff;
+                                            if (want != got) {
+                                                assertEquals(want, got, what + " signed=" + signed + " be=" + be + " max=" + max + " element " + i);
+                                            }
+                                        }
+                                        folded++;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(folded > 100, "frames folded " + folded + " times");
+    }
+
     @Test
     void decodeShortsEqualsThePlainDecodeReadAsShorts() throws Exception {
         Random rnd = new Random(5);

@@ -219,6 +219,7 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
 
     @Override
     public void before(Batch batch) throws Exception {
+        peers.newSession();
         for (String location : BatchSources.ipfsLocations(batch)) array(location);
         prefetch(batch);
     }

@@ -39,6 +39,8 @@ final class PeerSource implements BlockSource {
     /** After routing failed, it is not asked again for this long (the configured gateways serve meanwhile). */
     private static final long ROUTING_BACKOFF_NANOS = 5_000_000_000L;
     private volatile long routingDownUntil;
+    /** Why routing last failed (for the message of a block no source had). */
+    private volatile String routingDown;
     /**
      * The providers of this batch's earlier blocks, the one that served last first. They are asked
      * for the next block before the routing endpoint is, as a bitswap session asks the peers that
@@ -60,7 +62,8 @@ final class PeerSource implements BlockSource {
 
     @Override
     public String name() {
-        return "cluster peers (routing " + routing.url() + ")";
+        String down = routingDown;
+        return "cluster peers (routing " + routing.url() + (down != null && System.nanoTime() < routingDownUntil ? ", which failed: " + down : "") + ")";
     }
 
     /**
@@ -88,6 +91,7 @@ final class PeerSource implements BlockSource {
         } catch (IOException e) {
             if (e instanceof java.io.InterruptedIOException) throw e;
             routingFailures.incrementAndGet();
+            routingDown = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             routingDownUntil = System.nanoTime() + ROUTING_BACKOFF_NANOS;
             return null;
         }

@@ -117,7 +117,8 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
         this.provider = new Provider("executor " + executorId, id, addrs, protocols);
 
         RpcBlockSource daemonSource = daemon == null ? null : new RpcBlockSource(daemon, Duration.ofMillis(1000));
-        this.peers = new PeerSource(new RoutingClient(conf.get("routing"), Duration.ofSeconds(2)), id, timeout, daemonSource);
+        // the node's timeout, not less: on a busy machine a cold executor's first lookups can take seconds
+        this.peers = new PeerSource(new RoutingClient(conf.get("routing"), timeout), id, timeout, daemonSource);
         List<BlockSource> sources = new ArrayList<>();
         sources.add(peers);
         if (daemonSource != null) sources.add(counted(daemonSource, PeerSource.DAEMON, peers.fetched, null));
@@ -220,6 +221,7 @@ public final class ExecutorNode implements BatchRunner.Hook, AutoCloseable {
 
     @Override
     public void before(Batch batch) throws Exception {
+        peers.newSession();
         for (String location : BatchSources.ipfsLocations(batch)) array(location);
         prefetch(batch);
     }

@@ -28,6 +28,9 @@ import java.util.Set;
  * batch that needs them, so they never tie batches together.
  */
 public final class GraphPlanner {
+    /** Units (whole subtrees) a batch is cut from, at least: how finely batches can be balanced. */
+    static final int UNITS_PER_BATCH = 4;
+
     private final TaskGraph graph;
     private final Map<TaskKey, List<TaskKey>> consumers;
     private final Set<TaskKey> shared = new HashSet<>();
@@ -127,8 +130,13 @@ public final class GraphPlanner {
             leafCount.put(k, n);
         }
         long size = Math.max(1, (leaves + partitions - 1) / partitions);
+        // A unit is at most a quarter of a batch: batches are cut between units, so whole units of up
+        // to a batch each would leave some batches twice the size of others (a mean over 472 chunks
+        // in 6 batches of 64-chunk subtrees: 128, 64, 64, 64, 128, 24 chunks), and a step lasts as
+        // long as its largest batches.
+        long unitSize = Math.max(1, size / UNITS_PER_BATCH);
 
-        // Units: the largest subtrees with at most `size` leaves, in the order the output consumes them.
+        // Units: the largest subtrees with at most `unitSize` leaves, in the order the output consumes them.
         List<TaskKey> units = new ArrayList<>();
         Set<TaskKey> visited = new HashSet<>();
         ArrayDeque<TaskKey> stack = new ArrayDeque<>();
@@ -136,7 +144,7 @@ public final class GraphPlanner {
         while (!stack.isEmpty()) {
             TaskKey k = stack.pop();
             if (!visited.add(k)) continue;
-            if (leafCount.get(k) <= size) {
+            if (leafCount.get(k) <= unitSize) {
                 units.add(k);
                 continue;
             }

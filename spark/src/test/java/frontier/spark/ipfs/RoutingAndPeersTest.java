@@ -120,6 +120,41 @@ class RoutingAndPeersTest {
     }
 
     @Test
+    void aBatchLooksUpItsFirstBlockAndAsksThatProviderForTheNextOnes() throws Exception {
+        byte[] first = "held by executor 3".getBytes(StandardCharsets.UTF_8);
+        Cid firstCid = Cid.of(1, Cid.RAW, HashType.SHA2_256, first);
+        Cid second = Cid.of(1, Cid.RAW, HashType.SHA2_256, "also held by executor 1".getBytes(StandardCharsets.UTF_8));
+        byte[] third = "held by executor 2 only".getBytes(StandardCharsets.UTF_8);
+        Cid thirdCid = Cid.of(1, Cid.RAW, HashType.SHA2_256, third);
+        MemoryBlockStore one = new MemoryBlockStore();
+        one.put(firstCid, first);
+        one.put(second, "also held by executor 1".getBytes(StandardCharsets.UTF_8));
+        MemoryBlockStore two = new MemoryBlockStore();
+        two.put(thirdCid, third);
+        try (GatewayServer g1 = GatewayServer.start(IpfsNode.create(one, new IpfsNode.Options(Duration.ofSeconds(2), 0, 2, false, List.of())).reader(), 0);
+             GatewayServer g2 = GatewayServer.start(IpfsNode.create(two, new IpfsNode.Options(Duration.ofSeconds(2), 0, 2, false, List.of())).reader(), 0)) {
+            Provider p1 = new Provider("executor 3", PeerId.random(), List.of(Multiaddrs.ofUrl(g1.url())), List.of(Provider.GATEWAY));
+            Provider p2 = new Provider("executor 4", PeerId.random(), List.of(Multiaddrs.ofUrl(g2.url())), List.of(Provider.GATEWAY));
+            index.hello(new Messages.Hello("3", "127.0.0.1", 4243, "embedded", p1, dir.toString(), null, List.of()));
+            index.hello(new Messages.Hello("4", "127.0.0.1", 4244, "embedded", p2, dir.toString(), null, List.of()));
+            index.report(new Messages.Report("3", NodeCounts.NONE, List.of(firstCid.toString(), second.toString()), Map.of()));
+            index.report(new Messages.Report("4", NodeCounts.NONE, List.of(thirdCid.toString()), Map.of()));
+            PeerSource p = peers(routing.url());
+            p.newSession();
+            assertArrayEquals(first, p.fetch(firstCid));
+            assertEquals(1, routing.lookups());
+            assertArrayEquals("also held by executor 1".getBytes(StandardCharsets.UTF_8), p.fetch(second));
+            assertEquals(1, routing.lookups(), "the provider of the batch's first block is asked for the second without a lookup");
+            assertArrayEquals(third, p.fetch(thirdCid));
+            assertEquals(2, routing.lookups(), "a block that provider does not have is looked up");
+            assertEquals(Map.of("executor 3", 2L, "executor 4", 1L), p.ledger.fetchedFrom());
+            p.newSession();
+            assertArrayEquals(first, p.fetch(firstCid));
+            assertEquals(3, routing.lookups(), "the next batch looks its blocks up afresh");
+        }
+    }
+
+    @Test
     void aBlockFromAPeerIsVerifiedAndALiarIsRefusedAndNamed() throws Exception {
         HttpServer liar = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
         liar.createContext("/", ex -> {

@@ -100,6 +100,21 @@ class PlanEquivalenceTest {
         assertTrue(second == null || second.onDriver(), "the driver joins the batches' results");
     }
 
+    @Test
+    void aFullReductionIsCutIntoBatchesOfAlmostEqualSize() {
+        // 472 chunks in 6 batches: the tree's 64-chunk subtrees, packed whole, made batches of
+        // 128, 64, 64, 64, 128 and 24 chunks; a step lasts as long as its largest batch
+        ChunkedArray mean = ChunkedArray.fromArray(frontier.array.NdArray.zeros(frontier.array.DType.UINT16, 472, 3), 1, 3).mean();
+        Round first = new GraphPlanner(mean.graph().fuseLinearChains()).next(java.util.Set.of(), java.util.Map.of(), 6);
+        List<Integer> chunks = new ArrayList<>();
+        for (Batch b : first.batches()) chunks.add((int) b.tasks().stream().filter(t -> t.key().layer().endsWith("-partial")).count());
+        assertEquals(6, chunks.size(), chunks.toString());
+        assertEquals(472, chunks.stream().mapToInt(Integer::intValue).sum(), chunks.toString());
+        int most = chunks.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        int least = chunks.stream().mapToInt(Integer::intValue).min().orElseThrow();
+        assertTrue(most <= 80 && most - least <= 8, "chunks per batch: " + chunks);
+    }
+
     private static java.util.Set<frontier.array.graph.TaskKey> doneAfter(Round r) {
         java.util.Set<frontier.array.graph.TaskKey> done = new java.util.HashSet<>();
         for (Batch b : r.batches()) for (var t : b.tasks()) if (!t.op().getClass().getSimpleName().equals("OpenSource")) done.add(t.key());

@@ -208,15 +208,14 @@ class HttpStoreTest {
         assertTrue(System.nanoTime() - t0 < 5_000_000_000L);
     }
 
-    @Test
-    void manyConcurrentRequestsAreBoundedAndAllComplete() throws Exception {
+    /** Makes the server count the requests it serves at once, each held for ms; returns the highest count it will have seen. */
+    private AtomicInteger countInFlight(long ms) {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger maxSeen = new AtomicInteger();
         server.setFault((path, ex) -> {
-            int n = inFlight.incrementAndGet();
-            maxSeen.accumulateAndGet(n, Math::max);
+            maxSeen.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(5);
+                Thread.sleep(ms);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -224,6 +223,12 @@ class HttpStoreTest {
             }
             return false;
         });
+        return maxSeen;
+    }
+
+    @Test
+    void manyConcurrentRequestsAreBoundedAndAllComplete() throws Exception {
+        AtomicInteger maxSeen = countInFlight(5);
         try (HttpStore s = new HttpStore(server.url(), HttpStore.Options.defaults().withMaxInFlight(4))) {
             List<CompletableFuture<byte[]>> all = new ArrayList<>();
             for (int i = 0; i < 200; i++) all.add(s.getAsync(i % 2 == 0 ? "hello.txt" : "missing"));
@@ -240,20 +245,7 @@ class HttpStoreTest {
 
     @Test
     void blockingGetsFromManyThreadsShareTheBoundWithQueuedOnes() throws Exception {
-        AtomicInteger inFlight = new AtomicInteger();
-        AtomicInteger maxSeen = new AtomicInteger();
-        server.setFault((path, ex) -> {
-            int n = inFlight.incrementAndGet();
-            maxSeen.accumulateAndGet(n, Math::max);
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                inFlight.decrementAndGet();
-            }
-            return false;
-        });
+        AtomicInteger maxSeen = countInFlight(2);
         java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(12);
         try (HttpStore s = new HttpStore(server.url(), HttpStore.Options.defaults().withMaxInFlight(4))) {
             // get() sends from the calling thread while the lane has room, and queues behind getAsync's otherwise

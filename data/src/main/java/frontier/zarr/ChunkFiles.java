@@ -74,14 +74,7 @@ final class ChunkFiles {
         OpenShard s = acquire(key);
         if (s == null) return null;
         try {
-            byte[] buf;
-            if (length >= MAX_CACHED) {
-                buf = new byte[length];
-            } else {
-                byte[][] holder = BUFFER.get();
-                if (holder[0] == null || holder[0].length < length) holder[0] = new byte[Math.max(length, 64 * 1024)];
-                buf = holder[0];
-            }
+            byte[] buf = length >= MAX_CACHED ? new byte[length] : threadBuffer(length);
             java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(buf, 0, length);
             long at = offset;
             while (bb.hasRemaining()) {
@@ -156,6 +149,13 @@ final class ChunkFiles {
         }
     }
 
+    /** This thread's read buffer, at least length bytes (grown when needed, kept for its next reads). */
+    private static byte[] threadBuffer(int length) {
+        byte[][] holder = BUFFER.get();
+        if (holder[0] == null || holder[0].length < length) holder[0] = new byte[Math.max(length, 64 * 1024)];
+        return holder[0];
+    }
+
     /** The chunk's bytes, valid until this thread reads the next chunk; null when there is none. */
     StoredBytes read(String key) throws IOException {
         // chunk keys below the prefix are digits and separators, so they cannot leave the directory
@@ -163,11 +163,9 @@ final class ChunkFiles {
         try (RandomAccessFile f = new RandomAccessFile(file, "r")) {
             long size = f.length();
             if (size >= MAX_CACHED) return StoredBytes.of(store.get(key));
-            byte[][] holder = BUFFER.get();
             // one byte of room beyond the size, to notice a file that grew meanwhile
             int room = (int) size + 1;
-            if (holder[0] == null || holder[0].length < room) holder[0] = new byte[Math.max(room, 64 * 1024)];
-            byte[] buf = holder[0];
+            byte[] buf = threadBuffer(room);
             int n = 0;
             for (int k; n < room && (k = f.read(buf, n, room - n)) >= 0; ) n += k;
             if (n == room) return StoredBytes.of(store.get(key)); // grew while being read

@@ -133,14 +133,18 @@ final class ShardReads {
         }
     }
 
+    /** A decoded inner chunk as an array of its own (a task result outlives the buffers it was decoded in). */
+    private static NdArray ownArray(RawChunk r) {
+        return NdArray.fromBytes(r.dtype(), r.order(), r.exactBytes(r.order()), r.shape());
+    }
+
     /** Reads and decodes one inner chunk of a local shard file. */
     record ReadInner(SourceRef ref, long[] chunkIndex, String shardKey, long offset, int nbytes) implements Op {
         @Override
         public Object apply(List<Object> inputs) throws Exception {
             V3Chunks v3 = v3(ref);
             byte[] b = v3.readInnerLocal(shardKey, offset, nbytes).exact(); // its own array: the result must outlive this thread's next read
-            RawChunk r = v3.decode(chunkIndex, b, 0, b.length, false);
-            return NdArray.fromBytes(r.dtype(), r.order(), r.exactBytes(r.order()), r.shape());
+            return ownArray(v3.decode(chunkIndex, b, 0, b.length, false));
         }
 
         @Override
@@ -160,8 +164,7 @@ final class ShardReads {
         @Override
         public Object apply(List<Object> inputs) throws Exception {
             V3Chunks v3 = v3(ref);
-            RawChunk r = v3.decode(chunkIndex, (byte[]) inputs.get(0), offset, nbytes, false);
-            return NdArray.fromBytes(r.dtype(), r.order(), r.exactBytes(r.order()), r.shape());
+            return ownArray(v3.decode(chunkIndex, (byte[]) inputs.get(0), offset, nbytes, false));
         }
 
         @Override

@@ -193,15 +193,6 @@ final class V3Chunks {
     }
 
     /**
-     * A chunk decoded for copying (its bytes may sit in this thread's buffers, valid until its next
-     * read), or null when it is missing. Local unsharded chunk files are read into a reused buffer.
-     */
-    RawChunk readForCopy(long[] chunkIndex) throws IOException {
-        StoredBytes b = storedForCopy(chunkIndex);
-        return b == null ? null : decode(chunkIndex, b.bytes(), 0, b.length(), true);
-    }
-
-    /**
      * A chunk's stored bytes for immediate decoding, or null when it is missing: local chunk files
      * and the inner chunks of local shards are read into this thread's buffer.
      */

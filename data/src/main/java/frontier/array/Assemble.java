@@ -38,6 +38,34 @@ public record Assemble(DType dtype, int[] shape, int[][] srcStart, int[][] dstSt
         return acc;
     }
 
+    /**
+     * A whole chunk read whose box is one run of the output (the box spans the output's trailing
+     * dimensions, as the chunks of an image's planes do) is decoded straight into that run: no
+     * decoded chunk to copy.
+     */
+    @Override
+    public Object addFrom(Object acc, int i, frontier.array.graph.Op op, List<Object> opInputs) throws Exception {
+        if (op instanceof ReadChunk r) {
+            int run = runStart(i);
+            if (run >= 0 && r.readInto(((NdArray) acc).data(), run, count[i])) return acc;
+        }
+        return add(acc, i, op.applyTransient(opInputs));
+    }
+
+    /** Where input i's box starts in the output when it is one run of it (and all of the input); -1 otherwise. */
+    private int runStart(int i) {
+        int[] c = count[i], src = srcStart[i], dst = dstStart[i];
+        if (c.length != shape.length) return -1;
+        int k = 0; // dimensions before k have a count of 1; from k + 1 on the box must span the output
+        while (k < c.length - 1 && c[k] == 1) k++;
+        for (int d = 0; d < c.length; d++) {
+            if (src[d] != 0 || d > k && c[d] != shape[d]) return -1;
+        }
+        long start = 0;
+        for (int d = 0; d < c.length; d++) start = start * shape[d] + dst[d];
+        return start <= Integer.MAX_VALUE ? (int) start : -1;
+    }
+
     @Override
     public Object end(Object acc) {
         return acc;

@@ -46,6 +46,17 @@ public interface ChunkSource {
         return false;
     }
 
+    /**
+     * Decodes a whole chunk straight into array (a primitive array of this dtype, elements in C
+     * order) from index offset, when the source can without a decoded copy in between (a region read
+     * whose output holds the chunk as one run); false otherwise (the default, and for a chunk it
+     * cannot decode that way: missing, another codec), with array's run possibly partly written, and
+     * the caller copies in a decoded chunk.
+     */
+    default boolean readChunkInto(long[] chunkIndex, Object array, int offset) throws IOException {
+        return false;
+    }
+
     /** The store key of a chunk, e.g. "0/0.1.0" (for tables and error messages). */
     String chunkKey(long[] chunkIndex);
 

@@ -93,6 +93,23 @@ public final class ReadChunk implements Op {
         }
     }
 
+    /**
+     * Reads the chunk straight into array (of the chunk's dtype) from index offset, its elements in
+     * C order, when all of it is wanted (count, its box in the output, is the whole chunk) and its
+     * source can ({@link ChunkSource#readChunkInto}); false otherwise.
+     */
+    boolean readInto(Object array, int offset, int[] count) throws Exception {
+        ChunkSource s = source.open();
+        if (!Arrays.equals(s.chunks(), validShape) || !Arrays.equals(count, validShape)) return false;
+        try {
+            return s.readChunkInto(chunkIndex, array, offset);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException || e instanceof java.nio.channels.ClosedByInterruptException
+                    || e instanceof java.io.InterruptedIOException) throw e;
+            throw new IOException("cannot read chunk '" + s.chunkKey(chunkIndex) + "' of " + location() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The chunk, in a buffer of this thread when transient (see {@link Op#applyTransient}). */
     NdArray read(boolean scratch) throws Exception {
         ChunkSource s = source.open();

@@ -233,9 +233,14 @@ final class V3Chunks {
      * chain or frame is another, or does not decode (the plain decode then reports the error).
      */
     boolean decodeShorts(StoredBytes stored, short[] out) {
+        return decodeShorts(stored, out, 0);
+    }
+
+    /** As {@link #decodeShorts(StoredBytes, short[])}, into out from index offset. */
+    boolean decodeShorts(StoredBytes stored, short[] out, int offset) {
         CodecPipeline p = sharding == null ? pipeline : sharding.inner();
         try {
-            return p.decodeShorts(stored.bytes(), stored.length(), out);
+            return p.decodeShorts(stored.bytes(), stored.length(), out, offset);
         } catch (IOException | RuntimeException e) {
             return false;
         }

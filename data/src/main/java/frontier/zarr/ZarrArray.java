@@ -363,6 +363,50 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
         return null;
     }
 
+    /**
+     * A chunk of 2-byte elements into out from offset (see {@link ChunkSource#readChunkInto}): blosc
+     * chunks (v2 in C order without filters; v3 chunks and inner chunks whose chain is bytes + blosc)
+     * are decoded straight into out; a missing chunk fills the run with the fill value, and any other
+     * chunk is decoded the plain way and copied in, so that each chunk is fetched once. False (nothing
+     * read) for other dtypes.
+     */
+    @Override
+    public boolean readChunkInto(long[] chunkIndex, Object array, int offset) throws IOException {
+        checkChunkIndex(chunkIndex);
+        DType dt = md.dtype();
+        if (!(array instanceof short[] out) || dt.itemSize() != 2 || ChunkCopy.width(dt) != 1) return false;
+        int n = chunkBytes() / 2;
+        java.util.Objects.checkFromIndexSize(offset, n, out.length);
+        NdArray plain;
+        if (v3 != null) {
+            StoredBytes stored = v3.storedForCopy(chunkIndex);
+            if (stored == null) {
+                md.fillValue().fill(out, offset, offset + n);
+                return true;
+            }
+            if (v3.decodeShorts(stored, out, offset)) return true;
+            plain = decodeV3Transient(chunkIndex, stored);
+        } else {
+            String key = chunkKey(chunkIndex);
+            StoredBytes stored = fetchToScratch(key);
+            if (stored == null) {
+                md.fillValue().fill(out, offset, offset + n);
+                return true;
+            }
+            Codecs_ cs = codecs();
+            if (cs.filters.isEmpty() && v2.order() == 'C' && cs.compressor instanceof BloscCodec) {
+                try {
+                    if (BloscCodec.decodeShorts(stored.bytes(), stored.length(), out, offset, n, md.byteOrder() == ByteOrder.BIG_ENDIAN)) return true;
+                } catch (IOException | RuntimeException e) {
+                    // the plain decode reports it with the chunk's key
+                }
+            }
+            plain = decodeV2Transient(key, stored);
+        }
+        System.arraycopy(plain.data(), 0, out, offset, n);
+        return true;
+    }
+
     /** A chunk's stored bytes for immediate decoding: local files go through a reused buffer. */
     private StoredBytes fetchToScratch(String key) throws IOException {
         ChunkFiles files = chunkFiles;
@@ -412,17 +456,8 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
         } else {
             String key = chunkKey(chunkIndex);
             StoredBytes stored = fetchToScratch(key);
-            if (stored == null) {
-                raw = null;
-            } else if (md.dtype().itemSize() == 2 && ChunkCopy.width(md.dtype()) == 1) {
-                NdArray direct = decodeShortsToThreadArray(stored);
-                if (direct != null) return direct;
-                Raw r = decodeToScratch(key, stored);
-                raw = new RawChunk(r.bytes(), md.chunks(), md.dtype(), r.order());
-            } else {
-                Raw r = decodeToScratch(key, stored);
-                raw = new RawChunk(r.bytes(), md.chunks(), md.dtype(), r.order());
-            }
+            if (stored != null) return decodeV2Transient(key, stored);
+            raw = null;
         }
         if (raw == null) {
             NdArray f = sharedFill;
@@ -430,6 +465,16 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
             return f;
         }
         return ChunkCopy.toThreadArray(raw, md.dtype(), md.chunks());
+    }
+
+    /** A v2 chunk decoded from its stored bytes into this thread's array (see {@link #readChunkTransient}). */
+    private NdArray decodeV2Transient(String key, StoredBytes stored) throws IOException {
+        if (md.dtype().itemSize() == 2 && ChunkCopy.width(md.dtype()) == 1) {
+            NdArray direct = decodeShortsToThreadArray(stored);
+            if (direct != null) return direct;
+        }
+        Raw r = decodeToScratch(key, stored);
+        return ChunkCopy.toThreadArray(new RawChunk(r.bytes(), md.chunks(), md.dtype(), r.order()), md.dtype(), md.chunks());
     }
 
     /** A v3 chunk (or inner chunk) decoded from its stored bytes into this thread's array (see {@link #readChunkTransient}). */

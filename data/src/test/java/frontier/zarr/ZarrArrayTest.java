@@ -223,4 +223,76 @@ class ZarrArrayTest {
         String json = new String(s.get("a0/.zarray"), StandardCharsets.US_ASCII);
         assertTrue(json.contains("\"fill_value\": \"NaN\""), json);
     }
+
+    /**
+     * Chunks that span an array's trailing dimensions are whole runs of a region read's output, and
+     * 2-byte chunks are decoded straight into them (ChunkSource.readChunkInto): every codec layout,
+     * byte order and store, missing chunks (fill value), edge chunks and partly covered chunks
+     * (copied the plain way) must read back the values written.
+     */
+    @Test
+    void chunksSpanningTheTrailingDimensionsReadStraightIntoTheRegion() throws IOException {
+        java.util.Random rnd = new java.util.Random(23);
+        long[] shape = {3, 5, 5, 6};
+        int[] ishape = {3, 5, 5, 6};
+        int[] chunks = {1, 2, 5, 6};
+        int n = 3 * 5 * 5 * 6;
+        List<Map<String, Object>> compressors = new java.util.ArrayList<>();
+        compressors.add(Map.of("id", "blosc", "cname", "lz4", "clevel", 5, "shuffle", 1));
+        compressors.add(Map.of("id", "blosc", "cname", "zstd", "clevel", 3, "shuffle", 1, "blocksize", 32));
+        compressors.add(Map.of("id", "blosc", "cname", "lz4", "clevel", 5, "shuffle", 0));
+        compressors.add(Map.of("id", "blosc", "cname", "lz4", "clevel", 5, "shuffle", 2));
+        compressors.add(Map.of("id", "zlib", "level", 1));
+        compressors.add(null);
+        int k = 0;
+        for (DType dt : List.of(DType.UINT16, DType.INT16)) {
+            for (ByteOrder bo : List.of(ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN)) {
+                for (Map<String, Object> comp : compressors) {
+                    for (boolean onDisk : new boolean[]{false, true}) {
+                        String what = dt + " " + bo + " " + comp + (onDisk ? " file" : " memory");
+                        Store s = onDisk ? new FileStore(dir.resolve("s" + k++)) : new MemoryStore();
+                        ZarrArray a = Zarr.createArray(s, "a", ArrayMetadata.builder(dt, shape, chunks).byteOrder(bo)
+                                .fillValue(-7).compressor(comp).build());
+                        short[] want = new short[n];
+                        for (int i = 0; i < n; i++) want[i] = (short) rnd.nextInt();
+                        // chunk (1, 1, 0, 0) is never written: fill value
+                        for (int i = 0; i < 3; i++) {
+                            for (int j = 0; j < 3; j++) {
+                                if (i == 1 && j == 1) continue;
+                                int rows = Math.min(2, 5 - 2 * j);
+                                short[] part = new short[rows * 30];
+                                System.arraycopy(want, (i * 5 + 2 * j) * 30, part, 0, part.length);
+                                a.write(new long[]{i, 2 * j, 0, 0}, NdArray.wrap(dt, part, 1, rows, 5, 6));
+                            }
+                        }
+                        java.util.Arrays.fill(want, (5 + 2) * 30, (5 + 4) * 30, (short) -7);
+                        assertArrayEquals(want, (short[]) a.read().data(), what);
+                        // rows 1..4 of planes 1..2: chunks partly covered (rows 1, 4) and whole (rows 2-3)
+                        short[] sub = new short[2 * 4 * 30];
+                        for (int i = 0; i < 2; i++) System.arraycopy(want, ((1 + i) * 5 + 1) * 30, sub, i * 120, 120);
+                        assertArrayEquals(sub, (short[]) a.read(new long[]{1, 1, 0, 0}, new int[]{2, 4, 5, 6}).data(), what + " region");
+                        // one plane: its chunks are whole runs of a smaller output
+                        short[] plane = java.util.Arrays.copyOfRange(want, 2 * 150, 3 * 150);
+                        assertArrayEquals(plane, (short[]) a.read(new long[]{2, 0, 0, 0}, new int[]{1, 5, 5, 6}).data(), what + " plane");
+                        assertEquals(ishape.length, a.read().shape().length);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A chunk that does not decode fails the region read with an error that names its key, on the direct path too. */
+    @Test
+    void aCorruptChunkReadStraightIntoTheRegionIsNamed() throws IOException {
+        MemoryStore s = new MemoryStore();
+        ZarrArray a = Zarr.createArray(s, "a", ArrayMetadata.builder(DType.UINT16, new long[]{4, 8, 8}, new int[]{1, 8, 8})
+                .compressor(Map.of("id", "blosc", "cname", "lz4", "clevel", 5, "shuffle", 1)).build());
+        short[] v = new short[4 * 64];
+        for (int i = 0; i < v.length; i++) v[i] = (short) (i * 37);
+        a.write(NdArray.wrap(DType.UINT16, v, 4, 8, 8));
+        byte[] frame = s.get("a/2.0.0");
+        s.put("a/2.0.0", java.util.Arrays.copyOf(frame, frame.length - 9)); // cut short
+        IOException e = assertThrows(IOException.class, () -> a.read());
+        assertTrue(e.getMessage().contains("2.0.0"), e.getMessage());
+    }
 }

@@ -34,6 +34,17 @@ public interface Fold extends Op {
     /** Adds input number i (0-based) to the accumulator; returns the accumulator (the same or a new one; CONCURRENT: the same). */
     Object add(Object acc, int i, Object input) throws Exception;
 
+    /**
+     * Adds input number i as made by op from opInputs in the calling thread, with op's result
+     * consumed at once (see {@link Op#applyTransient}): the default runs op and adds its result. A
+     * fold that can do op's work straight into its accumulator overrides it (a chunk read decoded
+     * into its place in a region). A scheduler may call this instead of running op and calling
+     * {@link #add}, only for a {@link Order#CONCURRENT} fold; it must give the same accumulator.
+     */
+    default Object addFrom(Object acc, int i, Op op, List<Object> opInputs) throws Exception {
+        return add(acc, i, op.applyTransient(opInputs));
+    }
+
     /** The task's result from the accumulator once every input was added. */
     Object end(Object acc) throws Exception;
 

@@ -326,6 +326,9 @@ public final class ThreadPoolScheduler implements Scheduler {
                 transientOk = consumedAtOnce(i);
             }
             try {
+                if (transientOk && folds[cTask[cStart[i]]].order() == Fold.Order.CONCURRENT) {
+                    return finish(i, new Unrun(i, op, inputs)); // the fold runs op into its accumulator (Fold.addFrom)
+                }
                 Object v = transientOk ? op.applyTransient(inputs) : transientResults ? op.applyUsingScratch(inputs) : op.apply(inputs);
                 inputs = null;
                 return finish(i, v);
@@ -338,6 +341,10 @@ public final class ThreadPoolScheduler implements Scheduler {
                     notifyAll();
                 }
             }
+        }
+
+        /** Task task's op, not run yet, handed to the one concurrent fold that takes its result (see {@link Fold#addFrom}). */
+        private record Unrun(int task, Op op, List<Object> inputs) {
         }
 
         /** Whether task i's result goes at once into one fold, so that it may sit in a thread buffer. */
@@ -406,7 +413,16 @@ public final class ThreadPoolScheduler implements Scheduler {
                             s.begun = true;
                         }
                     }
-                    f.add(s.acc, pos, v);
+                    if (v instanceof Unrun u) {
+                        try {
+                            f.addFrom(s.acc, pos, u.op(), u.inputs());
+                        } catch (Throwable e) {
+                            fail(u.task(), e); // the task's own failure (a chunk that cannot be read)
+                            return false;
+                        }
+                    } else {
+                        f.add(s.acc, pos, v);
+                    }
                     synchronized (s) {
                         last = ++s.added == total;
                     }

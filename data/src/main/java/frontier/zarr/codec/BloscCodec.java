@@ -297,13 +297,22 @@ public final class BloscCodec implements Codec {
 
     /**
      * Decodes a frame of 2-byte elements (byte order given) into out as shorts, block by block
-     * through small buffers that stay in the cache: no chunk-sized byte array in between. False
+     * through a small buffer that stays in the cache: no chunk-sized byte array in between. False
      * (out untouched or partly written) when the frame is not byte-shuffled 2-byte elements filling
      * out exactly; the caller then decodes it the plain way, which reports any error.
      */
     public static boolean decodeShorts(byte[] src, int length, short[] out, boolean bigEndian) throws CodecException {
+        return decodeShorts(src, length, out, 0, out.length, bigEndian);
+    }
+
+    /**
+     * As {@link #decodeShorts(byte[], int, short[], boolean)}, into out[offset..offset+count): a chunk
+     * decoded straight into its place in a region. False when the frame does not hold count elements.
+     */
+    public static boolean decodeShorts(byte[] src, int length, short[] out, int offset, int count, boolean bigEndian) throws CodecException {
+        java.util.Objects.checkFromIndexSize(offset, count, out.length);
         Frame f = Frame.parse(src, length);
-        if (f.nbytes != 2 * out.length || f.nbytes == 0 || !f.unshufflesSwapped(2)) return false;
+        if (f.nbytes != 2L * count || f.nbytes == 0 || !f.unshufflesSwapped(2)) return false;
         BloscCompressor comp = BloscCompressor.byFormat(f.flags >>> 5);
         int nblocks = f.nbytes / f.blocksize + (f.nbytes % f.blocksize > 0 ? 1 : 0);
         boolean dontSplit = (f.flags & FLAG_DONT_SPLIT) != 0;
@@ -313,11 +322,7 @@ public final class BloscCodec implements Codec {
             int bsize = last ? leftover : f.blocksize;
             byte[] buf = scratch(0, bsize);
             decodeStreams(src, f.cbytes, LittleEndian.getInt(src, HEADER + 4 * j), comp, 2, dontSplit, bsize, last, buf, 0, j);
-            // unshuffled into a second small buffer with whole-long stores, then one bulk copy: faster than
-            // storing shorts one by one into the large array
-            byte[] raw = scratch(1, bsize);
-            Shuffle.unshuffle(2, buf, 0, raw, 0, bsize, bigEndian);
-            java.nio.ByteBuffer.wrap(raw, 0, bsize).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(out, j * (f.blocksize / 2), bsize / 2);
+            Shuffle.unshuffleShorts(buf, 0, out, offset + j * (f.blocksize / 2), bsize / 2, bigEndian);
         }
         return true;
     }

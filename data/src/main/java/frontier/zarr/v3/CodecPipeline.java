@@ -255,10 +255,15 @@ public final class CodecPipeline {
      * written) for any other chain or frame layout.
      */
     public boolean decodeShorts(byte[] stored, int length, short[] out) throws IOException {
+        return decodeShorts(stored, length, out, 0);
+    }
+
+    /** As {@link #decodeShorts(byte[], int, short[])}, into out from index offset (a chunk's run in a region). */
+    public boolean decodeShorts(byte[] stored, int length, short[] out, int offset) throws IOException {
         if (!arrayCodecs.isEmpty() || !(serializer instanceof BytesCodec bytes) || byteCodecs.size() != 1
                 || !(byteCodecs.get(0).codec() instanceof BloscCodec) || RawChunk.scalarSize(spec.dtype()) != 2
-                || spec.elements() != out.length) return false;
-        return BloscCodec.decodeShorts(stored, length, out, bytes.endian() == ByteOrder.BIG_ENDIAN);
+                || offset < 0 || spec.elements() > out.length - offset) return false;
+        return BloscCodec.decodeShorts(stored, length, out, offset, spec.elements(), bytes.endian() == ByteOrder.BIG_ENDIAN);
     }
 
     /** Encodes one chunk (or shard) of this chain's spec. */

@@ -67,4 +67,74 @@ class ThreadPoolSchedulerTest {
         assertEquals(List.of("compute 101 tasks"), bars);
         assertTrue(bars.size() == 1);
     }
+
+    /** Sums its inputs concurrently; records which inputs it ran itself through addFrom. */
+    static final class RunningSum implements frontier.array.graph.Fold {
+        final transient java.util.Set<Integer> ranInside = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        @Override
+        public Order order() {
+            return Order.CONCURRENT;
+        }
+
+        @Override
+        public Object begin(int n) {
+            return new java.util.concurrent.atomic.AtomicLong();
+        }
+
+        @Override
+        public Object add(Object acc, int i, Object input) {
+            ((java.util.concurrent.atomic.AtomicLong) acc).addAndGet((Integer) input);
+            return acc;
+        }
+
+        @Override
+        public Object addFrom(Object acc, int i, Op op, List<Object> opInputs) throws Exception {
+            if (op instanceof Const c) {
+                ranInside.add(i);
+                ((java.util.concurrent.atomic.AtomicLong) acc).addAndGet(c.v());
+                return acc;
+            }
+            return frontier.array.graph.Fold.super.addFrom(acc, i, op, opInputs);
+        }
+
+        @Override
+        public Object end(Object acc) {
+            return ((java.util.concurrent.atomic.AtomicLong) acc).get();
+        }
+    }
+
+    /** A concurrent fold is handed the ops of the tasks it alone consumes, to run into its accumulator (Fold.addFrom). */
+    @Test
+    void aConcurrentFoldRunsTheOpsOfItsOnlyInputsItself() throws Exception {
+        List<Task> tasks = new ArrayList<>();
+        List<TaskKey> parts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            TaskKey k = new TaskKey("c", i);
+            tasks.add(new Task(k, new Const(i), List.of()));
+            parts.add(k);
+        }
+        TaskKey shared = new TaskKey("shared");
+        tasks.add(new Task(shared, new Const(1000), List.of()));
+        parts.add(shared);
+        TaskKey other = new TaskKey("other"); // a second consumer of "shared": that one is run and kept as usual
+        tasks.add(new Task(other, new Sum(), List.of(shared)));
+        RunningSum fold = new RunningSum();
+        TaskKey total = new TaskKey("total");
+        tasks.add(new Task(total, fold, parts));
+        TaskKey out = new TaskKey("out");
+        tasks.add(new Task(out, new Pair(), List.of(total, other)));
+        Object r = new ThreadPoolScheduler(2).withoutProgressBars().run(new TaskGraph(tasks, out));
+        assertEquals(List.of(40L * 39 / 2 + 1000, 1000), r);
+        assertEquals(40, fold.ranInside.size(), "the 40 inputs only the fold takes: " + fold.ranInside);
+        assertTrue(!fold.ranInside.contains(40), "the shared input is run once and added");
+    }
+
+    /** Its two inputs as a list. */
+    record Pair() implements Op {
+        @Override
+        public Object apply(List<Object> inputs) {
+            return List.of(inputs.get(0), inputs.get(1));
+        }
+    }
 }

@@ -77,7 +77,8 @@ enum BloscCompressor {
         try {
             got = switch (this) {
                 case BLOSCLZ -> BloscLz.decompress(src, off, len, dst, dOff, n);
-                case LZ4, LZ4HC -> LZ4_D.get().decompress(src, off, len, dst, dOff, n);
+                case LZ4, LZ4HC -> NativeLz4.available() ? NativeLz4.decompress(src, off, len, dst, dOff, n)
+                        : LZ4_D.get().decompress(src, off, len, dst, dOff, n);
                 case SNAPPY -> {
                     int declared = SnappyDecompressor.getUncompressedLength(src, off);
                     if (declared != n) {

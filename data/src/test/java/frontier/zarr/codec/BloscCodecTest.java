@@ -301,6 +301,70 @@ class BloscCodecTest {
         assertTrue(folded > 100, "frames folded " + folded + " times");
     }
 
+    /** A chunk decoded into its run of a larger region leaves the rest of the region as it was. */
+    @Test
+    void decodeShortsAtAnOffsetWritesExactlyItsRun() throws Exception {
+        Random rnd = new Random(6);
+        for (int n : new int[]{200, 4098, 300000}) {
+            byte[] raw = noisyRamp(n, rnd);
+            for (String cname : new String[]{"lz4", "zstd"}) {
+                byte[] enc = new BloscCodec(cname, 5, 1, 0).encode(raw, 2);
+                assertEquals(0x01, enc[2] & 0x03, "a byte-shuffled frame");
+                for (boolean be : new boolean[]{false, true}) {
+                    String what = cname + " n=" + n + " be=" + be;
+                    short[] want = new short[n / 2];
+                    java.nio.ByteBuffer.wrap(raw).order(be ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(want);
+                    short[] region = new short[n / 2 + 11];
+                    Arrays.fill(region, (short) 0x5A5A);
+                    assertTrue(BloscCodec.decodeShorts(enc, enc.length, region, 7, n / 2, be), what);
+                    assertArrayEquals(want, Arrays.copyOfRange(region, 7, 7 + n / 2), what);
+                    for (int i : new int[]{0, 6, 7 + n / 2, region.length - 1}) assertEquals((short) 0x5A5A, region[i], what + " index " + i);
+                    assertThrows(IndexOutOfBoundsException.class, () -> BloscCodec.decodeShorts(enc, enc.length, region, 12, n / 2, be), what + ": a run past the end");
+                    assertEquals(false, BloscCodec.decodeShorts(enc, enc.length, region, 0, n / 2 + 1, be), what + ": another count is declined");
+                }
+            }
+        }
+    }
+
+    /** liblz4 (through JNI) decodes what aircompressor decodes, and refuses corrupt and truncated streams without harm. */
+    @Test
+    void nativeLz4AgreesWithAircompressorAndRefusesCorruptStreams() throws Exception {
+        assertTrue(NativeLz4.available(), "lz4-java's native library did not load: blosc LZ4 falls back to aircompressor, 1.5x slower");
+        Random rnd = new Random(8);
+        io.airlift.compress.lz4.Lz4Compressor c = new io.airlift.compress.lz4.Lz4Compressor();
+        io.airlift.compress.lz4.Lz4Decompressor air = new io.airlift.compress.lz4.Lz4Decompressor();
+        int refused = 0;
+        for (String kind : new String[]{"random", "ramp", "zeros", "run-then-random", "far-repeat"}) {
+            for (int n : new int[]{1, 100, 70000}) {
+                byte[] raw = pattern(kind, n, rnd);
+                byte[] enc = new byte[c.maxCompressedLength(n)];
+                int len = c.compress(raw, 0, n, enc, 0, enc.length);
+                byte[] a = new byte[n], b = new byte[n + 8];
+                assertEquals(n, air.decompress(enc, 0, len, a, 0, n));
+                assertEquals(n, NativeLz4.decompress(enc, 0, len, b, 4, n), kind + " " + n);
+                assertArrayEquals(a, Arrays.copyOfRange(b, 4, 4 + n), kind + " " + n);
+                for (int t = 0; t < 200; t++) {
+                    byte[] bad = Arrays.copyOf(enc, len);
+                    int cut = len;
+                    if (t % 3 == 0) cut = rnd.nextInt(len);
+                    else for (int k = 0; k <= t % 4; k++) bad[rnd.nextInt(len)] ^= (byte) (1 + rnd.nextInt(255));
+                    byte[] out = new byte[n + 16];
+                    Arrays.fill(out, (byte) 0x77);
+                    try {
+                        int got = NativeLz4.decompress(bad, 0, cut, out, 8, n);
+                        assertTrue(got >= 0 && got <= n, "decoded " + got + " of at most " + n);
+                    } catch (CodecException e) {
+                        assertTrue(e.getMessage().contains("lz4"), e.getMessage());
+                        refused++;
+                    }
+                    for (int i = 0; i < 8; i++) assertEquals((byte) 0x77, out[i], "byte before the run");
+                    for (int i = 8 + n; i < out.length; i++) assertEquals((byte) 0x77, out[i], "byte after the run");
+                }
+            }
+        }
+        assertTrue(refused > 100, "corrupt streams refused " + refused + " times");
+    }
+
     @Test
     void decodeShortsEqualsThePlainDecodeReadAsShorts() throws Exception {
         Random rnd = new Random(5);

@@ -271,28 +271,39 @@ public final class BloscCodec implements Codec {
     private static void decodeStreams(byte[] src, int cbytes, int offset, BloscCompressor comp, int typesize,
                                       boolean dontSplit, int bsize, boolean leftoverBlock, byte[] dst, int dstOff,
                                       int blockIndex) throws CodecException {
-        int nsplits = !dontSplit && typesize <= MAX_SPLITS && bsize / typesize >= MIN_BUFFERSIZE && !leftoverBlock ? typesize : 1;
+        int nsplits = streams(typesize, dontSplit, bsize, leftoverBlock, blockIndex);
         int neblock = bsize / nsplits;
-        if (neblock * nsplits != bsize) {
+        for (int s = 0; s < nsplits; s++) {
+            offset = decodeStream(src, cbytes, offset, comp, neblock, dst, dstOff + s * neblock, blockIndex, s);
+        }
+    }
+
+    /** How many streams a block is stored as: its typesize when split (stream j then holds byte j of every element), else 1. */
+    private static int streams(int typesize, boolean dontSplit, int bsize, boolean leftoverBlock, int blockIndex) throws CodecException {
+        int nsplits = !dontSplit && typesize <= MAX_SPLITS && bsize / typesize >= MIN_BUFFERSIZE && !leftoverBlock ? typesize : 1;
+        if (bsize / nsplits * nsplits != bsize) {
             throw new CodecException("blosc block " + blockIndex + " of " + bsize + " bytes cannot be split into " + nsplits + " streams");
         }
-        for (int s = 0; s < nsplits; s++) {
-            if (offset < 0 || offset > cbytes - 4) {
-                throw new CodecException("blosc block " + blockIndex + " stream " + s + " starts at " + offset + ", outside the " + cbytes + "-byte frame");
-            }
-            int clen = LittleEndian.getInt(src, offset);
-            offset += 4;
-            if (clen < 0 || clen > cbytes - offset) {
-                throw new CodecException("blosc block " + blockIndex + " stream " + s + " claims " + clen + " bytes at offset " + offset + " of a " + cbytes + "-byte frame");
-            }
-            if (clen == neblock) {
-                System.arraycopy(src, offset, dst, dstOff, neblock);
-            } else {
-                comp.decompress(src, offset, clen, dst, dstOff, neblock);
-            }
-            offset += clen;
-            dstOff += neblock;
+        return nsplits;
+    }
+
+    /** Decompresses stream s of a block, starting at offset, into dst[dstOff..dstOff+neblock); returns where the next stream starts. */
+    private static int decodeStream(byte[] src, int cbytes, int offset, BloscCompressor comp, int neblock, byte[] dst, int dstOff,
+                                    int blockIndex, int s) throws CodecException {
+        if (offset < 0 || offset > cbytes - 4) {
+            throw new CodecException("blosc block " + blockIndex + " stream " + s + " starts at " + offset + ", outside the " + cbytes + "-byte frame");
         }
+        int clen = LittleEndian.getInt(src, offset);
+        offset += 4;
+        if (clen < 0 || clen > cbytes - offset) {
+            throw new CodecException("blosc block " + blockIndex + " stream " + s + " claims " + clen + " bytes at offset " + offset + " of a " + cbytes + "-byte frame");
+        }
+        if (clen == neblock) {
+            System.arraycopy(src, offset, dst, dstOff, neblock);
+        } else {
+            comp.decompress(src, offset, clen, dst, dstOff, neblock);
+        }
+        return offset + clen;
     }
 
     /**
@@ -358,11 +369,23 @@ public final class BloscCodec implements Codec {
         for (int j = 0; j < nblocks; j++) {
             boolean last = j == nblocks - 1 && leftover > 0;
             int bsize = last ? leftover : f.blocksize;
-            byte[] buf = scratch(0, bsize);
-            decodeStreams(src, f.cbytes, LittleEndian.getInt(src, HEADER + 4 * j), comp, f.typesize, dontSplit, bsize, last, buf, 0, j);
             int n = bsize / itemSize;
+            int signPlane = bigEndian ? 0 : itemSize - 1;
+            int offset = LittleEndian.getInt(src, HEADER + 4 * j);
+            if (streams(f.typesize, dontSplit, bsize, last, j) == itemSize && itemSize > 1) {
+                // each stream is one byte plane: summed right after it decompresses, while it is still in the core's cache
+                byte[] buf = scratch(0, n);
+                for (int p = 0; p < itemSize; p++) {
+                    offset = decodeStream(src, f.cbytes, offset, comp, n, buf, 0, j, p);
+                    planes[p] += ByteSums.sum(buf, 0, n);
+                    if (signed && p == signPlane) negatives += ByteSums.countHigh(buf, 0, n);
+                }
+                continue;
+            }
+            byte[] buf = scratch(0, bsize);
+            decodeStreams(src, f.cbytes, offset, comp, f.typesize, dontSplit, bsize, last, buf, 0, j);
             for (int p = 0; p < itemSize; p++) planes[p] += ByteSums.sum(buf, p * n, n);
-            if (signed) negatives += ByteSums.countHigh(buf, (bigEndian ? 0 : itemSize - 1) * n, n);
+            if (signed) negatives += ByteSums.countHigh(buf, signPlane * n, n);
         }
         long sum = 0;
         for (int p = 0; p < itemSize; p++) sum += planes[p] << (8 * (bigEndian ? itemSize - 1 - p : p));

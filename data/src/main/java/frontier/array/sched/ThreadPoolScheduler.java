@@ -407,6 +407,22 @@ public final class ThreadPoolScheduler implements Scheduler {
             boolean last;
             try {
                 if (f.order() == Fold.Order.CONCURRENT) {
+                    if (v instanceof Unrun u) {
+                        boolean begun;
+                        synchronized (s) {
+                            begun = s.begun;
+                        }
+                        if (!begun) {
+                            // the accumulator is not made yet (a region's output is being zeroed, 70 MB for
+                            // zarr-read's): the op runs the usual way meanwhile, rather than wait for it
+                            try {
+                                v = u.op().applyTransient(u.inputs());
+                            } catch (Throwable e) {
+                                fail(u.task(), e);
+                                return false;
+                            }
+                        }
+                    }
                     synchronized (s) {
                         if (!s.begun) {
                             s.acc = f.begin(total);

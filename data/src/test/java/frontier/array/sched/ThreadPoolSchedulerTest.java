@@ -104,7 +104,7 @@ class ThreadPoolSchedulerTest {
         }
     }
 
-    /** A concurrent fold is handed the ops of the tasks it alone consumes, to run into its accumulator (Fold.addFrom). */
+    /** A concurrent fold is handed the ops of the tasks it alone consumes, to run into its accumulator once it is made (Fold.addFrom). */
     @Test
     void aConcurrentFoldRunsTheOpsOfItsOnlyInputsItself() throws Exception {
         List<Task> tasks = new ArrayList<>();
@@ -126,7 +126,8 @@ class ThreadPoolSchedulerTest {
         tasks.add(new Task(out, new Pair(), List.of(total, other)));
         Object r = new ThreadPoolScheduler(2).withoutProgressBars().run(new TaskGraph(tasks, out));
         assertEquals(List.of(40L * 39 / 2 + 1000, 1000), r);
-        assertEquals(40, fold.ranInside.size(), "the 40 inputs only the fold takes: " + fold.ranInside);
+        // each of the 2 threads may run its first input the usual way while the accumulator is still being made
+        assertTrue(fold.ranInside.size() >= 38, "the 40 inputs only the fold takes: " + fold.ranInside);
         assertTrue(!fold.ranInside.contains(40), "the shared input is run once and added");
     }
 

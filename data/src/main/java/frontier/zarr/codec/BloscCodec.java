@@ -287,17 +287,23 @@ public final class BloscCodec implements Codec {
         return nsplits;
     }
 
-    /** Decompresses stream s of a block, starting at offset, into dst[dstOff..dstOff+neblock); returns where the next stream starts. */
-    private static int decodeStream(byte[] src, int cbytes, int offset, BloscCompressor comp, int neblock, byte[] dst, int dstOff,
-                                    int blockIndex, int s) throws CodecException {
+    /** The stored length of the stream whose 4-byte length is at offset (checked to lie within the frame); the stream follows it. */
+    private static int streamLength(byte[] src, int cbytes, int offset, int blockIndex, int s) throws CodecException {
         if (offset < 0 || offset > cbytes - 4) {
             throw new CodecException("blosc block " + blockIndex + " stream " + s + " starts at " + offset + ", outside the " + cbytes + "-byte frame");
         }
         int clen = LittleEndian.getInt(src, offset);
-        offset += 4;
-        if (clen < 0 || clen > cbytes - offset) {
-            throw new CodecException("blosc block " + blockIndex + " stream " + s + " claims " + clen + " bytes at offset " + offset + " of a " + cbytes + "-byte frame");
+        if (clen < 0 || clen > cbytes - offset - 4) {
+            throw new CodecException("blosc block " + blockIndex + " stream " + s + " claims " + clen + " bytes at offset " + (offset + 4) + " of a " + cbytes + "-byte frame");
         }
+        return clen;
+    }
+
+    /** Decompresses stream s of a block, starting at offset, into dst[dstOff..dstOff+neblock); returns where the next stream starts. */
+    private static int decodeStream(byte[] src, int cbytes, int offset, BloscCompressor comp, int neblock, byte[] dst, int dstOff,
+                                    int blockIndex, int s) throws CodecException {
+        int clen = streamLength(src, cbytes, offset, blockIndex, s);
+        offset += 4;
         if (clen == neblock) {
             System.arraycopy(src, offset, dst, dstOff, neblock);
         } else {
@@ -376,9 +382,17 @@ public final class BloscCodec implements Codec {
                 // each stream is one byte plane: summed right after it decompresses, while it is still in the core's cache
                 byte[] buf = scratch(0, n);
                 for (int p = 0; p < itemSize; p++) {
-                    offset = decodeStream(src, f.cbytes, offset, comp, n, buf, 0, j, p);
-                    planes[p] += ByteSums.sum(buf, 0, n);
-                    if (signed && p == signPlane) negatives += ByteSums.countHigh(buf, 0, n);
+                    byte[] plane = buf;
+                    int at = 0;
+                    if (streamLength(src, f.cbytes, offset, j, p) == n) { // stored as is (noise does not compress): summed in place
+                        plane = src;
+                        at = offset + 4;
+                        offset += 4 + n;
+                    } else {
+                        offset = decodeStream(src, f.cbytes, offset, comp, n, buf, 0, j, p);
+                    }
+                    planes[p] += ByteSums.sum(plane, at, n);
+                    if (signed && p == signPlane) negatives += ByteSums.countHigh(plane, at, n);
                 }
                 continue;
             }

@@ -61,11 +61,13 @@ final class CopyGraph {
         private final String location;
         private transient volatile Store store;
         private transient Map<String, byte[]> probed;
+        private transient Map<String, java.util.concurrent.CompletableFuture<byte[]>> probing;
 
         Source(Store store, String location) {
             this.store = store;
             this.location = location;
             this.probed = new ConcurrentHashMap<>();
+            this.probing = new ConcurrentHashMap<>();
         }
 
         private Store store() throws IOException {
@@ -90,9 +92,16 @@ final class CopyGraph {
             return s.isRemote() ? ThreadPoolScheduler.blocking(read) : read.get();
         }
 
-        /** Fetches a chunk to see whether it exists, keeping it for its fetch task. */
+        /** Starts fetching a chunk that {@link #probe} will ask for, so that the probes of several arrays overlap. */
+        void prefetchProbe(String key) throws IOException {
+            Store s = store();
+            probing.computeIfAbsent(key, k -> s.getAsync(k));
+        }
+
+        /** Fetches a chunk (or takes its prefetch) to see whether it exists, keeping it for its fetch task. */
         byte[] probe(String key) throws IOException {
-            byte[] b = store().get(key);
+            java.util.concurrent.CompletableFuture<byte[]> started = probing == null ? null : probing.remove(key);
+            byte[] b = started != null ? Store.await(started) : store().get(key);
             if (b != null && probed != null) probed.put(key, b);
             return b;
         }

@@ -152,6 +152,15 @@ public final class OmeDownload {
             // One graph copies the files of every array (in parts of GRAPH_FILES): fetches overlap
             // across arrays, with no pause at each array's end, and the workers start once.
             try (Copy copy = new Copy(new CopyGraph.Source(store, store.locate("")), scheduler(), sink)) {
+                // The arrays whose chunk key separator must be probed are probed at once, not one after the other.
+                for (OmeNode n : copied) {
+                    if (n.levels().isEmpty() || n.levels().get(0).path() == null) continue;
+                    for (OmeNode.Level level : n.levels()) {
+                        OmeLocation arr = n.location().child(level.path());
+                        String key = probeKey(level.array(), version(n), dir(target, arr.prefix()));
+                        if (key != null) copy.source.prefetchProbe(arr.prefix() + key);
+                    }
+                }
                 for (OmeNode n : copied) {
                     OmeLocation loc = n.location();
                     Path dir = dir(target, loc.prefix());
@@ -159,7 +168,7 @@ public final class OmeDownload {
                     cleanParts(dir);
                     copyNodeMetadata(loc, target);
                     if (n.levels().isEmpty() || n.levels().get(0).path() == null) continue;
-                    String version = n.metadata().multiscale() != null ? n.metadata().multiscale().version() : null;
+                    String version = version(n);
                     List<OmeNode.Level> levels = new ArrayList<>(n.levels());
                     java.util.Collections.reverse(levels); // smallest first, as ome-zarr-py does
                     for (OmeNode.Level level : levels) {
@@ -355,9 +364,23 @@ public final class OmeDownload {
         // A previous run settled it already: ask the disk, not the server.
         if (Files.isRegularFile(dir.resolve(info.firstChunkKey(first)))) return first;
         if (Files.isRegularFile(dir.resolve(info.firstChunkKey(other)))) return other;
-        byte[] probe = source.probe(arr.prefix() + info.firstChunkKey(first));
+        byte[] probe = source.probe(arr.prefix() + info.firstChunkKey(first)); // prefetched: probeKey
         if (probe != null) return first;
         return source.probe(arr.prefix() + info.firstChunkKey(other)) != null ? other : first;
+    }
+
+    /** The key {@link #separator} will probe first (a Zarr v2 array's first chunk), or null when it will not probe. */
+    private static String probeKey(ArrayInfo info, String version, Path dir) {
+        if (info.v3() != null || info.dimensionSeparator() != null || info.shape().length <= 1 || info.chunkCount() == 0) return null;
+        String first = version == null || version.equals("0.1") ? "." : "/";
+        String other = first.equals(".") ? "/" : ".";
+        if (Files.isRegularFile(dir.resolve(info.firstChunkKey(first))) || Files.isRegularFile(dir.resolve(info.firstChunkKey(other)))) return null;
+        return info.firstChunkKey(first);
+    }
+
+    /** The NGFF version of a node's multiscale, or null. */
+    private static String version(OmeNode n) {
+        return n.metadata().multiscale() != null ? n.metadata().multiscale().version() : null;
     }
 
     /** Removes temporary files a previous, interrupted run left in a folder. */

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -13,8 +14,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 /**
  * Serves a directory over HTTP ({@link WebServer}): GET and HEAD, single byte ranges, 404 for what
  * is missing (a folder is not a file), 403 for what lies outside the directory, symlinks included:
- * every path is resolved to its real path before it is opened, and must stay inside the real path
- * of the root. Binds 127.0.0.1 unless told otherwise. The tutorial notebook and {@code frontier
+ * a path with a link on the way is resolved to its real path before it is opened, and must stay
+ * inside the real path of the root. Binds 127.0.0.1 unless told otherwise. The tutorial notebook and {@code frontier
  * serve} use it to serve a local OME-Zarr image as if it were remote; tests and benchmarks too.
  * <p>
  * Tests inject faults with {@link #setFault}: a {@link Fault} sees every request first, on a pool
@@ -114,6 +115,34 @@ public final class StaticFileServer implements AutoCloseable {
         });
     }
 
+    /** A file's real path and its attributes. */
+    private record Located(Path real, BasicFileAttributes attrs) {
+    }
+
+    /**
+     * The real path and attributes of file (a normalized path under the root), or a
+     * SecurityException when its real path lies outside the root. Each name below the root is
+     * looked at without following links, one lstat each: when none is a link, the path is real
+     * already (the root is). At the first link, the path is resolved in full, every link followed,
+     * and must stay inside the root. (toRealPath for every request cost a readlink per name from
+     * the file system's root, ~10 per chunk file.)
+     */
+    private Located locate(Path file) throws IOException {
+        Path p = root;
+        BasicFileAttributes a = null;
+        for (Path name : root.relativize(file)) {
+            if (name.toString().isEmpty()) continue; // the root itself
+            p = p.resolve(name);
+            a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (a.isSymbolicLink()) {
+                Path real = file.toRealPath();
+                if (!real.startsWith(root)) throw new SecurityException();
+                return new Located(real, Files.readAttributes(real, BasicFileAttributes.class));
+            }
+        }
+        return new Located(file, a != null ? a : Files.readAttributes(root, BasicFileAttributes.class));
+    }
+
     private void serve(ServerExchange ex) throws IOException {
         if (!ex.method().equals("GET") && !ex.isHead()) {
             ex.header("Allow", "GET, HEAD").respondText(405, ex.method() + " (allowed: GET, HEAD)");
@@ -129,9 +158,9 @@ public final class StaticFileServer implements AutoCloseable {
         BasicFileAttributes attrs;
         try {
             if (!file.startsWith(root)) throw new SecurityException();
-            real = file.toRealPath(); // follows every symlink on the way
-            if (!real.startsWith(root)) throw new SecurityException();
-            attrs = Files.readAttributes(real, BasicFileAttributes.class);
+            Located at = locate(file);
+            real = at.real();
+            attrs = at.attrs();
         } catch (SecurityException e) {
             ex.respondText(403, path + " is outside the served folder");
             return;

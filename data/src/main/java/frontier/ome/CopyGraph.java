@@ -7,6 +7,7 @@ import frontier.array.graph.TaskGraph;
 import frontier.array.graph.TaskKey;
 import frontier.array.sched.ThreadPoolScheduler;
 import frontier.progress.Progress;
+import frontier.progress.ProgressSink;
 import frontier.store.ByteRequest;
 import frontier.store.Store;
 import frontier.store.Stores;
@@ -23,8 +24,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The copy of an array's chunk files (or shards) as a task graph, run by a scheduler like every
- * other chunk loop: per file a {@link Fetch} task (I/O: the scheduler lets more of them wait on
+ * The copy of chunk files (or shards), of one array or of several, as a task graph, run by a
+ * scheduler like every other chunk loop: per file a {@link Fetch} task (I/O: the scheduler lets more of them wait on
  * the network than there are cores) and a {@link Write} task taking its bytes, and a {@link Tally}
  * adding up what the writes did. Tasks are plain serializable values; the open store and the
  * progress bar they use here are transient (a task run elsewhere reopens the source by location).
@@ -34,19 +35,19 @@ final class CopyGraph {
     private CopyGraph() {
     }
 
-    /** A file to copy: its store key, its path, and the size of the file a previous run left (-1: none). */
-    record Chunk(String key, Path file, long localSize) {
+    /** A file to copy: its store key, its path, and the size of the file a previous run left (-1: none), and its array's bar. */
+    record Chunk(String key, Path file, long localSize, Bar bar) {
     }
 
     /** The graph copying the chunks (in their order: the scheduler runs them depth first, each write soon after its fetch). */
-    static TaskGraph of(Source source, List<Chunk> chunks, boolean verify, Bar bar) {
+    static TaskGraph of(Source source, List<Chunk> chunks, boolean verify) {
         TaskGraph.Builder g = new TaskGraph.Builder();
         List<TaskKey> writes = new java.util.ArrayList<>(chunks.size());
         for (int i = 0; i < chunks.size(); i++) {
             Chunk c = chunks.get(i);
             TaskKey fetch = g.put(new Task(new TaskKey("fetch", i), new Fetch(source, c.key(), c.localSize(), verify), List.of()));
             writes.add(g.put(new Task(new TaskKey("write", i),
-                    new Write(source, c.key(), c.file().toString(), c.localSize(), verify, bar), List.of(fetch))));
+                    new Write(source, c.key(), c.file().toString(), c.localSize(), verify, c.bar()), List.of(fetch))));
         }
         return g.build(g.put(new Task(new TaskKey("tally"), new Tally(), writes)));
     }
@@ -60,11 +61,13 @@ final class CopyGraph {
         private final String location;
         private transient volatile Store store;
         private transient Map<String, byte[]> probed;
+        private transient Map<String, java.util.concurrent.CompletableFuture<byte[]>> probing;
 
         Source(Store store, String location) {
             this.store = store;
             this.location = location;
             this.probed = new ConcurrentHashMap<>();
+            this.probing = new ConcurrentHashMap<>();
         }
 
         private Store store() throws IOException {
@@ -89,9 +92,16 @@ final class CopyGraph {
             return s.isRemote() ? ThreadPoolScheduler.blocking(read) : read.get();
         }
 
-        /** Fetches a chunk to see whether it exists, keeping it for its fetch task. */
+        /** Starts fetching a chunk that {@link #probe} will ask for, so that the probes of several arrays overlap. */
+        void prefetchProbe(String key) throws IOException {
+            Store s = store();
+            probing.computeIfAbsent(key, k -> s.getAsync(k));
+        }
+
+        /** Fetches a chunk (or takes its prefetch) to see whether it exists, keeping it for its fetch task. */
         byte[] probe(String key) throws IOException {
-            byte[] b = store().get(key);
+            java.util.concurrent.CompletableFuture<byte[]> started = probing == null ? null : probing.remove(key);
+            byte[] b = started != null ? Store.await(started) : store().get(key);
             if (b != null && probed != null) probed.put(key, b);
             return b;
         }
@@ -102,17 +112,105 @@ final class CopyGraph {
         }
     }
 
-    /** An array's progress bar (here; none where the graph was sent elsewhere). */
+    /** The progress bar of the array a file belongs to (here; none where the graph was sent elsewhere). */
     static final class Bar implements Serializable {
         private static final long serialVersionUID = 1L;
-        private final transient Progress progress;
+        private final transient Bars bars;
+        private final int array;
 
-        Bar(Progress progress) {
-            this.progress = progress;
+        Bar(Bars bars, int array) {
+            this.bars = bars;
+            this.array = array;
         }
 
         void advance() {
-            if (progress != null) progress.advance(1);
+            if (bars != null) bars.advance(array);
+        }
+    }
+
+    /**
+     * The arrays' progress bars, one after another although one graph copies files of several
+     * arrays: an array's bar starts when the bars before it have ended (its files copied early
+     * are counted in when it starts) and ends when its last file is copied.
+     */
+    static final class Bars implements AutoCloseable {
+        private final ProgressSink sink;
+        private final List<Array> arrays = new java.util.ArrayList<>();
+        private int current; // the first array whose bar has not ended
+        private Progress open = Progress.NONE; // its bar, once started
+
+        /** An array's bar: its label, total and unit, where the array is, the files given to graphs so far and copied so far. */
+        private static final class Array {
+            final String label;
+            final long total;
+            final String unit;
+            final String where;
+            long files;
+            long copied;
+            boolean allGiven;
+
+            Array(String label, long total, String unit, String where) {
+                this.label = label;
+                this.total = total;
+                this.unit = unit;
+                this.where = where;
+            }
+        }
+
+        Bars(ProgressSink sink) {
+            this.sink = sink;
+        }
+
+        /** A new array (at where), whose files follow: its bar starts now if no bar before it is still running. */
+        synchronized Bar add(String label, long total, String unit, String where) {
+            arrays.add(new Array(label, total, unit, where));
+            if (arrays.size() - 1 == current) open = sink.start(label, total, unit);
+            return new Bar(this, arrays.size() - 1);
+        }
+
+        /** A file of the array last added goes into a graph. */
+        synchronized void given() {
+            arrays.get(arrays.size() - 1).files++;
+        }
+
+        /** Every file of the array last added was given to a graph: its bar may end when they are copied. */
+        synchronized void allGiven() {
+            arrays.get(arrays.size() - 1).allGiven = true;
+            next();
+        }
+
+        synchronized void advance(int array) {
+            arrays.get(array).copied++;
+            if (array == current) open.advance(1);
+            next();
+        }
+
+        /** Where the array being copied is (the first whose bar has not ended). */
+        synchronized String current() {
+            return current < arrays.size() ? arrays.get(current).where : "the end";
+        }
+
+        /** Ends the bars of the arrays done, and starts the next one's. */
+        private void next() {
+            while (current < arrays.size()) {
+                Array a = arrays.get(current);
+                if (!a.allGiven || a.copied < a.files) return;
+                open.close();
+                open = Progress.NONE;
+                if (++current < arrays.size()) {
+                    Array n = arrays.get(current);
+                    open = sink.start(n.label, n.total, n.unit);
+                    if (n.copied > 0) open.advance(n.copied);
+                }
+            }
+        }
+
+        /** Ends the running bar (a failed copy: the bars after it never start). */
+        @Override
+        public synchronized void close() {
+            open.close();
+            open = Progress.NONE;
+            current = arrays.size();
         }
     }
 

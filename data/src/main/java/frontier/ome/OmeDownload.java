@@ -5,7 +5,6 @@ import frontier.array.sched.ComputeException;
 import frontier.array.sched.Scheduler;
 import frontier.array.sched.SchedulerContext;
 import frontier.array.sched.ThreadPoolScheduler;
-import frontier.progress.Progress;
 import frontier.progress.ProgressSink;
 import frontier.store.Store;
 import frontier.store.StoreOptions;
@@ -26,15 +25,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code ome_zarr download}: copies an OME-Zarr image, every pyramid level, {@code labels/} and
  * {@code masks/} byte for byte under DIR/NAME.zarr. HTTP cannot list, so chunk keys come from
- * each .zarray. Each array's chunk files are copied by a task graph ({@link CopyGraph}) on the
- * session's scheduler, fetches overlapping beyond the core count. Every file is written under a temporary name
+ * each .zarray. The chunk files of all arrays are copied by one task graph ({@link CopyGraph}) on the
+ * session's scheduler, fetches overlapping beyond the core count (an array's progress bar follows the one before). Every file is written under a temporary name
  * and renamed when complete, so an interrupted run leaves no complete-looking wrong file, and a
  * second run fetches only what is still missing. Names from remote metadata that would leave
  * the target folder are refused before anything is written.
  */
 public final class OmeDownload {
     static final String PART = ".frontier-part";
-    /** Files copied by one task graph at most (two tasks each); an array of more is copied in parts. */
+    /** Files copied by one task graph at most (two tasks each); more are copied in parts. */
     private static final int GRAPH_FILES = 1 << 15;
 
     private final String source;
@@ -150,22 +149,34 @@ public final class OmeDownload {
                 Files.createDirectories(dir(target, g.prefix()));
                 copyNodeMetadata(g, target);
             }
-            CopyGraph.Source source = new CopyGraph.Source(store, store.locate(""));
-            Scheduler scheduler = scheduler();
-            for (OmeNode n : copied) {
-                OmeLocation loc = n.location();
-                Path dir = dir(target, loc.prefix());
-                Files.createDirectories(dir);
-                cleanParts(dir);
-                copyNodeMetadata(loc, target);
-                if (n.levels().isEmpty() || n.levels().get(0).path() == null) continue;
-                String version = n.metadata().multiscale() != null ? n.metadata().multiscale().version() : null;
-                List<OmeNode.Level> levels = new ArrayList<>(n.levels());
-                java.util.Collections.reverse(levels); // smallest first, as ome-zarr-py does
-                for (OmeNode.Level level : levels) {
-                    OmeLocation arr = loc.child(level.path());
-                    copyArray(arr, level.array(), version, target, source, scheduler, sink, name);
+            // One graph copies the files of every array (in parts of GRAPH_FILES): fetches overlap
+            // across arrays, with no pause at each array's end, and the workers start once.
+            try (Copy copy = new Copy(new CopyGraph.Source(store, store.locate("")), scheduler(), sink)) {
+                // The arrays whose chunk key separator must be probed are probed at once, not one after the other.
+                for (OmeNode n : copied) {
+                    if (n.levels().isEmpty() || n.levels().get(0).path() == null) continue;
+                    for (OmeNode.Level level : n.levels()) {
+                        OmeLocation arr = n.location().child(level.path());
+                        String key = probeKey(level.array(), version(n), dir(target, arr.prefix()));
+                        if (key != null) copy.source.prefetchProbe(arr.prefix() + key);
+                    }
                 }
+                for (OmeNode n : copied) {
+                    OmeLocation loc = n.location();
+                    Path dir = dir(target, loc.prefix());
+                    Files.createDirectories(dir);
+                    cleanParts(dir);
+                    copyNodeMetadata(loc, target);
+                    if (n.levels().isEmpty() || n.levels().get(0).path() == null) continue;
+                    String version = version(n);
+                    List<OmeNode.Level> levels = new ArrayList<>(n.levels());
+                    java.util.Collections.reverse(levels); // smallest first, as ome-zarr-py does
+                    for (OmeNode.Level level : levels) {
+                        OmeLocation arr = loc.child(level.path());
+                        copyArray(arr, level.array(), version, target, copy, name);
+                    }
+                }
+                copy.flush();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             return new DownloadReport(target, filesWritten.get(), bytesWritten.get(), filesPresent.get(), filesRepaired.get(),
@@ -248,64 +259,86 @@ public final class OmeDownload {
         write(p, b);
     }
 
-    private void copyArray(OmeLocation arr, ArrayInfo info, String version, Path target, CopyGraph.Source source,
-                           Scheduler scheduler, ProgressSink sink, String name) throws IOException {
+    private void copyArray(OmeLocation arr, ArrayInfo info, String version, Path target, Copy copy, String name) throws IOException {
         Path dir = dir(target, arr.prefix());
         Files.createDirectories(dir);
         Map<String, Long> present = completeFiles(dir); // one walk instead of a stat per chunk
         copyNodeMetadata(arr, target);
         // Zarr v3 names its keys itself (chunk_key_encoding); a shard is one key, copied and resumed whole.
-        String sep = info.v3() != null ? null : separator(arr, info, version, source, dir);
+        String sep = info.v3() != null ? null : separator(arr, info, version, copy.source, dir);
         Iterable<String> keys = info.v3() != null ? info.v3Keys() : info.chunkKeys(sep);
-        long total = info.chunkCount();
         String label = name + "/" + arr.prefix().substring(0, arr.prefix().length() - 1);
         Path madeParent = null; // keys come in C order: siblings share their folder, so the last one made is enough
         String unit = info.v3() != null && info.v3().shards() != null ? "shards" : "chunks";
-        try (Progress bar = sink.start(label, total, unit)) {
-            CopyGraph.Bar b = new CopyGraph.Bar(bar);
-            List<CopyGraph.Chunk> part = new ArrayList<>();
-            for (String key : keys) {
-                Path file = dir.resolve(key).normalize();
-                if (!file.startsWith(dir)) throw new OmeException("refusing chunk key " + key + ": outside " + dir);
-                Long localSize = present.get(key);
-                if (localSize == null && key.indexOf('/') > 0) {
-                    Path parent = file.getParent();
-                    if (!parent.equals(madeParent)) Files.createDirectories(parent);
-                    madeParent = parent;
-                }
-                part.add(new CopyGraph.Chunk(arr.prefix() + key, file, localSize == null ? -1 : localSize));
-                if (part.size() == GRAPH_FILES) {
-                    copy(part, source, scheduler, b, arr);
-                    part.clear();
-                }
+        CopyGraph.Bar bar = copy.bars.add(label, info.chunkCount(), unit, arr.path());
+        for (String key : keys) {
+            Path file = dir.resolve(key).normalize();
+            if (!file.startsWith(dir)) throw new OmeException("refusing chunk key " + key + ": outside " + dir);
+            Long localSize = present.get(key);
+            if (localSize == null && key.indexOf('/') > 0) {
+                Path parent = file.getParent();
+                if (!parent.equals(madeParent)) Files.createDirectories(parent);
+                madeParent = parent;
             }
-            if (!part.isEmpty()) copy(part, source, scheduler, b, arr);
+            copy.add(new CopyGraph.Chunk(arr.prefix() + key, file, localSize == null ? -1 : localSize, bar));
         }
+        copy.bars.allGiven();
     }
 
-    /** Runs the copy of some files of an array as one graph, and adds up what it did. */
-    private void copy(List<CopyGraph.Chunk> files, CopyGraph.Source source, Scheduler scheduler, CopyGraph.Bar bar,
-                      OmeLocation arr) throws IOException {
-        CopyGraph.Outcome o;
-        try {
-            o = (CopyGraph.Outcome) scheduler.run(CopyGraph.of(source, files, verify, bar));
-        } catch (ComputeException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new java.io.InterruptedIOException("download interrupted at " + arr.path());
-            }
-            Throwable t = e.getCause() != null ? e.getCause() : e;
-            while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException || t instanceof ExecutionException
-                    || t instanceof ComputeException)) t = t.getCause();
-            if (t instanceof IOException io) throw io;
-            throw new IOException("download of " + arr.path() + " failed: " + t, t);
+    /**
+     * The files to copy, gathered over arrays and copied by one graph when {@link #GRAPH_FILES}
+     * are gathered (a huge array is so copied in parts, in bounded memory) or when flushed.
+     */
+    private final class Copy implements AutoCloseable {
+        final CopyGraph.Source source;
+        final Scheduler scheduler;
+        final CopyGraph.Bars bars;
+        private final List<CopyGraph.Chunk> part = new ArrayList<>();
+
+        Copy(CopyGraph.Source source, Scheduler scheduler, ProgressSink sink) {
+            this.source = source;
+            this.scheduler = scheduler;
+            this.bars = new CopyGraph.Bars(sink);
         }
-        filesWritten.addAndGet(o.written());
-        bytesWritten.addAndGet(o.bytes());
-        filesPresent.addAndGet(o.present());
-        filesRepaired.addAndGet(o.repaired());
-        filesVerified.addAndGet(o.verified());
-        chunksMissing.addAndGet(o.missing());
-        chunksFetched.addAndGet(o.fetched());
+
+        void add(CopyGraph.Chunk c) throws IOException {
+            part.add(c);
+            bars.given();
+            if (part.size() == GRAPH_FILES) flush();
+        }
+
+        /** Runs the copy of the files gathered as one graph, and adds up what it did. */
+        void flush() throws IOException {
+            if (part.isEmpty()) return;
+            CopyGraph.Outcome o;
+            try {
+                o = (CopyGraph.Outcome) scheduler.run(CopyGraph.of(source, part, verify));
+            } catch (ComputeException e) {
+                String at = bars.current();
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.io.InterruptedIOException("download interrupted at " + at);
+                }
+                Throwable t = e.getCause() != null ? e.getCause() : e;
+                while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException || t instanceof ExecutionException
+                        || t instanceof ComputeException)) t = t.getCause();
+                if (t instanceof IOException io) throw io;
+                throw new IOException("download of " + at + " failed: " + t, t);
+            }
+            part.clear();
+            filesWritten.addAndGet(o.written());
+            bytesWritten.addAndGet(o.bytes());
+            filesPresent.addAndGet(o.present());
+            filesRepaired.addAndGet(o.repaired());
+            filesVerified.addAndGet(o.verified());
+            chunksMissing.addAndGet(o.missing());
+            chunksFetched.addAndGet(o.fetched());
+        }
+
+        /** Ends the bar still running (when a copy failed). */
+        @Override
+        public void close() {
+            bars.close();
+        }
     }
 
     /**
@@ -331,9 +364,23 @@ public final class OmeDownload {
         // A previous run settled it already: ask the disk, not the server.
         if (Files.isRegularFile(dir.resolve(info.firstChunkKey(first)))) return first;
         if (Files.isRegularFile(dir.resolve(info.firstChunkKey(other)))) return other;
-        byte[] probe = source.probe(arr.prefix() + info.firstChunkKey(first));
+        byte[] probe = source.probe(arr.prefix() + info.firstChunkKey(first)); // prefetched: probeKey
         if (probe != null) return first;
         return source.probe(arr.prefix() + info.firstChunkKey(other)) != null ? other : first;
+    }
+
+    /** The key {@link #separator} will probe first (a Zarr v2 array's first chunk), or null when it will not probe. */
+    private static String probeKey(ArrayInfo info, String version, Path dir) {
+        if (info.v3() != null || info.dimensionSeparator() != null || info.shape().length <= 1 || info.chunkCount() == 0) return null;
+        String first = version == null || version.equals("0.1") ? "." : "/";
+        String other = first.equals(".") ? "/" : ".";
+        if (Files.isRegularFile(dir.resolve(info.firstChunkKey(first))) || Files.isRegularFile(dir.resolve(info.firstChunkKey(other)))) return null;
+        return info.firstChunkKey(first);
+    }
+
+    /** The NGFF version of a node's multiscale, or null. */
+    private static String version(OmeNode n) {
+        return n.metadata().multiscale() != null ? n.metadata().multiscale().version() : null;
     }
 
     /** Removes temporary files a previous, interrupted run left in a folder. */

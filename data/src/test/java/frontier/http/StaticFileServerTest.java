@@ -149,6 +149,37 @@ class StaticFileServerTest {
     }
 
     @Test
+    void linksDeeperDownAreFollowedOnlyWhereTheyStayInside(@TempDir Path tmp) throws Exception {
+        // Names are checked one by one below the root: a link anywhere on the way, to a file or a
+        // folder, directly or through another link, is resolved in full before anything is served.
+        Path served = Files.createDirectories(tmp.resolve("served"));
+        Path secrets = Files.createDirectories(tmp.resolve("secrets"));
+        Files.writeString(secrets.resolve("key.txt"), "secret key");
+        Path deep = Files.createDirectories(served.resolve("a/b/c"));
+        Files.writeString(deep.resolve("ok.txt"), "fine");
+        Files.createSymbolicLink(deep.resolve("leak.txt"), secrets.resolve("key.txt"));
+        Files.createSymbolicLink(served.resolve("a/b/out"), secrets);
+        Files.createSymbolicLink(served.resolve("a/hop"), Path.of("b/out")); // inside, to a link leading out
+        Files.createSymbolicLink(served.resolve("a/in"), Path.of("b/c")); // a folder inside: served
+        Files.createSymbolicLink(served.resolve("up"), tmp); // the root's parent
+        try (StaticFileServer s = StaticFileServer.start(served, 0)) {
+            for (String p : List.of("a/b/c/leak.txt", "a/b/out/key.txt", "a/hop/key.txt", "up/secrets/key.txt")) {
+                HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(s.url(p))));
+                assertEquals(403, r.statusCode(), p);
+                assertFalse(new String(r.body(), StandardCharsets.UTF_8).contains("secret key"), p);
+            }
+            for (String p : List.of("a/b/c/ok.txt", "a/in/ok.txt", "up/served/a/b/c/ok.txt")) { // the last: out and back in
+                HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(s.url(p))));
+                assertEquals(200, r.statusCode(), p);
+                assertEquals("fine", new String(r.body(), StandardCharsets.UTF_8), p);
+            }
+            assertEquals(404, send(HttpRequest.newBuilder(URI.create(s.url("a/b/c/ok.txt/more")))).statusCode());
+            assertEquals(404, send(HttpRequest.newBuilder(URI.create(s.url("a/b")))).statusCode(), "a folder is not a file");
+            assertEquals(404, send(HttpRequest.newBuilder(URI.create(s.url("")))).statusCode(), "nor is the root");
+        }
+    }
+
+    @Test
     void malformedRequestsGet400AndTheConnectionIsClosed() throws Exception {
         String next = "GET /.zgroup HTTP/1.1\r\nHost: x\r\n\r\n";
         for (String bad : List.of("NONSENSE\r\n\r\n", "GET /.zgroup HTTP/1.1\r\nHost: x\r\nContent-Length: -40\r\n\r\n",

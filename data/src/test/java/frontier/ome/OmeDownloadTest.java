@@ -41,8 +41,10 @@ class OmeDownloadTest {
         Path out = tmp.resolve("out");
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         Map<String, Long> bars = new ConcurrentHashMap<>();
+        List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>(); // bars started and ended, in order
         ProgressSink sink = (label, total, unit) -> {
             AtomicLong done = new AtomicLong();
+            shown.add("start " + label);
             return new Progress() {
                 @Override
                 public void advance(long n) {
@@ -52,6 +54,7 @@ class OmeDownloadTest {
                 @Override
                 public void close() {
                     bars.put(label + " " + total + " " + unit, done.get());
+                    shown.add("end " + label);
                 }
             };
         };
@@ -77,6 +80,12 @@ class OmeDownloadTest {
         assertEquals(8L, bars.get("tiny.zarr/0 8 chunks"));
         assertEquals(4L, bars.get("tiny.zarr/masks/0/2 4 chunks"));
         bars.forEach((k, v) -> assertTrue(k.startsWith("tiny.zarr/") && k.contains(" " + v + " chunks"), k + " -> " + v));
+        // One graph copies every array, yet the bars come one after another, smallest level first.
+        assertEquals(18, shown.size(), shown.toString());
+        for (int i = 0; i < shown.size(); i += 2) {
+            assertTrue(shown.get(i).startsWith("start ") && shown.get(i + 1).equals("end " + shown.get(i).substring(6)), shown.toString());
+        }
+        assertEquals(List.of("start tiny.zarr/2", "end tiny.zarr/2", "start tiny.zarr/1"), shown.subList(0, 3));
     }
 
     @Test
@@ -112,8 +121,8 @@ class OmeDownloadTest {
             assertEquals(want, Fixtures.tree(out.resolve("tiny.zarr")), "same files, same bytes");
             assertEquals(want.size(), r.filesWritten());
             long chunks = want.keySet().stream().filter(k -> !k.contains(".z") && !k.endsWith("zarr.json")).count();
-            assertEquals(9, graphs.get(), "a graph per array");
-            assertEquals(2 * chunks + 9, tasks.get(), "a fetch and a write per chunk, and a tally per graph");
+            assertEquals(1, graphs.get(), "one graph for the 9 arrays");
+            assertEquals(2 * chunks + 1, tasks.get(), "a fetch and a write per chunk, and a tally");
         } finally {
             SchedulerContext.bind(null);
         }

@@ -162,6 +162,11 @@ public final class ThreadPoolScheduler implements Scheduler {
         int done;
         int computing;
         int idle;
+        /**
+         * Opened when every task ran or the run failed: the caller waits on it, not on this
+         * object's monitor, so that the workers' hand-offs (one per task) never wake it.
+         */
+        final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         /** Results held for later consumers (and early inputs of in-order folds); its peak, for tests. */
         final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
         volatile int peakHeld;
@@ -220,15 +225,12 @@ public final class ThreadPoolScheduler implements Scheduler {
                     for (int i = 0; i < Math.min(threads, n); i++) startWorker();
                 }
                 boolean interrupted = false;
+                try {
+                    ended.await();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
                 synchronized (this) {
-                    while (done < n && failure == null) {
-                        try {
-                            wait();
-                        } catch (InterruptedException e) {
-                            interrupted = true;
-                            break;
-                        }
-                    }
                     cancelled = true;
                     notifyAll();
                 }
@@ -310,6 +312,7 @@ public final class ThreadPoolScheduler implements Scheduler {
                     if (cancelled || done >= n) return;
                     i = ready.poll();
                     computing++;
+                    wakeOne(); // more may run: the next idle worker goes on
                 }
                 if (!runTask(i)) return;
             }
@@ -338,7 +341,7 @@ public final class ThreadPoolScheduler implements Scheduler {
             } finally {
                 synchronized (this) {
                     computing--;
-                    notifyAll();
+                    wakeOne();
                 }
             }
         }
@@ -380,8 +383,12 @@ public final class ThreadPoolScheduler implements Scheduler {
                     if (folds[c] == null && --waiting[c] == 0) ready.add(c);
                 }
                 if (folds[i] == null) for (int d : deps[i]) release(d);
-                done++;
-                notifyAll();
+                if (++done == n) {
+                    ended.countDown();
+                    notifyAll();
+                } else {
+                    wakeOne();
+                }
             }
             progress.advance(1);
             return true;
@@ -491,7 +498,17 @@ public final class ThreadPoolScheduler implements Scheduler {
                 failedTask = task;
             }
             cancelled = true;
+            ended.countDown();
             notifyAll();
+        }
+
+        /**
+         * Wakes one idle worker when a task could start now. One is enough: a worker that takes a
+         * task calls this again, so idle workers wake one after the other while tasks and free
+         * slots remain, instead of all of them at every hand-off to find one task.
+         */
+        private void wakeOne() {
+            if (idle > 0 && !ready.isEmpty() && computing < threads) notify();
         }
 
         /** A worker waits on I/O (or is back): another may compute meanwhile, up to MAX_BLOCKED extra. */
@@ -502,7 +519,7 @@ public final class ThreadPoolScheduler implements Scheduler {
             }
             computing--;
             if (!cancelled && idle == 0 && !ready.isEmpty() && workers.size() < threads + MAX_BLOCKED && !workers.isEmpty()) startWorker();
-            notifyAll();
+            wakeOne();
         }
     }
 

@@ -138,4 +138,58 @@ class ThreadPoolSchedulerTest {
             return List.of(inputs.get(0), inputs.get(1));
         }
     }
+
+    /** Waits until all the parties of a barrier wait (every task of a round runs at once), then gives 1. */
+    record Meet(java.util.concurrent.CyclicBarrier barrier, boolean blocking) implements Op {
+        @Override
+        public Object apply(List<Object> inputs) throws Exception {
+            ThreadPoolScheduler.IOSupplier<Object> meet = () -> {
+                try {
+                    barrier.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new java.io.IOException("not all tasks of the round ran at once: " + e, e);
+                }
+                return 1;
+            };
+            return blocking ? ThreadPoolScheduler.blocking(meet) : meet.get();
+        }
+    }
+
+    /** Gives 0 after a pause, long enough for the other workers to find nothing to do and wait. */
+    record Gate() implements Op {
+        @Override
+        public Object apply(List<Object> inputs) throws Exception {
+            Thread.sleep(300);
+            return 0;
+        }
+    }
+
+    /** One task first, then n tasks after it that meet at a barrier of parties, then their sum. */
+    static TaskGraph gateThen(int n, java.util.concurrent.CyclicBarrier barrier, boolean blocking) {
+        List<Task> tasks = new ArrayList<>();
+        TaskKey gate = new TaskKey("gate");
+        tasks.add(new Task(gate, new Gate(), List.of()));
+        List<TaskKey> parts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            TaskKey k = new TaskKey("meet", i);
+            tasks.add(new Task(k, new Meet(barrier, blocking), List.of(gate)));
+            parts.add(k);
+        }
+        TaskKey out = new TaskKey("sum");
+        tasks.add(new Task(out, new Sum(), parts));
+        return new TaskGraph(tasks, out);
+    }
+
+    @Test
+    void tasksThatBecomeReadyTogetherRunOnEveryIdleWorker() {
+        // The workers idle while the gate runs; its n consumers then wake them one after the other,
+        // each woken worker waking the next, until all 4 compute at once (else the barrier breaks).
+        assertEquals(12, new ThreadPoolScheduler(4).withoutProgressBars().run(gateThen(12, new java.util.concurrent.CyclicBarrier(4), false)));
+    }
+
+    @Test
+    void tasksWaitingOnIoLetMoreWorkersStartThanThreads() {
+        // 2 threads, 6 tasks blocked on I/O at once: 4 more workers start while they wait.
+        assertEquals(6, new ThreadPoolScheduler(2).withoutProgressBars().run(gateThen(6, new java.util.concurrent.CyclicBarrier(6), true)));
+    }
 }

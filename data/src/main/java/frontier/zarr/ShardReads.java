@@ -150,7 +150,7 @@ final class ShardReads {
         @Override
         public Object applyTransient(List<Object> inputs) throws Exception {
             ZarrArray a = (ZarrArray) ref.open();
-            return a.decodeV3Transient(chunkIndex, a.v3().readInnerLocal(shardKey, offset, nbytes));
+            return a.decodeTransient(chunkIndex, a.v3().readInnerLocal(shardKey, offset, nbytes));
         }
 
         @Override

@@ -228,15 +228,10 @@ final class V3Chunks {
     }
 
     /**
-     * Decodes a chunk of 2-byte elements straight into out (machine order) when its chain is bytes +
-     * byte-shuffled blosc, the common layout: no intermediate chunk-sized buffer. False when the
-     * chain or frame is another, or does not decode (the plain decode then reports the error).
+     * Decodes a chunk of 2-byte elements straight into out from index offset (machine order) when its
+     * chain is bytes + byte-shuffled blosc, the common layout: no intermediate chunk-sized buffer. False
+     * when the chain or frame is another, or does not decode (the plain decode then reports the error).
      */
-    boolean decodeShorts(StoredBytes stored, short[] out) {
-        return decodeShorts(stored, out, 0);
-    }
-
-    /** As {@link #decodeShorts(StoredBytes, short[])}, into out from index offset. */
     boolean decodeShorts(StoredBytes stored, short[] out, int offset) {
         CodecPipeline p = sharding == null ? pipeline : sharding.inner();
         try {

@@ -346,65 +346,51 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
     }
 
     /**
-     * A blosc chunk of 2-byte elements decoded straight into this thread's short array (see
-     * {@link BloscCodec#decodeShorts}); null when the chunk is not such a frame, to be decoded the plain way.
+     * A blosc chunk of 2-byte elements decoded straight into out from offset (see
+     * {@link BloscCodec#decodeShorts}): v2 chunks in C order without filters, v3 chunks and inner chunks
+     * whose chain is bytes + blosc. False when the chunk is not such a frame or does not decode
+     * (out then partly written), to be decoded the plain way, which reports any error with its key.
      */
-    private NdArray decodeShortsToThreadArray(StoredBytes stored) throws ZarrFormatException {
+    private boolean decodeShortsInto(StoredBytes stored, short[] out, int offset) throws ZarrFormatException {
+        if (v3 != null) return v3.decodeShorts(stored, out, offset);
         Codecs_ cs = codecs();
-        if (!cs.filters.isEmpty() || v2.order() != 'C' || !(cs.compressor instanceof BloscCodec)) return null;
-        short[] out = (short[]) ChunkCopy.threadArray(md.dtype(), md.chunks());
+        if (!cs.filters.isEmpty() || v2.order() != 'C' || !(cs.compressor instanceof BloscCodec)) return false;
         try {
-            if (BloscCodec.decodeShorts(stored.bytes(), stored.length(), out, md.byteOrder() == ByteOrder.BIG_ENDIAN)) {
-                return NdArray.wrap(md.dtype(), out, md.chunks());
-            }
+            return BloscCodec.decodeShorts(stored.bytes(), stored.length(), out, offset, chunkBytes() / 2, md.byteOrder() == ByteOrder.BIG_ENDIAN);
         } catch (IOException | RuntimeException e) {
-            // the plain decode reports it with the chunk's key
+            return false;
         }
-        return null;
     }
 
     /**
      * A chunk of 2-byte elements into out from offset (see {@link ChunkSource#readChunkInto}): blosc
-     * chunks (v2 in C order without filters; v3 chunks and inner chunks whose chain is bytes + blosc)
-     * are decoded straight into out; a missing chunk fills the run with the fill value, and any other
-     * chunk is decoded the plain way and copied in, so that each chunk is fetched once. False (nothing
-     * read) for other dtypes.
+     * chunks are decoded straight into out ({@link #decodeShortsInto}); a missing chunk fills the run
+     * with the fill value, and any other chunk is decoded the plain way and copied in, so that each
+     * chunk is fetched once. False (nothing read) for other dtypes.
      */
     @Override
     public boolean readChunkInto(long[] chunkIndex, Object array, int offset) throws IOException {
         checkChunkIndex(chunkIndex);
-        DType dt = md.dtype();
-        if (!(array instanceof short[] out) || dt.itemSize() != 2 || ChunkCopy.width(dt) != 1) return false;
+        if (!(array instanceof short[] out) || !shortElements()) return false;
         int n = chunkBytes() / 2;
         java.util.Objects.checkFromIndexSize(offset, n, out.length);
-        NdArray plain;
-        if (v3 != null) {
-            StoredBytes stored = v3.storedForCopy(chunkIndex);
-            if (stored == null) {
-                md.fillValue().fill(out, offset, offset + n);
-                return true;
-            }
-            if (v3.decodeShorts(stored, out, offset)) return true;
-            plain = decodeV3Transient(chunkIndex, stored);
-        } else {
-            String key = chunkKey(chunkIndex);
-            StoredBytes stored = fetchToScratch(key);
-            if (stored == null) {
-                md.fillValue().fill(out, offset, offset + n);
-                return true;
-            }
-            Codecs_ cs = codecs();
-            if (cs.filters.isEmpty() && v2.order() == 'C' && cs.compressor instanceof BloscCodec) {
-                try {
-                    if (BloscCodec.decodeShorts(stored.bytes(), stored.length(), out, offset, n, md.byteOrder() == ByteOrder.BIG_ENDIAN)) return true;
-                } catch (IOException | RuntimeException e) {
-                    // the plain decode reports it with the chunk's key
-                }
-            }
-            plain = decodeV2Transient(key, stored);
+        StoredBytes stored = storedForDecoding(chunkIndex);
+        if (stored == null) {
+            md.fillValue().fill(out, offset, offset + n);
+        } else if (!decodeShortsInto(stored, out, offset)) {
+            System.arraycopy(decodePlain(chunkIndex, stored).data(), 0, out, offset, n);
         }
-        System.arraycopy(plain.data(), 0, out, offset, n);
         return true;
+    }
+
+    /** Whether elements are 2-byte scalars (what {@link #decodeShortsInto} decodes). */
+    private boolean shortElements() {
+        return md.dtype().itemSize() == 2 && ChunkCopy.width(md.dtype()) == 1;
+    }
+
+    /** A chunk's stored bytes for immediate decoding (local files and inner chunks of local shards in this thread's buffer); null when it is missing. */
+    private StoredBytes storedForDecoding(long[] chunkIndex) throws IOException {
+        return v3 != null ? v3.storedForCopy(chunkIndex) : fetchToScratch(chunkKey(chunkIndex));
     }
 
     /** A chunk's stored bytes for immediate decoding: local files go through a reused buffer. */
@@ -448,44 +434,32 @@ public final class ZarrArray implements ChunkSource, StoredChunks {
     @Override
     public NdArray readChunkTransient(long[] chunkIndex) throws IOException {
         checkChunkIndex(chunkIndex);
+        StoredBytes stored = storedForDecoding(chunkIndex);
+        if (stored != null) return decodeTransient(chunkIndex, stored);
+        NdArray f = sharedFill;
+        if (f == null) sharedFill = f = filledChunk();
+        return f;
+    }
+
+    /** A chunk (or inner chunk) decoded from its stored bytes into this thread's array (see {@link #readChunkTransient}). */
+    NdArray decodeTransient(long[] chunkIndex, StoredBytes stored) throws IOException {
+        if (shortElements()) {
+            short[] out = (short[]) ChunkCopy.threadArray(md.dtype(), md.chunks());
+            if (decodeShortsInto(stored, out, 0)) return NdArray.wrap(md.dtype(), out, md.chunks());
+        }
+        return decodePlain(chunkIndex, stored);
+    }
+
+    /** A chunk decoded through its codec chain into this thread's array, without the 2-byte shortcut; errors name its key. */
+    private NdArray decodePlain(long[] chunkIndex, StoredBytes stored) throws IOException {
         RawChunk raw;
         if (v3 != null) {
-            StoredBytes stored = v3.storedForCopy(chunkIndex);
-            if (stored != null) return decodeV3Transient(chunkIndex, stored);
-            raw = null;
+            raw = v3.decode(chunkIndex, stored.bytes(), 0, stored.length(), true);
         } else {
-            String key = chunkKey(chunkIndex);
-            StoredBytes stored = fetchToScratch(key);
-            if (stored != null) return decodeV2Transient(key, stored);
-            raw = null;
-        }
-        if (raw == null) {
-            NdArray f = sharedFill;
-            if (f == null) sharedFill = f = filledChunk();
-            return f;
+            Raw r = decodeToScratch(chunkKey(chunkIndex), stored);
+            raw = new RawChunk(r.bytes(), md.chunks(), md.dtype(), r.order());
         }
         return ChunkCopy.toThreadArray(raw, md.dtype(), md.chunks());
-    }
-
-    /** A v2 chunk decoded from its stored bytes into this thread's array (see {@link #readChunkTransient}). */
-    private NdArray decodeV2Transient(String key, StoredBytes stored) throws IOException {
-        if (md.dtype().itemSize() == 2 && ChunkCopy.width(md.dtype()) == 1) {
-            NdArray direct = decodeShortsToThreadArray(stored);
-            if (direct != null) return direct;
-        }
-        Raw r = decodeToScratch(key, stored);
-        return ChunkCopy.toThreadArray(new RawChunk(r.bytes(), md.chunks(), md.dtype(), r.order()), md.dtype(), md.chunks());
-    }
-
-    /** A v3 chunk (or inner chunk) decoded from its stored bytes into this thread's array (see {@link #readChunkTransient}). */
-    NdArray decodeV3Transient(long[] chunkIndex, StoredBytes stored) throws IOException {
-        DType dt = md.dtype();
-        if (dt.itemSize() == 2 && ChunkCopy.width(dt) == 1) {
-            short[] out = (short[]) ChunkCopy.threadArray(dt, md.chunks());
-            if (v3.decodeShorts(stored, out)) return NdArray.wrap(dt, out, md.chunks());
-        }
-        RawChunk raw = v3.decode(chunkIndex, stored.bytes(), 0, stored.length(), true);
-        return ChunkCopy.toThreadArray(raw, dt, md.chunks());
     }
 
     /**

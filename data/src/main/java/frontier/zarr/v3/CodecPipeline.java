@@ -250,15 +250,11 @@ public final class CodecPipeline {
     }
 
     /**
-     * Decodes a chunk of 2-byte elements straight into out, in the machine's byte order, when this
-     * chain is bytes + blosc with byte shuffle of 2-byte elements; false (out untouched or partly
-     * written) for any other chain or frame layout.
+     * Decodes a chunk of 2-byte elements straight into out from index offset (a chunk's run in a
+     * region, or a chunk-sized array), in the machine's byte order, when this chain is bytes + blosc
+     * with byte shuffle of 2-byte elements; false (out untouched or partly written) for any other
+     * chain or frame layout.
      */
-    public boolean decodeShorts(byte[] stored, int length, short[] out) throws IOException {
-        return decodeShorts(stored, length, out, 0);
-    }
-
-    /** As {@link #decodeShorts(byte[], int, short[])}, into out from index offset (a chunk's run in a region). */
     public boolean decodeShorts(byte[] stored, int length, short[] out, int offset) throws IOException {
         if (!arrayCodecs.isEmpty() || !(serializer instanceof BytesCodec bytes) || byteCodecs.size() != 1
                 || !(byteCodecs.get(0).codec() instanceof BloscCodec) || RawChunk.scalarSize(spec.dtype()) != 2

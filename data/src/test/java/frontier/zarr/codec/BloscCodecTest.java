@@ -382,12 +382,12 @@ class BloscCodecTest {
                             java.nio.ByteBuffer.wrap(raw).order(order).asShortBuffer().get(want);
                             short[] got = new short[n / 2];
                             boolean shuffledFrame = (enc[2] & 0x03) == 0x01;
-                            assertEquals(shuffledFrame, BloscCodec.decodeShorts(enc, enc.length, got, order == java.nio.ByteOrder.BIG_ENDIAN), what);
+                            assertEquals(shuffledFrame, BloscCodec.decodeShorts(enc, enc.length, got, 0, got.length, order == java.nio.ByteOrder.BIG_ENDIAN), what);
                             if (shuffledFrame) {
                                 assertArrayEquals(want, got, what);
                                 direct++;
                             }
-                            assertEquals(false, BloscCodec.decodeShorts(enc, enc.length, new short[n / 2 + 1], false), what + ": another size is declined");
+                            assertEquals(false, BloscCodec.decodeShorts(enc, enc.length, new short[n / 2 + 1], 0, n / 2 + 1, false), what + ": another size is declined");
                         }
                     }
                 }

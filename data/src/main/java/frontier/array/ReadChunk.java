@@ -71,9 +71,7 @@ public final class ReadChunk implements Op {
         try {
             return s.sumChunk(chunkIndex);
         } catch (Exception e) {
-            if (e instanceof InterruptedException || e instanceof java.nio.channels.ClosedByInterruptException
-                    || e instanceof java.io.InterruptedIOException) throw e;
-            throw new IOException("cannot read chunk '" + s.chunkKey(chunkIndex) + "' of " + location() + ": " + e.getMessage(), e);
+            throw named(s, e);
         }
     }
 
@@ -87,9 +85,7 @@ public final class ReadChunk implements Op {
         try {
             return s.foldExtremes(chunkIndex, acc);
         } catch (Exception e) {
-            if (e instanceof InterruptedException || e instanceof java.nio.channels.ClosedByInterruptException
-                    || e instanceof java.io.InterruptedIOException) throw e;
-            throw new IOException("cannot read chunk '" + s.chunkKey(chunkIndex) + "' of " + location() + ": " + e.getMessage(), e);
+            throw named(s, e);
         }
     }
 
@@ -104,10 +100,15 @@ public final class ReadChunk implements Op {
         try {
             return s.readChunkInto(chunkIndex, array, offset);
         } catch (Exception e) {
-            if (e instanceof InterruptedException || e instanceof java.nio.channels.ClosedByInterruptException
-                    || e instanceof java.io.InterruptedIOException) throw e;
-            throw new IOException("cannot read chunk '" + s.chunkKey(chunkIndex) + "' of " + location() + ": " + e.getMessage(), e);
+            throw named(s, e);
         }
+    }
+
+    /** What a failure of the source to read this chunk is rethrown as: an interruption as it is, anything else as an IOException that names the chunk. */
+    private Exception named(ChunkSource s, Exception e) {
+        if (e instanceof InterruptedException || e instanceof java.nio.channels.ClosedByInterruptException
+                || e instanceof java.io.InterruptedIOException) return e;
+        return new IOException("cannot read chunk '" + s.chunkKey(chunkIndex) + "' of " + location() + ": " + e.getMessage(), e);
     }
 
     /** The chunk, in a buffer of this thread when transient (see {@link Op#applyTransient}). */
@@ -117,9 +118,7 @@ public final class ReadChunk implements Op {
         try {
             chunk = scratch ? s.readChunkTransient(chunkIndex) : s.readChunk(chunkIndex);
         } catch (Exception e) {
-            if (e instanceof InterruptedException || e instanceof java.nio.channels.ClosedByInterruptException
-                    || e instanceof java.io.InterruptedIOException) throw e;
-            throw new IOException("cannot read chunk '" + s.chunkKey(chunkIndex) + "' of " + location() + ": " + e.getMessage(), e);
+            throw named(s, e);
         }
         if (chunk == null) throw new IOException("chunk '" + s.chunkKey(chunkIndex) + "' of " + location() + " read as null");
         int[] cs = chunk.shape();

@@ -329,7 +329,7 @@ public final class ThreadPoolScheduler implements Scheduler {
                 transientOk = consumedAtOnce(i);
             }
             try {
-                if (transientOk && folds[cTask[cStart[i]]].order() == Fold.Order.CONCURRENT) {
+                if (transientOk && intoAccumulator(cTask[cStart[i]])) {
                     return finish(i, new Unrun(i, op, inputs)); // the fold runs op into its accumulator (Fold.addFrom)
                 }
                 Object v = transientOk ? op.applyTransient(inputs) : transientResults ? op.applyUsingScratch(inputs) : op.apply(inputs);
@@ -348,6 +348,19 @@ public final class ThreadPoolScheduler implements Scheduler {
 
         /** Task task's op, not run yet, handed to the one concurrent fold that takes its result (see {@link Fold#addFrom}). */
         private record Unrun(int task, Op op, List<Object> inputs) {
+        }
+
+        /**
+         * Whether fold c can be handed the op of an input (Unrun): a concurrent fold whose accumulator
+         * is made. Until it is (a region's output being zeroed, 70 MB for zarr-read's), inputs are
+         * made the usual way meanwhile, rather than wait for it.
+         */
+        private boolean intoAccumulator(int c) {
+            if (folds[c].order() != Fold.Order.CONCURRENT) return false;
+            FoldState s = foldStates[c];
+            synchronized (s) {
+                return s.begun;
+            }
         }
 
         /** Whether task i's result goes at once into one fold, so that it may sit in a thread buffer. */
@@ -414,22 +427,6 @@ public final class ThreadPoolScheduler implements Scheduler {
             boolean last;
             try {
                 if (f.order() == Fold.Order.CONCURRENT) {
-                    if (v instanceof Unrun u) {
-                        boolean begun;
-                        synchronized (s) {
-                            begun = s.begun;
-                        }
-                        if (!begun) {
-                            // the accumulator is not made yet (a region's output is being zeroed, 70 MB for
-                            // zarr-read's): the op runs the usual way meanwhile, rather than wait for it
-                            try {
-                                v = u.op().applyTransient(u.inputs());
-                            } catch (Throwable e) {
-                                fail(u.task(), e);
-                                return false;
-                            }
-                        }
-                    }
                     synchronized (s) {
                         if (!s.begun) {
                             s.acc = f.begin(total);

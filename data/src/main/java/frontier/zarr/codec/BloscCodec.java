@@ -210,6 +210,25 @@ public final class BloscCodec implements Codec {
             return new Frame(flags, typesize, nbytes, blocksize, cbytes);
         }
 
+        /** How many blocks the frame holds; the last is shorter when blocksize does not divide nbytes. */
+        int nblocks() {
+            return nbytes == 0 ? 0 : nbytes / blocksize + (nbytes % blocksize > 0 ? 1 : 0);
+        }
+
+        /** Whether block j is the shorter one at the end (c-blosc never splits it into streams). */
+        boolean leftoverBlock(int j) {
+            return j == nblocks() - 1 && nbytes % blocksize > 0;
+        }
+
+        /** The decoded size of block j. */
+        int blockSize(int j) {
+            return leftoverBlock(j) ? nbytes % blocksize : blocksize;
+        }
+
+        boolean dontSplit() {
+            return (flags & FLAG_DONT_SPLIT) != 0;
+        }
+
         /**
          * Whether byte-unshuffling can also reverse each elementSize-byte element: every block holds whole
          * elements of exactly that size (so the elements of the output are the frame's typesize elements).
@@ -229,16 +248,11 @@ public final class BloscCodec implements Codec {
                 return;
             }
             BloscCompressor comp = BloscCompressor.byFormat(flags >>> 5);
-            int nblocks = nbytes / blocksize + (nbytes % blocksize > 0 ? 1 : 0);
-            boolean dontSplit = (flags & FLAG_DONT_SPLIT) != 0;
             boolean shuffled = (flags & FLAG_SHUFFLE) != 0;
             boolean bitshuffled = (flags & FLAG_BITSHUFFLE) != 0;
-            int leftover = nbytes % blocksize;
-            for (int j = 0; j < nblocks; j++) {
-                boolean last = j == nblocks - 1 && leftover > 0;
-                int bsize = last ? leftover : blocksize;
+            for (int j = 0; j < nblocks(); j++) {
                 int start = LittleEndian.getInt(src, HEADER + 4 * j);
-                decodeBlock(src, cbytes, start, comp, typesize, dontSplit, shuffled, bitshuffled, bsize, last,
+                decodeBlock(src, cbytes, start, comp, typesize, dontSplit(), shuffled, bitshuffled, blockSize(j), leftoverBlock(j),
                         out, outOff + j * blocksize, j, swapSize > 0);
             }
         }
@@ -313,32 +327,21 @@ public final class BloscCodec implements Codec {
     }
 
     /**
-     * Decodes a frame of 2-byte elements (byte order given) into out as shorts, block by block
-     * through a small buffer that stays in the cache: no chunk-sized byte array in between. False
-     * (out untouched or partly written) when the frame is not byte-shuffled 2-byte elements filling
-     * out exactly; the caller then decodes it the plain way, which reports any error.
-     */
-    public static boolean decodeShorts(byte[] src, int length, short[] out, boolean bigEndian) throws CodecException {
-        return decodeShorts(src, length, out, 0, out.length, bigEndian);
-    }
-
-    /**
-     * As {@link #decodeShorts(byte[], int, short[], boolean)}, into out[offset..offset+count): a chunk
-     * decoded straight into its place in a region. False when the frame does not hold count elements.
+     * Decodes a frame of 2-byte elements (byte order given) into out[offset..offset+count) as shorts
+     * (a chunk's own array, or its run in a region), block by block through a small buffer that stays
+     * in the cache: no chunk-sized byte array in between. False (out untouched or partly written) when
+     * the frame is not byte-shuffled 2-byte elements, count of them; the caller then decodes it the
+     * plain way, which reports any error.
      */
     public static boolean decodeShorts(byte[] src, int length, short[] out, int offset, int count, boolean bigEndian) throws CodecException {
         java.util.Objects.checkFromIndexSize(offset, count, out.length);
         Frame f = Frame.parse(src, length);
         if (f.nbytes != 2L * count || f.nbytes == 0 || !f.unshufflesSwapped(2)) return false;
         BloscCompressor comp = BloscCompressor.byFormat(f.flags >>> 5);
-        int nblocks = f.nbytes / f.blocksize + (f.nbytes % f.blocksize > 0 ? 1 : 0);
-        boolean dontSplit = (f.flags & FLAG_DONT_SPLIT) != 0;
-        int leftover = f.nbytes % f.blocksize;
-        for (int j = 0; j < nblocks; j++) {
-            boolean last = j == nblocks - 1 && leftover > 0;
-            int bsize = last ? leftover : f.blocksize;
+        for (int j = 0; j < f.nblocks(); j++) {
+            int bsize = f.blockSize(j);
             byte[] buf = scratch(0, bsize);
-            decodeStreams(src, f.cbytes, LittleEndian.getInt(src, HEADER + 4 * j), comp, 2, dontSplit, bsize, last, buf, 0, j);
+            decodeStreams(src, f.cbytes, LittleEndian.getInt(src, HEADER + 4 * j), comp, 2, f.dontSplit(), bsize, f.leftoverBlock(j), buf, 0, j);
             Shuffle.unshuffleShorts(buf, 0, out, offset + j * (f.blocksize / 2), bsize / 2, bigEndian);
         }
         return true;
@@ -367,18 +370,14 @@ public final class BloscCodec implements Codec {
             return null; // elements interleaved byte by byte: a plain decode sums them as well
         }
         BloscCompressor comp = BloscCompressor.byFormat(f.flags >>> 5);
-        int nblocks = f.nbytes / f.blocksize + (f.nbytes % f.blocksize > 0 ? 1 : 0);
-        boolean dontSplit = (f.flags & FLAG_DONT_SPLIT) != 0;
-        int leftover = f.nbytes % f.blocksize;
         long[] planes = new long[itemSize];
         long negatives = 0;
-        for (int j = 0; j < nblocks; j++) {
-            boolean last = j == nblocks - 1 && leftover > 0;
-            int bsize = last ? leftover : f.blocksize;
+        int signPlane = bigEndian ? 0 : itemSize - 1;
+        for (int j = 0; j < f.nblocks(); j++) {
+            int bsize = f.blockSize(j);
             int n = bsize / itemSize;
-            int signPlane = bigEndian ? 0 : itemSize - 1;
             int offset = LittleEndian.getInt(src, HEADER + 4 * j);
-            if (streams(f.typesize, dontSplit, bsize, last, j) == itemSize && itemSize > 1) {
+            if (streams(f.typesize, f.dontSplit(), bsize, f.leftoverBlock(j), j) == itemSize && itemSize > 1) {
                 // each stream is one byte plane: summed right after it decompresses, while it is still in the core's cache
                 byte[] buf = scratch(0, n);
                 for (int p = 0; p < itemSize; p++) {
@@ -397,7 +396,7 @@ public final class BloscCodec implements Codec {
                 continue;
             }
             byte[] buf = scratch(0, bsize);
-            decodeStreams(src, f.cbytes, offset, comp, f.typesize, dontSplit, bsize, last, buf, 0, j);
+            decodeStreams(src, f.cbytes, offset, comp, f.typesize, f.dontSplit(), bsize, f.leftoverBlock(j), buf, 0, j);
             for (int p = 0; p < itemSize; p++) planes[p] += ByteSums.sum(buf, p * n, n);
             if (signed) negatives += ByteSums.countHigh(buf, signPlane * n, n);
         }
@@ -431,16 +430,13 @@ public final class BloscCodec implements Codec {
     public static void foldShortExtremes(byte[] src, int length, boolean bigEndian, boolean max, int flip, int[][] rows) throws CodecException {
         Frame f = Frame.parse(src, length);
         BloscCompressor comp = BloscCompressor.byFormat(f.flags >>> 5);
-        int nblocks = f.nbytes / f.blocksize + (f.nbytes % f.blocksize > 0 ? 1 : 0);
+        int nblocks = f.nblocks();
         if (rows.length != 2 * nblocks) throw new IllegalArgumentException(rows.length + " rows for " + nblocks + " blocks");
-        boolean dontSplit = (f.flags & FLAG_DONT_SPLIT) != 0;
-        int leftover = f.nbytes % f.blocksize;
         int[][] planes = PLANES.get();
         for (int j = 0; j < nblocks; j++) {
-            boolean last = j == nblocks - 1 && leftover > 0;
-            int bsize = last ? leftover : f.blocksize;
+            int bsize = f.blockSize(j);
             byte[] buf = scratch(0, bsize);
-            decodeStreams(src, f.cbytes, LittleEndian.getInt(src, HEADER + 4 * j), comp, 2, dontSplit, bsize, last, buf, 0, j);
+            decodeStreams(src, f.cbytes, LittleEndian.getInt(src, HEADER + 4 * j), comp, 2, f.dontSplit(), bsize, f.leftoverBlock(j), buf, 0, j);
             int q = bsize / 8;
             int[][] p = planes;
             if (4 * q > MAX_CACHED_SCRATCH / 2) {

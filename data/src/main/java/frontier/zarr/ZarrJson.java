@@ -1,9 +1,11 @@
 package frontier.zarr;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import frontier.array.DecimalDigits;
 
 import java.io.IOException;
@@ -11,17 +13,20 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Zarr metadata JSON: read with Jackson (objects keep their key order, NaN/Infinity allowed as
- * Python writes them in attributes) and written exactly as zarr-python 2.13 does
+ * Zarr metadata JSON: read with Jackson's streaming parser into maps, lists, strings, numbers,
+ * booleans and nulls (objects keep their key order, NaN/Infinity allowed as Python writes them in
+ * attributes) and written exactly as zarr-python 2.13 does
  * ({@code json.dumps(o, indent=4, sort_keys=True, ensure_ascii=True, separators=(',', ': '))}),
  * so that files we write are byte-identical to zarr-python's.
  */
 public final class ZarrJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    // jackson-core alone: a cold JVM loads databind's ObjectMapper in about 0.25 s, which opening an array then waits for
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
@@ -40,12 +45,40 @@ public final class ZarrJson {
 
     /** Parses any JSON value (objects as insertion-ordered maps). */
     public static Object parse(byte[] json, String where) throws ZarrFormatException {
-        try {
-            return MAPPER.readValue(json, Object.class);
+        try (JsonParser p = FACTORY.createParser(json)) {
+            if (p.nextToken() == null) throw new JsonParseException(p, "no content");
+            return value(p);
         } catch (JsonProcessingException e) {
             throw new ZarrFormatException("invalid JSON in " + where + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new ZarrFormatException("cannot read JSON in " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The value at the parser's current token (the parser bounds the nesting depth). */
+    private static Object value(JsonParser p) throws IOException {
+        switch (p.currentToken()) {
+            case START_OBJECT: {
+                Map<String, Object> m = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    m.put(key, value(p));
+                }
+                return m;
+            }
+            case START_ARRAY: {
+                List<Object> l = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) l.add(value(p));
+                return l;
+            }
+            case VALUE_STRING: return p.getText();
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT: return p.getNumberValue(); // Integer, Long or BigInteger; Double
+            case VALUE_TRUE: return Boolean.TRUE;
+            case VALUE_FALSE: return Boolean.FALSE;
+            case VALUE_NULL: return null;
+            default: throw new JsonParseException(p, "unexpected " + p.currentToken());
         }
     }
 

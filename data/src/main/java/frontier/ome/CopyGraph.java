@@ -39,15 +39,18 @@ final class CopyGraph {
     record Chunk(String key, Path file, long localSize, Bar bar) {
     }
 
-    /** The graph copying the chunks (in their order: the scheduler runs them depth first, each write soon after its fetch). */
-    static TaskGraph of(Source source, List<Chunk> chunks, boolean verify) {
+    /**
+     * The graph copying the chunks (in their order: the scheduler runs them depth first, each write
+     * soon after its fetch); atomic: each file under a temporary name first (into a copy that looks complete).
+     */
+    static TaskGraph of(Source source, List<Chunk> chunks, boolean verify, boolean atomic) {
         TaskGraph.Builder g = new TaskGraph.Builder();
         List<TaskKey> writes = new java.util.ArrayList<>(chunks.size());
         for (int i = 0; i < chunks.size(); i++) {
             Chunk c = chunks.get(i);
             TaskKey fetch = g.put(new Task(new TaskKey("fetch", i), new Fetch(source, c.key(), c.localSize(), verify), List.of()));
             writes.add(g.put(new Task(new TaskKey("write", i),
-                    new Write(source, c.key(), c.file().toString(), c.localSize(), verify, c.bar()), List.of(fetch))));
+                    new Write(source, c.key(), c.file().toString(), c.localSize(), verify, atomic, c.bar()), List.of(fetch))));
         }
         return g.build(g.put(new Task(new TaskKey("tally"), new Tally(), writes)));
     }
@@ -256,27 +259,27 @@ final class CopyGraph {
      * previous run left is kept when the source's bytes agree, else fetched again and rewritten (a
      * truncated chunk is so repaired); with --verify it is compared whole.
      */
-    record Write(Source source, String key, String file, long localSize, boolean verify, Bar bar) implements Op {
+    record Write(Source source, String key, String file, long localSize, boolean verify, boolean atomic, Bar bar) implements Op {
         @Override
         public Object apply(List<Object> inputs) throws Exception {
             byte[] got = ((Fetched) inputs.get(0)).bytes();
             Path path = Path.of(file);
             Outcome o;
             if (localSize < 0) {
-                o = got == null ? new Outcome(0, 0, 0, 0, 0, 1, 1) : written(path, got, 0);
+                o = got == null ? new Outcome(0, 0, 0, 0, 0, 1, 1) : written(path, got, 0, atomic);
             } else if (verify) {
                 if (got == null) {
                     o = new Outcome(0, 0, 1, 0, 0, 1, 1); // gone from the source: the local file is left alone
                 } else if (Arrays.equals(Files.readAllBytes(path), got)) {
                     o = new Outcome(0, 0, 1, 0, 1, 0, 1);
                 } else {
-                    o = written(path, got, 1);
+                    o = written(path, got, 1, atomic);
                 }
             } else if (sameEnd(path, got)) {
                 o = new Outcome(0, 0, 1, 0, 0, 0, 0);
             } else {
                 byte[] whole = source.get(key, null);
-                o = whole == null ? new Outcome(0, 0, 0, 1, 0, 1, 1) : written(path, whole, 1);
+                o = whole == null ? new Outcome(0, 0, 0, 1, 0, 1, 1) : written(path, whole, 1, atomic);
             }
             bar.advance();
             return o;
@@ -297,8 +300,8 @@ final class CopyGraph {
             }
         }
 
-        private static Outcome written(Path path, byte[] bytes, long repaired) throws IOException {
-            writeAtomically(path, bytes);
+        private static Outcome written(Path path, byte[] bytes, long repaired, boolean atomic) throws IOException {
+            write(path, bytes, atomic);
             return new Outcome(1, bytes.length, 0, repaired, 0, 0, 1);
         }
 
@@ -333,6 +336,27 @@ final class CopyGraph {
         @Override
         public Object end(Object acc) {
             return acc;
+        }
+    }
+
+    /**
+     * Writes a file: atomically ({@link #writeAtomically}), or in place in a folder that does not
+     * look complete (a file a failed write leaves is deleted; one a killed run cut short is smaller
+     * than the source's, which the next run's size check finds).
+     */
+    static void write(Path file, byte[] bytes, boolean atomic) throws IOException {
+        if (atomic) {
+            writeAtomically(file, bytes);
+            return;
+        }
+        boolean written = false;
+        try {
+            try (java.io.FileOutputStream o = new java.io.FileOutputStream(file.toFile())) {
+                o.write(bytes);
+            }
+            written = true;
+        } finally {
+            if (!written) Files.deleteIfExists(file);
         }
     }
 

@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,10 +28,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code ome_zarr download}: copies an OME-Zarr image, every pyramid level, {@code labels/} and
  * {@code masks/} byte for byte under DIR/NAME.zarr. HTTP cannot list, so chunk keys come from
  * each .zarray. The chunk files of all arrays are copied by one task graph ({@link CopyGraph}) on the
- * session's scheduler, fetches overlapping beyond the core count (an array's progress bar follows the one before). Every file is written under a temporary name
- * and renamed when complete, so an interrupted run leaves no complete-looking wrong file, and a
- * second run fetches only what is still missing. Names from remote metadata that would leave
- * the target folder are refused before anything is written.
+ * session's scheduler, fetches overlapping beyond the core count (an array's progress bar follows the one before).
+ * A new copy is made in {@code NAME.zarr.frontier-part} and renamed to NAME.zarr when complete, so
+ * an unfinished copy never looks like the image (and its files need no rename each); a copy that
+ * exists already is updated file by file, each written under a temporary name and renamed when
+ * complete. Either way an interrupted run leaves no complete-looking wrong file, and a second run
+ * fetches only what is still missing. Names from remote metadata that would leave the target
+ * folder are refused before anything is written.
  */
 public final class OmeDownload {
     static final String PART = ".frontier-part";
@@ -50,6 +55,7 @@ public final class OmeDownload {
     private final AtomicLong filesRepaired = new AtomicLong();
     private final AtomicLong filesVerified = new AtomicLong();
     private boolean verify;
+    private boolean staged; // writing a new copy into its .frontier-part folder: files are written in place
     private StoreOptions storeOptions = StoreOptions.defaults();
 
     public OmeDownload(String source, Path outputDir) {
@@ -141,13 +147,17 @@ public final class OmeDownload {
                 out.println("to " + TerminalText.escape(shownDir != null ? shownDir : outputDir.toString()));
                 out.flush();
             }
-            Files.createDirectories(target);
+            Path staging = target.resolveSibling(target.getFileName() + PART);
+            staged = !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+            if (staged && Files.isSymbolicLink(staging)) throw new OmeException("refusing to download into " + staging + ": it is a symbolic link");
+            Path into = staged ? staging : target; // an interrupted new copy's folder is resumed like a copy
+            Files.createDirectories(into);
             Store store = root.store();
             // .zmetadata, when present, goes along as is.
-            copyMetadata(root, target, ".zmetadata");
+            copyMetadata(root, into, ".zmetadata");
             for (OmeLocation g : groups) { // a plate's rows and wells: metadata only
-                Files.createDirectories(dir(target, g.prefix()));
-                copyNodeMetadata(g, target);
+                Files.createDirectories(dir(into, g.prefix()));
+                copyNodeMetadata(g, into);
             }
             // One graph copies the files of every array (in parts of GRAPH_FILES): fetches overlap
             // across arrays, with no pause at each array's end, and the workers start once.
@@ -157,27 +167,28 @@ public final class OmeDownload {
                     if (n.levels().isEmpty() || n.levels().get(0).path() == null) continue;
                     for (OmeNode.Level level : n.levels()) {
                         OmeLocation arr = n.location().child(level.path());
-                        String key = probeKey(level.array(), version(n), dir(target, arr.prefix()));
+                        String key = probeKey(level.array(), version(n), dir(into, arr.prefix()));
                         if (key != null) copy.source.prefetchProbe(arr.prefix() + key);
                     }
                 }
                 for (OmeNode n : copied) {
                     OmeLocation loc = n.location();
-                    Path dir = dir(target, loc.prefix());
+                    Path dir = dir(into, loc.prefix());
                     Files.createDirectories(dir);
                     cleanParts(dir);
-                    copyNodeMetadata(loc, target);
+                    copyNodeMetadata(loc, into);
                     if (n.levels().isEmpty() || n.levels().get(0).path() == null) continue;
                     String version = version(n);
                     List<OmeNode.Level> levels = new ArrayList<>(n.levels());
                     java.util.Collections.reverse(levels); // smallest first, as ome-zarr-py does
                     for (OmeNode.Level level : levels) {
                         OmeLocation arr = loc.child(level.path());
-                        copyArray(arr, level.array(), version, target, copy, name);
+                        copyArray(arr, level.array(), version, into, copy, name);
                     }
                 }
                 copy.flush();
             }
+            if (staged) Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE); // complete: now it is the image
             double seconds = (System.nanoTime() - t0) / 1e9;
             return new DownloadReport(target, filesWritten.get(), bytesWritten.get(), filesPresent.get(), filesRepaired.get(),
                     verify ? filesVerified.get() : -1, chunksMissing.get(), chunksFetched.get(), seconds, session.requests());
@@ -312,7 +323,7 @@ public final class OmeDownload {
             if (part.isEmpty()) return;
             CopyGraph.Outcome o;
             try {
-                o = (CopyGraph.Outcome) scheduler.run(CopyGraph.of(source, part, verify));
+                o = (CopyGraph.Outcome) scheduler.run(CopyGraph.of(source, part, verify, !staged));
             } catch (ComputeException e) {
                 String at = bars.current();
                 if (Thread.currentThread().isInterrupted()) {
@@ -408,9 +419,9 @@ public final class OmeDownload {
         return complete;
     }
 
-    /** Writes a metadata file atomically ({@link CopyGraph#writeAtomically}), counted. */
+    /** Writes a metadata file (atomically, {@link CopyGraph#writeAtomically}, into an existing copy), counted. */
     private void write(Path file, byte[] bytes) throws IOException {
-        CopyGraph.writeAtomically(file, bytes);
+        CopyGraph.write(file, bytes, !staged);
         filesWritten.incrementAndGet();
         bytesWritten.addAndGet(bytes.length);
     }

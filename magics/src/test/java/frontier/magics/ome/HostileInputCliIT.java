@@ -381,7 +381,9 @@ class HostileInputCliIT {
         Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
         Run copyTo = run(launcher(dir, Map.of(), asUser, "ome_zarr", "download", img.toString(), "--output", readOnly.toString()));
         assertEquals(2, copyTo.status(), copyTo.err());
-        assertTrue(copyTo.error().contains(readOnly.resolve("img.zarr") + ": permission denied"), copyTo.err());
+        // a new copy is made in img.zarr.frontier-part (renamed to img.zarr when complete): that is the folder it cannot make
+        assertTrue(copyTo.error().contains(readOnly.resolve("img.zarr.frontier-part") + ": permission denied"), copyTo.err());
+        assertFalse(Files.exists(readOnly.resolve("img.zarr")));
     }
 
     /** More of the family: corrupt chunks, malformed JSON and impossible shapes each get a named error, not a trace. */

@@ -51,6 +51,7 @@ public class OmeBench {
                 ourRequests = server.requestCount();
                 // Each run's copy stays until the script ends (bench/lib/trash.sh says why).
                 if (p != null) {
+                    sync(); // our copy's writes are flushed before the peer's run, as the peer's are before ours
                     server.resetRequestCount();
                     theirs.add(p.run(what, url, work.resolve("peer-" + i)));
                     peerRequests = server.requestCount();

@@ -341,14 +341,16 @@ final class CopyGraph {
 
     /**
      * Writes a file: atomically ({@link #writeAtomically}), or in place in a folder that does not
-     * look complete (a file a failed write leaves is deleted; one a killed run cut short is smaller
-     * than the source's, which the next run's size check finds).
+     * look complete (one a killed run cut short is smaller than the source's, which the next run's
+     * size check finds).
      */
     static void write(Path file, byte[] bytes, boolean atomic) throws IOException {
-        if (atomic) {
-            writeAtomically(file, bytes);
-            return;
-        }
+        if (atomic) writeAtomically(file, bytes);
+        else writeInPlace(file, bytes);
+    }
+
+    /** Writes a file in place; a failed write leaves no file behind. */
+    private static void writeInPlace(Path file, byte[] bytes) throws IOException {
         boolean written = false;
         try {
             try (java.io.FileOutputStream o = new java.io.FileOutputStream(file.toFile())) {
@@ -361,13 +363,11 @@ final class CopyGraph {
     }
 
     /** Writes under a temporary name and renames, so that a file with the final name is always complete. */
-    static void writeAtomically(Path file, byte[] bytes) throws IOException {
+    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + OmeDownload.PART);
+        writeInPlace(tmp, bytes);
         boolean moved = false;
         try {
-            try (java.io.FileOutputStream o = new java.io.FileOutputStream(tmp.toFile())) {
-                o.write(bytes);
-            }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -375,7 +375,7 @@ final class CopyGraph {
             }
             moved = true;
         } finally {
-            if (!moved) Files.deleteIfExists(tmp); // a failed write leaves no part file behind
+            if (!moved) Files.deleteIfExists(tmp); // a failed rename leaves no part file behind
         }
     }
 }

@@ -164,7 +164,7 @@ public final class OmeDownload {
             try (Copy copy = new Copy(new CopyGraph.Source(store, store.locate("")), scheduler(), sink)) {
                 // The arrays whose chunk key separator must be probed are probed at once, not one after the other.
                 for (OmeNode n : copied) {
-                    if (n.levels().isEmpty() || n.levels().get(0).path() == null) continue;
+                    if (!hasArrays(n)) continue;
                     for (OmeNode.Level level : n.levels()) {
                         OmeLocation arr = n.location().child(level.path());
                         String key = probeKey(level.array(), version(n), dir(into, arr.prefix()));
@@ -177,7 +177,7 @@ public final class OmeDownload {
                     Files.createDirectories(dir);
                     cleanParts(dir);
                     copyNodeMetadata(loc, into);
-                    if (n.levels().isEmpty() || n.levels().get(0).path() == null) continue;
+                    if (!hasArrays(n)) continue;
                     String version = version(n);
                     List<OmeNode.Level> levels = new ArrayList<>(n.levels());
                     java.util.Collections.reverse(levels); // smallest first, as ome-zarr-py does
@@ -369,24 +369,41 @@ public final class OmeDownload {
      */
     private static String separator(OmeLocation arr, ArrayInfo info, String version, CopyGraph.Source source, Path dir) throws IOException {
         if (info.dimensionSeparator() != null) return info.dimensionSeparator();
-        String first = version == null || version.equals("0.1") ? "." : "/";
+        String first = impliedSeparator(version);
         if (info.shape().length <= 1 || info.chunkCount() == 0) return first;
-        String other = first.equals(".") ? "/" : ".";
-        // A previous run settled it already: ask the disk, not the server.
-        if (Files.isRegularFile(dir.resolve(info.firstChunkKey(first)))) return first;
-        if (Files.isRegularFile(dir.resolve(info.firstChunkKey(other)))) return other;
-        byte[] probe = source.probe(arr.prefix() + info.firstChunkKey(first)); // prefetched: probeKey
-        if (probe != null) return first;
+        String settled = separatorOnDisk(info, first, dir); // a previous run settled it already: ask the disk, not the server
+        if (settled != null) return settled;
+        if (source.probe(arr.prefix() + info.firstChunkKey(first)) != null) return first; // prefetched: probeKey
+        String other = otherSeparator(first);
         return source.probe(arr.prefix() + info.firstChunkKey(other)) != null ? other : first;
     }
 
     /** The key {@link #separator} will probe first (a Zarr v2 array's first chunk), or null when it will not probe. */
     private static String probeKey(ArrayInfo info, String version, Path dir) {
         if (info.v3() != null || info.dimensionSeparator() != null || info.shape().length <= 1 || info.chunkCount() == 0) return null;
-        String first = version == null || version.equals("0.1") ? "." : "/";
-        String other = first.equals(".") ? "/" : ".";
-        if (Files.isRegularFile(dir.resolve(info.firstChunkKey(first))) || Files.isRegularFile(dir.resolve(info.firstChunkKey(other)))) return null;
-        return info.firstChunkKey(first);
+        String first = impliedSeparator(version);
+        return separatorOnDisk(info, first, dir) == null ? info.firstChunkKey(first) : null;
+    }
+
+    /** The separator NGFF implies: '.' for 0.1 (and no version), '/' after. */
+    private static String impliedSeparator(String version) {
+        return version == null || version.equals("0.1") ? "." : "/";
+    }
+
+    private static String otherSeparator(String sep) {
+        return sep.equals(".") ? "/" : ".";
+    }
+
+    /** The separator under which a previous run left the first chunk (first's, else the other's), or null. */
+    private static String separatorOnDisk(ArrayInfo info, String first, Path dir) {
+        if (Files.isRegularFile(dir.resolve(info.firstChunkKey(first)))) return first;
+        String other = otherSeparator(first);
+        return Files.isRegularFile(dir.resolve(info.firstChunkKey(other))) ? other : null;
+    }
+
+    /** Whether a node has arrays to copy (a multiscale's levels with their paths). */
+    private static boolean hasArrays(OmeNode n) {
+        return !n.levels().isEmpty() && n.levels().get(0).path() != null;
     }
 
     /** The NGFF version of a node's multiscale, or null. */
@@ -419,7 +436,7 @@ public final class OmeDownload {
         return complete;
     }
 
-    /** Writes a metadata file (atomically, {@link CopyGraph#writeAtomically}, into an existing copy), counted. */
+    /** Writes a metadata file (atomically into an existing copy, {@link CopyGraph#write}), counted. */
     private void write(Path file, byte[] bytes) throws IOException {
         CopyGraph.write(file, bytes, !staged);
         filesWritten.incrementAndGet();

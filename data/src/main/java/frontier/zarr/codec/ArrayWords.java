@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 
 /**
  * Whole-long loads from byte arrays and stores into short arrays, without bounds checks: the
- * inner loops of decoding (unshuffling 2-byte elements into a region, summing byte planes) run
+ * inner loop of decoding 2-byte elements into a region (Shuffle.unshuffleShorts) runs
  * a third faster this way than with byte-array VarHandles, whose per-access checks the JIT
  * does not hoist out of them, and the JDK has no view of a short[] as longs at all. Callers
  * check the bounds of the whole run first. Falls back to checked element access where

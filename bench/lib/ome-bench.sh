@@ -34,6 +34,7 @@ ome_bench() {
   # shellcheck disable=SC2086 # the options are words
   OME_RESULT=$(java $kopts -cp "$cp" bench/lib/ome/OmeBench.java "$what" "$srv" 6001240.zarr "$runs" bench/lib/ome/ome_peer.py "$work")
   echo "$OME_RESULT" | sed 's/^/# /'
+  OME_KOPTS=$kopts OME_CP=$cp
   OME_DEFAULT=$(java -cp "$cp" bench/lib/ome/OmeBench.java "$what" "$srv" 6001240.zarr "$runs" - "$work/default-jvm")
   echo "# ours in a JVM with default options: median $(echo "$OME_DEFAULT" | sed -n 's/^ours_seconds=//p') s, runs $(echo "$OME_DEFAULT" | sed -n 's/^ours_runs=//p')"
 }
@@ -52,6 +53,22 @@ kernel_jvm_options() {
 argv = json.load(open(sys.argv[1]))["argv"]
 print(" ".join(a for a in argv[1:argv.index("-jar")] if " " not in a))' "$scratch/share/jupyter/kernels/bench-options/kernel.json"
   rm -rf "$scratch"
+}
+# What our HTTP client library (java.net.http) costs next to a native client (curl) fetching the
+# same files from the same server (OmeBench http-cost), against the CPU a download of ours takes.
+# A comment, not a figure; skipped when curl is absent (Debian: curl).
+ome_http_cost() {
+  if ! command -v curl >/dev/null || [ ! -x /usr/bin/time ]; then
+    echo "# http-cost: skipped, curl or /usr/bin/time missing (Debian: curl time)"
+    return 0
+  fi
+  local r jn cu sv files
+  # shellcheck disable=SC2086 # the options are words
+  r=$(java $OME_KOPTS -cp "$OME_CP" bench/lib/ome/OmeBench.java http-cost bench/target/ome-srv 6001240.zarr 10)
+  jn=$(echo "$r" | sed -n 's/^javanet_ms=//p'); cu=$(echo "$r" | sed -n 's/^curl_ms=//p')
+  sv=$(echo "$r" | sed -n 's/^server_ms=//p'); files=$(echo "$r" | sed -n 's/^files=//p')
+  echo "# http-cost: CPU for GETs of the ${files} files from the same server, 16 at a time: java.net.http ${jn} ms, curl ${cu} ms (the server: ${sv} ms)"
+  echo "# http-cost: the library's extra $((jn - cu)) ms is $(( 100 * (jn - cu) / $(ome_value ours_cpu_ms) ))% of the $(ome_value ours_cpu_ms) ms of CPU (client, server and disk) a download of ours takes"
 }
 ome_value() { echo "$OME_RESULT" | sed -n "s/^$1=//p"; }
 # Deletes what earlier runs left, after all timing is done.

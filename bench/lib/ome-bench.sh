@@ -34,7 +34,7 @@ ome_bench() {
   # shellcheck disable=SC2086 # the options are words
   OME_RESULT=$(java $kopts -cp "$cp" bench/lib/ome/OmeBench.java "$what" "$srv" 6001240.zarr "$runs" bench/lib/ome/ome_peer.py "$work")
   echo "$OME_RESULT" | sed 's/^/# /'
-  OME_KOPTS=$kopts OME_CP=$cp
+  OME_KOPTS=$kopts OME_CP=$cp OME_SRV=$srv
   OME_DEFAULT=$(java -cp "$cp" bench/lib/ome/OmeBench.java "$what" "$srv" 6001240.zarr "$runs" - "$work/default-jvm")
   echo "# ours in a JVM with default options: median $(echo "$OME_DEFAULT" | sed -n 's/^ours_seconds=//p') s, runs $(echo "$OME_DEFAULT" | sed -n 's/^ours_runs=//p')"
 }
@@ -64,7 +64,7 @@ ome_http_cost() {
   fi
   local r jn cu sv files
   # shellcheck disable=SC2086 # the options are words
-  r=$(java $OME_KOPTS -cp "$OME_CP" bench/lib/ome/OmeBench.java http-cost bench/target/ome-srv 6001240.zarr 10)
+  r=$(java $OME_KOPTS -cp "$OME_CP" bench/lib/ome/OmeBench.java http-cost "$OME_SRV" 6001240.zarr 10)
   jn=$(echo "$r" | sed -n 's/^javanet_ms=//p'); cu=$(echo "$r" | sed -n 's/^curl_ms=//p')
   sv=$(echo "$r" | sed -n 's/^server_ms=//p'); files=$(echo "$r" | sed -n 's/^files=//p')
   echo "# http-cost: CPU for GETs of the ${files} files from the same server, 16 at a time: java.net.http ${jn} ms, curl ${cu} ms (the server: ${sv} ms)"

@@ -17,25 +17,28 @@ bench_empty_trash() {
   rm -rf bench/target/trash
   date +%s >bench/target/.trash-emptied
 }
+# Seconds after a mass delete until file creation is back to speed, and the seconds since the trash was last emptied.
+BENCH_DISK_SETTLES=360
+bench_trash_age() {
+  echo $(( $(date +%s) - $(cat bench/target/.trash-emptied 2>/dev/null || echo 0) ))
+}
 # Prints a comment when a bench emptied the trash less than 6 minutes ago (figures that create many
 # files are then slower than they would be on a quiet disk, on both sides).
 bench_recent_delete_note() {
-  local then age
-  then=$(cat bench/target/.trash-emptied 2>/dev/null || echo 0)
-  age=$(( $(date +%s) - then ))
-  if [ "$age" -lt 360 ]; then
+  local age
+  age=$(bench_trash_age)
+  if [ "$age" -lt "$BENCH_DISK_SETTLES" ]; then
     echo "# note: a bench deleted its discarded files ${age} s ago; file creation on this disk is slower for up to ~6 minutes after a mass delete"
   fi
   return 0
 }
 # Waits until 6 minutes have passed since a bench last emptied the trash (bench/run calls it first).
 bench_wait_for_disk() {
-  local then age
-  then=$(cat bench/target/.trash-emptied 2>/dev/null || echo 0)
-  age=$(( $(date +%s) - then ))
-  if [ "$age" -lt 360 ]; then
-    echo "# waiting $(( 360 - age )) s: discarded files were deleted ${age} s ago, and file creation on this disk is slow for ~6 minutes after a mass delete" >&2
-    sleep $(( 360 - age ))
+  local age
+  age=$(bench_trash_age)
+  if [ "$age" -lt "$BENCH_DISK_SETTLES" ]; then
+    echo "# waiting $(( BENCH_DISK_SETTLES - age )) s: discarded files were deleted ${age} s ago, and file creation on this disk is slow for ~6 minutes after a mass delete" >&2
+    sleep $(( BENCH_DISK_SETTLES - age ))
   fi
   return 0
 }

@@ -232,5 +232,5 @@ public class OmeBench {
             for (Thread th : threads) th.join();
             if (!failed.isEmpty()) throw new IllegalStateException(failed.get(0));
         }
-        }
+    }
 }
